@@ -1,0 +1,185 @@
+//! `terrace.toml` (or `[workspace.metadata.terrace]` /
+//! `[package.metadata.terrace]` in the root `Cargo.toml`): contracts, module
+//! patterns, ignores and presets, every value kept with its position so that
+//! errors and reports can point into the file.
+
+use std::path::{Path, PathBuf};
+
+use crate::scan::Pos;
+
+/// A parsed, validated configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// The file it was read from (as given to [`parse`]).
+    pub file: PathBuf,
+    /// Contracts in file order.
+    pub contracts: Vec<Contract>,
+}
+
+/// One `[[contracts]]` entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contract {
+    /// Unique name.
+    pub name: String,
+    /// Where the `[[contracts]]` table starts (its header, or the `{` of an
+    /// inline table).
+    pub pos: Pos,
+    /// The rule itself.
+    pub kind: ContractKind,
+    /// `allow_indirect` (default false).
+    pub allow_indirect: bool,
+    /// `include_dev` (default true).
+    pub include_dev: bool,
+    /// `ignore` entries.
+    pub ignore: Vec<IgnoreRule>,
+    /// `unmatched_ignores = "error" | "warn"` (default error).
+    pub unmatched_ignores: Severity,
+    /// `reason`: why the rule exists.
+    pub reason: Option<String>,
+    /// `help`: what to do instead.
+    pub help: Option<String>,
+}
+
+/// How a finding is treated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Severity {
+    /// Fails the check.
+    #[default]
+    Error,
+    /// Reported, does not fail the check.
+    Warn,
+}
+
+/// The four contract types.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContractKind {
+    /// `type = "forbidden"`.
+    Forbidden {
+        /// Modules that must not import...
+        source: Vec<ModulePattern>,
+        /// ...these (presets expanded; each expanded entry has
+        /// `preset = Some(..)` and the position of the `"@preset"` entry).
+        forbidden: Vec<ModulePattern>,
+    },
+    /// `type = "layers"`, top layer first; each layer holds one or more
+    /// independent siblings (`"a | b"`).
+    Layers {
+        /// The layers, top first.
+        layers: Vec<Vec<ModulePattern>>,
+    },
+    /// `type = "independence"`.
+    Independence {
+        /// Modules none of which may import another.
+        modules: Vec<ModulePattern>,
+    },
+    /// `type = "acyclic"`.
+    Acyclic {
+        /// Modules whose children must form no cycle.
+        modules: Vec<ModulePattern>,
+    },
+}
+
+impl ContractKind {
+    /// The `type` string: `forbidden`, `layers`, `independence`, `acyclic`.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            ContractKind::Forbidden { .. } => "forbidden",
+            ContractKind::Layers { .. } => "layers",
+            ContractKind::Independence { .. } => "independence",
+            ContractKind::Acyclic { .. } => "acyclic",
+        }
+    }
+}
+
+/// One segment of a [`ModulePattern`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PatternSegment {
+    /// A literal name.
+    Name(String),
+    /// `*`: exactly one segment.
+    One,
+    /// `**`: any number of segments, zero included.
+    Any,
+}
+
+/// A module reference such as `shop_domain::model`, `app::*::domain` or
+/// `sqlx`: it names the module and everything inside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModulePattern {
+    /// The text as written (after preset expansion: the preset's entry).
+    pub text: String,
+    /// Parsed segments.
+    pub segments: Vec<PatternSegment>,
+    /// Position of the string in the config file.
+    pub pos: Pos,
+    /// The preset it came from (`Some("infrastructure")` for an entry of
+    /// `@infrastructure`).
+    pub preset: Option<String>,
+}
+
+impl ModulePattern {
+    /// Parses a module reference; `-` in the first segment is read as `_`.
+    pub fn parse(_text: &str, _pos: Pos) -> Result<ModulePattern, String> {
+        Err("not implemented".to_owned())
+    }
+
+    /// True when `path` is the module the pattern names or inside it.
+    pub fn matches(&self, _path: &[&str]) -> bool {
+        false
+    }
+}
+
+/// An `ignore` entry, `"importer -> imported"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IgnoreRule {
+    /// The text as written.
+    pub text: String,
+    /// Left side.
+    pub importer: ModulePattern,
+    /// Right side.
+    pub imported: ModulePattern,
+    /// Position of the string in the config file.
+    pub pos: Pos,
+}
+
+/// A configuration error: where and what, and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The config file.
+    pub file: PathBuf,
+    /// Where the offending entry is.
+    pub pos: Pos,
+    /// What is wrong.
+    pub message: String,
+    /// What to do instead.
+    pub help: Option<String>,
+}
+
+/// Where in a file the configuration lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// The whole of a `terrace.toml`.
+    Root,
+    /// `[workspace.metadata.terrace]` of a `Cargo.toml`.
+    WorkspaceMetadata,
+    /// `[package.metadata.terrace]` of a `Cargo.toml`.
+    PackageMetadata,
+}
+
+/// Parses and validates a configuration (everything that can be checked
+/// without the workspace), reporting every error found.
+pub fn parse(file: &Path, _text: &str, _section: Section) -> Result<Config, Vec<ConfigError>> {
+    Err(vec![ConfigError {
+        file: file.to_owned(),
+        pos: Pos::default(),
+        message: "not implemented".to_owned(),
+        help: None,
+    }])
+}
+
+/// Finds and parses the configuration of the workspace whose root manifest
+/// is `root_manifest`: `terrace.toml` beside it, or the metadata tables in
+/// it (both at once is an error). `Ok(None)` when there is none.
+pub fn load(_root_manifest: &Path) -> Result<Option<Config>, Vec<ConfigError>> {
+    Ok(None)
+}

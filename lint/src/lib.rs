@@ -7,6 +7,180 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod config;
+pub mod contracts;
+pub mod model;
 pub mod presets;
+pub mod report;
 pub mod scan;
 pub mod workspace;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use config::{Config, ConfigError, ContractKind, ModulePattern, PatternSegment};
+use report::Report;
+use workspace::{Workspace, WorkspaceError};
+
+/// What to check and how.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Where discovery starts: a directory, or a `Cargo.toml` (like cargo's
+    /// `--manifest-path`).
+    pub start: PathBuf,
+    /// A configuration file to use instead of the discovered one.
+    pub config: Option<PathBuf>,
+    /// Leave test, example and bench code out of every contract.
+    pub no_dev: bool,
+}
+
+/// Why a check could not run (exit code 2).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// The workspace's manifests could not be read.
+    #[error("{}", .0.message)]
+    Workspace(WorkspaceError),
+    /// The configuration is invalid.
+    #[error("invalid configuration ({} errors)", .0.len())]
+    Config(Vec<ConfigError>),
+    /// There is no configuration.
+    #[error("no terrace configuration found for the workspace at `{}`", .root.display())]
+    NoConfig {
+        /// The workspace root.
+        root: PathBuf,
+    },
+}
+
+/// A loaded workspace with its configuration, ready to be checked.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The workspace.
+    pub workspace: Workspace,
+    /// Its configuration.
+    pub config: Config,
+}
+
+impl Project {
+    /// Finds the workspace and its configuration from `options`.
+    pub fn load(options: &CheckOptions) -> Result<Project, Error> {
+        let root_manifest = workspace::find_root(&options.start).map_err(Error::Workspace)?;
+        let workspace = workspace::load(&root_manifest).map_err(Error::Workspace)?;
+        let config = match &options.config {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| {
+                    Error::Config(vec![ConfigError {
+                        file: path.clone(),
+                        pos: scan::Pos { line: 1, column: 1 },
+                        message: format!("cannot read configuration: {e}"),
+                        help: None,
+                    }])
+                })?;
+                config::parse(path, &text, config::Section::Root).map_err(Error::Config)?
+            }
+            None => config::load(&root_manifest)
+                .map_err(Error::Config)?
+                .ok_or_else(|| Error::NoConfig {
+                    root: workspace.root.clone(),
+                })?,
+        };
+        Ok(Project { workspace, config })
+    }
+
+    /// Reads every source file, checks every contract and reports.
+    pub fn check(&self, no_dev: bool) -> Result<Report, Error> {
+        let keep = external_filter(&self.config);
+        let model = model::build(&self.workspace, &|key: &str, pkg: &str| {
+            keep.all || keep.names.contains(key) || keep.names.contains(pkg)
+        });
+        let unknown = unknown_modules(&model, &self.config);
+        if !unknown.is_empty() {
+            return Err(Error::Config(unknown));
+        }
+        let config_file = relative(&self.workspace.root, &self.config.file);
+        let (contracts, violations) = contracts::check(&model, &self.config, no_dev, &config_file);
+        Ok(Report {
+            contracts,
+            violations,
+            errors: model.errors,
+            files: model.source_files,
+        })
+    }
+}
+
+/// Runs `terrace check`: loads the project and checks it.
+pub fn check(options: &CheckOptions) -> Result<Report, Error> {
+    Project::load(options)?.check(options.no_dev)
+}
+
+/// `path` relative to `root`, `/`-separated (as given when outside it).
+pub fn relative(root: &Path, path: &Path) -> String {
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    };
+    let p = abs.strip_prefix(root).unwrap_or(path);
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// First segments of external crates that some contract can care about.
+struct ExternalFilter {
+    all: bool,
+    names: HashSet<String>,
+}
+
+fn external_filter(config: &Config) -> ExternalFilter {
+    let mut f = ExternalFilter {
+        all: false,
+        names: HashSet::new(),
+    };
+    let mut add = |p: &ModulePattern| match p.segments.first() {
+        Some(PatternSegment::Name(n)) => {
+            f.names.insert(n.clone());
+        }
+        _ => f.all = true,
+    };
+    for c in &config.contracts {
+        if let ContractKind::Forbidden { forbidden, .. } = &c.kind {
+            forbidden.iter().for_each(&mut add);
+        }
+        c.ignore.iter().for_each(|i| add(&i.imported));
+    }
+    f
+}
+
+/// `source`, `layers` and `modules` entries that match no module.
+fn unknown_modules(model: &model::Model, config: &Config) -> Vec<ConfigError> {
+    let mut errors = Vec::new();
+    for c in &config.contracts {
+        let patterns: Vec<&ModulePattern> = match &c.kind {
+            ContractKind::Forbidden { source, .. } => source.iter().collect(),
+            ContractKind::Layers { layers } => layers.iter().flatten().collect(),
+            ContractKind::Independence { modules } | ContractKind::Acyclic { modules } => {
+                modules.iter().collect()
+            }
+        };
+        for p in patterns {
+            if !contracts::matching_modules(model, p).contains(&true) {
+                errors.push(ConfigError {
+                    file: config.file.clone(),
+                    pos: p.pos,
+                    message: format!(
+                        "`{}` in contract `{}` matches no module of the workspace",
+                        p.text, c.name
+                    ),
+                    help: Some(
+                        "module references start with a crate name with `-` written `_` \
+                         (e.g. `shop_domain::model`); `terrace modules` lists them"
+                            .to_owned(),
+                    ),
+                });
+            }
+        }
+    }
+    errors
+}

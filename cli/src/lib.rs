@@ -1,0 +1,213 @@
+//! The `terrace` command line: argument parsing, rendering of findings and
+//! exit codes. The checking itself lives in `terrace-lint`; only this crate
+//! prints.
+
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use terrace_lint::{CheckOptions, Error, Project};
+
+mod render;
+
+/// Exit code when every contract holds.
+pub const EXIT_OK: u8 = 0;
+/// Exit code when a contract is broken or a file could not be checked.
+pub const EXIT_VIOLATIONS: u8 = 1;
+/// Exit code for usage and configuration errors.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Keep a Rust code base shaped like its architecture: a pure domain model,
+/// a service layer, adapters and entrypoints, dependencies pointing inward.
+#[derive(Debug, Parser)]
+#[command(name = "terrace", version, propagate_version = true)]
+#[command(
+    after_help = "Run `terrace check` in a workspace with a `terrace.toml` to check its contracts.\n\
+See `terrace help check` for the configuration format."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check the architecture contracts of a workspace.
+    ///
+    /// Reads `terrace.toml` at the workspace root (or `[workspace.metadata.terrace]`
+    /// in the root `Cargo.toml`), every manifest and every source file reachable
+    /// from a target's root, and reports each import that breaks a contract.
+    /// Nothing is built and no network is used.
+    ///
+    /// Exit status: 0 when every contract holds, 1 when a contract is broken or
+    /// a file could not be read, 2 for usage and configuration errors.
+    #[command(after_help = CHECK_HELP)]
+    Check(CheckArgs),
+    /// List the built-in presets (`@infrastructure`, `@std-io`) and their entries.
+    Presets,
+    /// List the modules of the workspace, as contracts name them.
+    Modules(WorkspaceArgs),
+}
+
+const CHECK_HELP: &str = "\
+Configuration (terrace.toml):
+
+  [[contracts]]
+  name = \"domain-is-pure\"
+  type = \"forbidden\"                  # forbidden | layers | independence | acyclic
+  source = [\"shop_domain\"]
+  forbidden = [\"@infrastructure\", \"shop_adapters\"]
+
+  [[contracts]]
+  name = \"layers\"
+  type = \"layers\"                     # top first; `a | b` are independent siblings
+  layers = [\"app::entrypoints\", \"app::service_layer\", \"app::adapters\", \"app::domain\"]
+
+Module references start with a crate name (`-` written `_`); `*` matches one
+segment and `**` any number. `terrace presets` lists the built-in presets.";
+
+#[derive(Debug, clap::Args)]
+struct WorkspaceArgs {
+    /// Path to the workspace's (or a member's) `Cargo.toml` [default: discovered from the current directory]
+    #[arg(long, value_name = "PATH")]
+    manifest_path: Option<PathBuf>,
+    /// Configuration file to use instead of the workspace's `terrace.toml`
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Leave test, example and bench targets, `#[cfg(test)]` code and dev-dependencies out of every contract
+    #[arg(long)]
+    no_dev: bool,
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    workspace: WorkspaceArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// When to use colours in human output
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// rustc-style diagnostics with the offending source line
+    Human,
+    /// One JSON document (schema 1)
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Color {
+    /// Colours when writing to a terminal and `NO_COLOR` is unset
+    Auto,
+    /// Always
+    Always,
+    /// Never
+    Never,
+}
+
+/// Runs the command line with `args` (the first is the program name) and
+/// returns the exit code. `cargo terrace ...` passes `terrace` as the first
+/// argument after the program name; it is skipped.
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let mut args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    if args.get(1).is_some_and(|a| a == "terrace") {
+        args.remove(1);
+    }
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { EXIT_OK });
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let code = match cli.command {
+        Command::Check(args) => check(&args, &mut out),
+        Command::Presets => {
+            let _ = out.write_all(render::presets().as_bytes());
+            EXIT_OK
+        }
+        Command::Modules(args) => modules(&args, &mut out),
+    };
+    let _ = out.flush();
+    ExitCode::from(code)
+}
+
+fn options(args: &WorkspaceArgs) -> CheckOptions {
+    CheckOptions {
+        start: args
+            .manifest_path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(".")),
+        config: args.config.clone(),
+        no_dev: args.no_dev,
+    }
+}
+
+fn color(choice: Color) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+fn check(args: &CheckArgs, out: &mut dyn Write) -> u8 {
+    let options = options(&args.workspace);
+    let styled = color(args.color);
+    let result = Project::load(&options).and_then(|p| p.check(options.no_dev).map(|r| (p, r)));
+    match result {
+        Ok((project, report)) => {
+            let text = match args.format {
+                Format::Human => render::human(&project.workspace.root, &report, styled),
+                Format::Json => render::json(&report),
+            };
+            let _ = out.write_all(text.as_bytes());
+            if report.passed() {
+                EXIT_OK
+            } else {
+                EXIT_VIOLATIONS
+            }
+        }
+        Err(e) => {
+            report_error(&e, styled);
+            EXIT_USAGE
+        }
+    }
+}
+
+fn modules(args: &WorkspaceArgs, out: &mut dyn Write) -> u8 {
+    let options = options(args);
+    let root = match terrace_lint::workspace::find_root(&options.start)
+        .and_then(|m| terrace_lint::workspace::load(&m))
+    {
+        Ok(ws) => ws,
+        Err(e) => {
+            report_error(&Error::Workspace(e), false);
+            return EXIT_USAGE;
+        }
+    };
+    let model = terrace_lint::model::build(&root, &|_: &str, _: &str| false);
+    let mut paths: Vec<String> = model.modules.iter().map(|m| m.path()).collect();
+    paths.sort();
+    for p in paths {
+        let _ = writeln!(out, "{p}");
+    }
+    EXIT_OK
+}
+
+fn report_error(e: &Error, styled: bool) {
+    let text = render::error(e, styled);
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}

@@ -1,0 +1,579 @@
+//! Contracts checked against the model: which imports break which rule, with
+//! the shortest chain for indirect ones.
+
+use std::collections::{HashMap, VecDeque};
+
+use crate::config::{Config, Contract, ContractKind, ModulePattern, Severity};
+use crate::model::{Import, ImportTarget, Model, ModuleId};
+use crate::report::{Code, ContractResult, Link, Violation};
+
+/// Checks every contract of `config`; `no_dev` leaves dev code out of all of
+/// them. `config_file` is the configuration's path as reports show it.
+pub fn check(
+    model: &Model,
+    config: &Config,
+    no_dev: bool,
+    config_file: &str,
+) -> (Vec<ContractResult>, Vec<Violation>) {
+    let mut results = Vec::new();
+    let mut violations = Vec::new();
+    for contract in &config.contracts {
+        let include_dev = contract.include_dev && !no_dev;
+        let mut found = Checker::new(model, contract, include_dev, config_file).run();
+        let broken = found.iter().filter(|v| !v.warning).count();
+        results.push(ContractResult {
+            name: contract.name.clone(),
+            contract_type: contract.kind.type_name(),
+            violations: broken,
+            warnings: found.len() - broken,
+        });
+        violations.append(&mut found);
+    }
+    violations.sort_by(|a, b| {
+        (&a.file, a.line, a.column, &a.contract, &a.imported).cmp(&(
+            &b.file,
+            b.line,
+            b.column,
+            &b.contract,
+            &b.imported,
+        ))
+    });
+    (results, violations)
+}
+
+/// Which modules each pattern matches, computed once per pattern.
+pub fn matching_modules(model: &Model, pattern: &ModulePattern) -> Vec<bool> {
+    model
+        .modules
+        .iter()
+        .map(|m| {
+            let segs: Vec<&str> = m.segments.iter().map(String::as_str).collect();
+            pattern.matches(&segs)
+        })
+        .collect()
+}
+
+/// True when an external import path matches the pattern by package name or
+/// by the key code uses.
+fn external_matches(pattern: &ModulePattern, path: &str, key: &str) -> bool {
+    let segs: Vec<&str> = path.split("::").collect();
+    if pattern.matches(&segs) {
+        return true;
+    }
+    key != path && {
+        let segs: Vec<&str> = key.split("::").collect();
+        pattern.matches(&segs)
+    }
+}
+
+struct Checker<'a> {
+    model: &'a Model,
+    contract: &'a Contract,
+    config_file: &'a str,
+    /// Imports this contract sees (dev and ignored ones removed).
+    imports: Vec<&'a Import>,
+    /// Source-code edges between workspace modules: from -> [(to, import)].
+    edges: Vec<Vec<(ModuleId, &'a Import)>>,
+    unmatched: Vec<usize>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(
+        model: &'a Model,
+        contract: &'a Contract,
+        include_dev: bool,
+        config_file: &'a str,
+    ) -> Self {
+        let ignore_from: Vec<Vec<bool>> = contract
+            .ignore
+            .iter()
+            .map(|i| matching_modules(model, &i.importer))
+            .collect();
+        let ignore_to: Vec<Vec<bool>> = contract
+            .ignore
+            .iter()
+            .map(|i| matching_modules(model, &i.imported))
+            .collect();
+        let mut used = vec![0usize; contract.ignore.len()];
+        let mut imports = Vec::new();
+        for imp in &model.imports {
+            if !include_dev && (imp.dev || model.modules[imp.from].dev) {
+                continue;
+            }
+            if let ImportTarget::Module(t) = imp.to {
+                if !include_dev && model.modules[t].dev {
+                    continue;
+                }
+            }
+            let mut ignored = false;
+            for (k, rule) in contract.ignore.iter().enumerate() {
+                if !ignore_from[k][imp.from] {
+                    continue;
+                }
+                let hit = match &imp.to {
+                    ImportTarget::Module(t) => ignore_to[k][*t],
+                    ImportTarget::External { path, key } => {
+                        external_matches(&rule.imported, path, key)
+                    }
+                };
+                if hit {
+                    used[k] += 1;
+                    ignored = true;
+                }
+            }
+            if !ignored {
+                imports.push(imp);
+            }
+        }
+        let mut edges = vec![Vec::new(); model.modules.len()];
+        for imp in &imports {
+            if let (false, ImportTarget::Module(t)) = (imp.manifest, &imp.to) {
+                if !edges[imp.from].iter().any(|(to, _)| to == t) {
+                    edges[imp.from].push((*t, *imp));
+                }
+            }
+        }
+        let unmatched = used
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n == 0)
+            .map(|(k, _)| k)
+            .collect();
+        Checker {
+            model,
+            contract,
+            config_file,
+            imports,
+            edges,
+            unmatched,
+        }
+    }
+
+    fn run(self) -> Vec<Violation> {
+        let mut out = match &self.contract.kind {
+            ContractKind::Forbidden { source, forbidden } => self.forbidden(source, forbidden),
+            ContractKind::Layers { layers } => self.layers(layers, Code::LayerViolation),
+            ContractKind::Independence { modules } => {
+                let one: Vec<Vec<ModulePattern>> = vec![modules.clone()];
+                self.layers(&one, Code::IndependenceViolation)
+            }
+            ContractKind::Acyclic { modules } => self.acyclic(modules),
+        };
+        for &k in &self.unmatched {
+            let rule = &self.contract.ignore[k];
+            out.push(Violation {
+                code: Code::UnmatchedIgnore,
+                contract: self.contract.name.clone(),
+                contract_type: self.contract.kind.type_name(),
+                importer: rule.importer.text.clone(),
+                imported: rule.imported.text.clone(),
+                file: self.config_file.to_owned(),
+                line: rule.pos.line,
+                column: rule.pos.column,
+                chain: Vec::new(),
+                warning: self.contract.unmatched_ignores == Severity::Warn,
+            });
+        }
+        out
+    }
+
+    fn link(&self, imp: &Import) -> Link {
+        Link {
+            importer: self.model.modules[imp.from].path(),
+            imported: self.model.display(&imp.to),
+            file: self.model.files[imp.file].rel.clone(),
+            line: imp.pos.line,
+            column: imp.pos.column,
+        }
+    }
+
+    fn violation(&self, code: Code, chain: Vec<Link>) -> Violation {
+        let first = &chain[0];
+        let last = &chain[chain.len() - 1];
+        Violation {
+            code,
+            contract: self.contract.name.clone(),
+            contract_type: self.contract.kind.type_name(),
+            importer: first.importer.clone(),
+            imported: last.imported.clone(),
+            file: first.file.clone(),
+            line: first.line,
+            column: first.column,
+            chain: chain.clone(),
+            warning: false,
+        }
+    }
+
+    /// Follows `next` pointers from `start` to build a chain that begins
+    /// with `first`.
+    fn chain_from(&self, first: &Import, next: &[Option<&Import>]) -> Vec<Link> {
+        let mut chain = vec![self.link(first)];
+        let mut cur = match first.to {
+            ImportTarget::Module(t) => t,
+            ImportTarget::External { .. } => return chain,
+        };
+        let mut guard = 0;
+        while let Some(imp) = next[cur] {
+            chain.push(self.link(imp));
+            guard += 1;
+            match imp.to {
+                ImportTarget::Module(t) if guard <= self.model.modules.len() => cur = t,
+                _ => break,
+            }
+        }
+        chain
+    }
+
+    /// Multi-source reverse breadth-first search: for every module allowed
+    /// as an intermediate (`through`), the next import on a shortest path to
+    /// a hit. `hits` are (module, the import that reaches the target).
+    fn reverse_bfs(
+        &self,
+        hits: &[(ModuleId, &'a Import)],
+        through: &[bool],
+        reverse: &[Vec<(ModuleId, &'a Import)>],
+    ) -> Vec<Option<&'a Import>> {
+        let mut next: Vec<Option<&Import>> = vec![None; self.model.modules.len()];
+        let mut queue = VecDeque::new();
+        for &(m, imp) in hits {
+            if next[m].is_none() {
+                next[m] = Some(imp);
+                queue.push_back(m);
+            }
+        }
+        while let Some(n) = queue.pop_front() {
+            for &(pred, imp) in &reverse[n] {
+                if through[pred] && next[pred].is_none() {
+                    next[pred] = Some(imp);
+                    queue.push_back(pred);
+                }
+            }
+        }
+        next
+    }
+
+    fn reverse_edges(&self) -> Vec<Vec<(ModuleId, &'a Import)>> {
+        let mut rev = vec![Vec::new(); self.model.modules.len()];
+        for (from, list) in self.edges.iter().enumerate() {
+            for &(to, imp) in list {
+                rev[to].push((from, imp));
+            }
+        }
+        rev
+    }
+
+    fn forbidden(&self, source: &[ModulePattern], forbidden: &[ModulePattern]) -> Vec<Violation> {
+        let n = self.model.modules.len();
+        let mut in_source = vec![false; n];
+        for p in source {
+            for (m, hit) in matching_modules(self.model, p).into_iter().enumerate() {
+                in_source[m] |= hit;
+            }
+        }
+        let forbidden_mods: Vec<Vec<bool>> = forbidden
+            .iter()
+            .map(|p| matching_modules(self.model, p))
+            .collect();
+        let in_forbidden: Vec<bool> = (0..n)
+            .map(|m| forbidden_mods.iter().any(|f| f[m]))
+            .collect();
+        // The first forbidden entry an import reaches, if any.
+        let target_of = |imp: &Import| -> Option<usize> {
+            match &imp.to {
+                ImportTarget::Module(t) => forbidden_mods.iter().position(|f| f[*t]),
+                ImportTarget::External { path, key } => forbidden
+                    .iter()
+                    .position(|p| external_matches(p, path, key)),
+            }
+        };
+        let mut out = Vec::new();
+        // Hits of modules that may be intermediates, per forbidden entry.
+        let mut hits: HashMap<usize, Vec<(ModuleId, &Import)>> = HashMap::new();
+        for imp in &self.imports {
+            if in_forbidden[imp.from] {
+                continue;
+            }
+            let Some(f) = target_of(imp) else { continue };
+            if in_source[imp.from] {
+                out.push(self.violation(Code::ForbiddenImport, vec![self.link(imp)]));
+            } else if !imp.manifest {
+                hits.entry(f).or_default().push((imp.from, *imp));
+            }
+        }
+        if self.contract.allow_indirect || hits.is_empty() {
+            return out;
+        }
+        let through: Vec<bool> = (0..n).map(|m| !in_source[m] && !in_forbidden[m]).collect();
+        let reverse = self.reverse_edges();
+        let mut keys: Vec<usize> = hits.keys().copied().collect();
+        keys.sort_unstable();
+        for f in keys {
+            let next = self.reverse_bfs(&hits[&f], &through, &reverse);
+            for m in (0..n).filter(|&m| in_source[m] && !in_forbidden[m]) {
+                let best = self.edges[m]
+                    .iter()
+                    .filter(|(to, _)| through[*to] && next[*to].is_some())
+                    .min_by_key(|(to, _)| self.chain_len(*to, &next));
+                if let Some(&(_, first)) = best {
+                    let chain = self.chain_from(first, &next);
+                    out.push(self.violation(Code::ForbiddenImport, chain));
+                }
+            }
+        }
+        out
+    }
+
+    fn chain_len(&self, mut m: ModuleId, next: &[Option<&Import>]) -> usize {
+        let mut len = 0;
+        while let Some(imp) = next[m] {
+            len += 1;
+            match imp.to {
+                ImportTarget::Module(t) if len <= self.model.modules.len() => m = t,
+                _ => break,
+            }
+        }
+        len
+    }
+
+    /// Layers (top first, each a group of siblings); also independence,
+    /// which is one layer of siblings.
+    fn layers(&self, layers: &[Vec<ModulePattern>], code: Code) -> Vec<Violation> {
+        let n = self.model.modules.len();
+        // The most specific entry matching each module: (layer, sibling).
+        let mut group: Vec<Option<(usize, usize)>> = vec![None; n];
+        let mut specificity = vec![0usize; n];
+        for (li, layer) in layers.iter().enumerate() {
+            for (si, p) in layer.iter().enumerate() {
+                for (m, hit) in matching_modules(self.model, p).into_iter().enumerate() {
+                    if hit && (group[m].is_none() || p.segments.len() > specificity[m]) {
+                        group[m] = Some((li, si));
+                        specificity[m] = p.segments.len();
+                    }
+                }
+            }
+        }
+        let forbidden = |from: (usize, usize), to: (usize, usize)| {
+            to.0 < from.0 || (to.0 == from.0 && to.1 != from.1)
+        };
+        let mut out = Vec::new();
+        for imp in &self.imports {
+            let ImportTarget::Module(t) = imp.to else {
+                continue;
+            };
+            if let (Some(a), Some(b)) = (group[imp.from], group[t]) {
+                if forbidden(a, b) {
+                    out.push(self.violation(code, vec![self.link(imp)]));
+                }
+            }
+        }
+        if self.contract.allow_indirect {
+            return out;
+        }
+        let through: Vec<bool> = group.iter().map(Option::is_none).collect();
+        let reverse = self.reverse_edges();
+        let mut groups: Vec<(usize, usize)> = group.iter().flatten().copied().collect();
+        groups.sort_unstable();
+        groups.dedup();
+        for g in groups {
+            let hits: Vec<(ModuleId, &Import)> = (0..n)
+                .filter(|&m| through[m])
+                .flat_map(|m| self.edges[m].iter().map(move |e| (m, e)))
+                .filter(|(_, (to, _))| group[*to] == Some(g))
+                .map(|(m, &(_, imp))| (m, imp))
+                .collect();
+            if hits.is_empty() {
+                continue;
+            }
+            let next = self.reverse_bfs(&hits, &through, &reverse);
+            for m in 0..n {
+                let Some(a) = group[m] else { continue };
+                if !forbidden(a, g) {
+                    continue;
+                }
+                let best = self.edges[m]
+                    .iter()
+                    .filter(|(to, _)| through[*to] && next[*to].is_some())
+                    .min_by_key(|(to, _)| self.chain_len(*to, &next));
+                if let Some(&(_, first)) = best {
+                    out.push(self.violation(code, self.chain_from(first, &next)));
+                }
+            }
+        }
+        out
+    }
+
+    fn acyclic(&self, modules: &[ModulePattern]) -> Vec<Violation> {
+        let n = self.model.modules.len();
+        let mut matched = vec![false; n];
+        for p in modules {
+            for (m, hit) in matching_modules(self.model, p).into_iter().enumerate() {
+                matched[m] |= hit;
+            }
+        }
+        let mut out = Vec::new();
+        for parent in 0..n {
+            let top = matched[parent]
+                && self.model.modules[parent]
+                    .parent
+                    .is_none_or(|p| !matched[p]);
+            if top {
+                self.cycles_under(parent, &mut out);
+            }
+        }
+        out
+    }
+
+    /// The child of `parent` that contains `m`, if `m` is strictly inside it.
+    fn child_under(&self, parent: ModuleId, mut m: ModuleId) -> Option<ModuleId> {
+        loop {
+            let p = self.model.modules[m].parent?;
+            if p == parent {
+                return Some(m);
+            }
+            m = p;
+        }
+    }
+
+    fn cycles_under(&self, parent: ModuleId, out: &mut Vec<Violation>) {
+        let mut children: Vec<ModuleId> = self.model.modules[parent]
+            .children
+            .values()
+            .copied()
+            .collect();
+        children.sort_by(|a, b| {
+            self.model.modules[*a]
+                .segments
+                .cmp(&self.model.modules[*b].segments)
+        });
+        if children.len() < 2 {
+            return;
+        }
+        let index: HashMap<ModuleId, usize> =
+            children.iter().enumerate().map(|(i, &c)| (c, i)).collect();
+        let k = children.len();
+        // Collapsed edges between children, each with its first import.
+        let mut adj: Vec<Vec<(usize, &Import)>> = vec![Vec::new(); k];
+        for imp in &self.imports {
+            let ImportTarget::Module(t) = imp.to else {
+                continue;
+            };
+            if imp.manifest {
+                continue;
+            }
+            let (Some(a), Some(b)) = (
+                self.child_under(parent, imp.from),
+                self.child_under(parent, t),
+            ) else {
+                continue;
+            };
+            let (a, b) = (index[&a], index[&b]);
+            if a != b && !adj[a].iter().any(|(x, _)| *x == b) {
+                adj[a].push((b, *imp));
+            }
+        }
+        for scc in tarjan(&adj) {
+            if scc.len() < 2 {
+                continue;
+            }
+            let mut best: Option<Vec<&Import>> = None;
+            let mut members = scc.clone();
+            members.sort_unstable();
+            for &start in &members {
+                if let Some(cycle) = shortest_cycle(start, &adj, &scc) {
+                    if best.as_ref().is_none_or(|b| cycle.len() < b.len()) {
+                        best = Some(cycle);
+                    }
+                }
+            }
+            if let Some(cycle) = best {
+                let chain = cycle.iter().map(|imp| self.link(imp)).collect();
+                out.push(self.violation(Code::ImportCycle, chain));
+            }
+        }
+    }
+}
+
+/// Strongly connected components (Tarjan, iterative).
+fn tarjan(adj: &[Vec<(usize, &Import)>]) -> Vec<Vec<usize>> {
+    let n = adj.len();
+    let mut index = vec![usize::MAX; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut out = Vec::new();
+    let mut counter = 0;
+    for root in 0..n {
+        if index[root] != usize::MAX {
+            continue;
+        }
+        let mut work = vec![(root, 0usize)];
+        while let Some(&mut (v, ref mut i)) = work.last_mut() {
+            if *i == 0 && index[v] == usize::MAX {
+                index[v] = counter;
+                low[v] = counter;
+                counter += 1;
+                stack.push(v);
+                on_stack[v] = true;
+            }
+            if *i < adj[v].len() {
+                let w = adj[v][*i].0;
+                *i += 1;
+                if index[w] == usize::MAX {
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+            } else {
+                work.pop();
+                if let Some(&(u, _)) = work.last() {
+                    low[u] = low[u].min(low[v]);
+                }
+                if low[v] == index[v] {
+                    let mut scc = Vec::new();
+                    while let Some(w) = stack.pop() {
+                        on_stack[w] = false;
+                        scc.push(w);
+                        if w == v {
+                            break;
+                        }
+                    }
+                    out.push(scc);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The shortest cycle through `start` staying inside `scc`, as imports.
+fn shortest_cycle<'a>(
+    start: usize,
+    adj: &[Vec<(usize, &'a Import)>],
+    scc: &[usize],
+) -> Option<Vec<&'a Import>> {
+    let mut prev: HashMap<usize, (usize, &Import)> = HashMap::new();
+    let mut queue = VecDeque::from([start]);
+    while let Some(v) = queue.pop_front() {
+        for &(w, imp) in &adj[v] {
+            if !scc.contains(&w) {
+                continue;
+            }
+            if w == start {
+                let mut cycle = vec![imp];
+                let mut cur = v;
+                while cur != start {
+                    let (p, i) = prev[&cur];
+                    cycle.push(i);
+                    cur = p;
+                }
+                cycle.reverse();
+                return Some(cycle);
+            }
+            if let std::collections::hash_map::Entry::Vacant(e) = prev.entry(w) {
+                e.insert((v, imp));
+                queue.push_back(w);
+            }
+        }
+    }
+    None
+}

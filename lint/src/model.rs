@@ -1,0 +1,1010 @@
+//! The module graph of a workspace: every module of every target, built from
+//! the files the scanner read the way rustc follows `mod` declarations, and
+//! every import site resolved to the workspace module or external crate it
+//! names.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::report::FileError;
+use crate::scan::{self, FileScan, NameKind, Pos, ScopeId, ScopeKind, SiteKind};
+use crate::workspace::{DepKind, Edition, TargetKind, Workspace};
+
+/// Index of a [`Module`] in [`Model::modules`].
+pub type ModuleId = usize;
+/// Index of a [`SourceFile`] in [`Model::files`].
+pub type FileId = usize;
+
+/// How deep `mod` declarations may nest before the tree is cut off (guards
+/// against `#[path]` loops that lexical normalisation cannot see).
+const MAX_DEPTH: usize = 64;
+
+/// A module of a workspace target.
+#[derive(Debug, Clone)]
+pub struct Module {
+    /// Full path, e.g. `["shop_domain", "model"]`; non-library targets start
+    /// with `PKG, "bin" | "test" | "example" | "bench", NAME` or `PKG, "build"`.
+    pub segments: Vec<String>,
+    /// The enclosing module.
+    pub parent: Option<ModuleId>,
+    /// Child modules by name.
+    pub children: HashMap<String, ModuleId>,
+    /// Index in [`Model::targets`].
+    pub target: usize,
+    /// True for modules of test, example and bench targets and modules under
+    /// `#[cfg(test)]`.
+    pub dev: bool,
+    /// Where the module is declared (`None` for target roots).
+    pub decl: Option<(FileId, Pos)>,
+}
+
+impl Module {
+    /// The path joined with `::`.
+    pub fn path(&self) -> String {
+        self.segments.join("::")
+    }
+}
+
+/// A target of a member package.
+#[derive(Debug, Clone)]
+pub struct TargetInfo {
+    /// Index in [`Workspace::packages`].
+    pub package: usize,
+    /// What kind of target.
+    pub kind: TargetKind,
+    /// Its root module.
+    pub root: ModuleId,
+    /// Its package's edition.
+    pub edition: Edition,
+}
+
+/// A source file that was read.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Absolute path.
+    pub path: PathBuf,
+    /// Path relative to the workspace root, `/`-separated.
+    pub rel: String,
+}
+
+/// What an import names.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ImportTarget {
+    /// A module of the workspace.
+    Module(ModuleId),
+    /// An external crate (or a path inside one), by package name, e.g.
+    /// `sqlx::postgres::PgPool`; `key` is the same path spelled with the
+    /// name code uses (`orm::Connection` for a renamed `diesel`).
+    External {
+        /// Package-name path.
+        path: String,
+        /// Key path (equal to `path` unless renamed).
+        key: String,
+    },
+}
+
+/// A resolved import site in a source file or a manifest.
+#[derive(Debug, Clone)]
+pub struct Import {
+    /// The importing module (a target root for manifest entries).
+    pub from: ModuleId,
+    /// What it names.
+    pub to: ImportTarget,
+    /// Where.
+    pub file: FileId,
+    /// Position in the file.
+    pub pos: Pos,
+    /// Test-only code, a dev target or a dev-dependency.
+    pub dev: bool,
+    /// A manifest entry: a direct import only, never a link of a chain.
+    pub manifest: bool,
+}
+
+/// The workspace's modules and imports.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    /// Every module of every target.
+    pub modules: Vec<Module>,
+    /// Every target.
+    pub targets: Vec<TargetInfo>,
+    /// Every file read (source files, then manifests).
+    pub files: Vec<SourceFile>,
+    /// Number of source files read.
+    pub source_files: usize,
+    /// Resolved imports (external ones only when `keep_external` said so).
+    pub imports: Vec<Import>,
+    /// Files that could not be read or scanned completely.
+    pub errors: Vec<FileError>,
+}
+
+impl Model {
+    /// Display form of an import target: the module path, or the external path.
+    pub fn display(&self, target: &ImportTarget) -> String {
+        match target {
+            ImportTarget::Module(m) => self.modules[*m].path(),
+            ImportTarget::External { path, .. } => path.clone(),
+        }
+    }
+}
+
+/// One time a file is read as (part of) a module.
+struct Occurrence {
+    file: FileId,
+    module: ModuleId,
+    /// Inline module scopes of this file and the modules they became.
+    inline: Vec<(ScopeId, ModuleId)>,
+}
+
+/// A file waiting to be read as part of a module.
+struct Job {
+    path: PathBuf,
+    module: ModuleId,
+    /// Directory where `mod x;` of the file's top level looks for children.
+    dir: PathBuf,
+    /// Files on the way from the target root, to detect `#[path]` cycles.
+    ancestors: Vec<PathBuf>,
+}
+
+/// Name bindings of one module, from every file that makes it up.
+#[derive(Clone, Copy, Debug)]
+enum Binding {
+    Child(ModuleId),
+    Item,
+    Use(usize, usize),
+    ExternCrate(usize, usize),
+}
+
+/// An entry of a target's extern prelude.
+#[derive(Clone, Debug)]
+struct Extern {
+    package: String,
+    member: Option<ModuleId>,
+    /// Only visible from test code (dev-dependencies seen from the library).
+    dev_only: bool,
+}
+
+/// How the first segments of a path resolve.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Res {
+    /// A workspace module; `exact` when the path named the module itself.
+    Module { id: ModuleId, exact: bool },
+    /// An external crate path.
+    External { path: String, key: String },
+    /// A local item that is not a module, or nothing we know.
+    Unknown,
+}
+
+/// Builds the model of `ws`. `keep_external(key, package)` says whether
+/// imports of an external crate can matter to any contract (the rest are
+/// dropped early to keep memory flat).
+pub fn build(ws: &Workspace, keep_external: &(dyn Fn(&str, &str) -> bool + Sync)) -> Model {
+    let mut b = Builder::new(ws);
+    b.read_trees();
+    b.resolve(keep_external);
+    b.manifest_imports(keep_external);
+    b.model.errors.sort();
+    b.model.errors.dedup();
+    b.model
+}
+
+struct Builder<'w> {
+    ws: &'w Workspace,
+    model: Model,
+    scans: Vec<Option<FileScan>>,
+    file_ids: HashMap<PathBuf, FileId>,
+    occurrences: Vec<Occurrence>,
+    /// Module-level scopes of each module: (occurrence, scope).
+    module_scopes: Vec<Vec<(usize, ScopeId)>>,
+    /// Extern prelude of each target.
+    preludes: Vec<HashMap<String, Extern>>,
+    /// Library root module of each package.
+    lib_roots: Vec<Option<ModuleId>>,
+}
+
+impl<'w> Builder<'w> {
+    fn new(ws: &'w Workspace) -> Self {
+        Builder {
+            ws,
+            model: Model::default(),
+            scans: Vec::new(),
+            file_ids: HashMap::new(),
+            occurrences: Vec::new(),
+            module_scopes: Vec::new(),
+            preludes: Vec::new(),
+            lib_roots: vec![None; ws.packages.len()],
+        }
+    }
+
+    fn rel(&self, path: &Path) -> String {
+        let p = path.strip_prefix(&self.ws.root).unwrap_or(path);
+        let mut s = String::new();
+        for (i, c) in p.components().enumerate() {
+            if i > 0 {
+                s.push('/');
+            }
+            s.push_str(&c.as_os_str().to_string_lossy());
+        }
+        s
+    }
+
+    fn new_module(
+        &mut self,
+        segments: Vec<String>,
+        parent: Option<ModuleId>,
+        target: usize,
+        dev: bool,
+        decl: Option<(FileId, Pos)>,
+    ) -> ModuleId {
+        let id = self.model.modules.len();
+        self.model.modules.push(Module {
+            segments,
+            parent,
+            children: HashMap::new(),
+            target,
+            dev,
+            decl,
+        });
+        self.module_scopes.push(Vec::new());
+        id
+    }
+
+    /// Creates every target's root module and follows `mod` declarations
+    /// breadth-first, reading each wave of files in parallel.
+    fn read_trees(&mut self) {
+        let mut jobs = Vec::new();
+        let ws = self.ws;
+        for (pi, pkg) in ws.packages.iter().enumerate() {
+            let pkg_seg = pkg.name.replace('-', "_");
+            let mut targets: Vec<_> = pkg.targets.iter().collect();
+            // The library first, so that other targets can see it.
+            targets.sort_by_key(|t| t.kind);
+            for t in targets {
+                let segments = match t.kind {
+                    TargetKind::Lib => vec![t.name.replace('-', "_")],
+                    TargetKind::Build => vec![pkg_seg.clone(), "build".to_owned()],
+                    kind => vec![
+                        pkg_seg.clone(),
+                        match kind {
+                            TargetKind::Bin => "bin",
+                            TargetKind::Test => "test",
+                            TargetKind::Example => "example",
+                            _ => "bench",
+                        }
+                        .to_owned(),
+                        t.name.replace('-', "_"),
+                    ],
+                };
+                let dev = matches!(
+                    t.kind,
+                    TargetKind::Test | TargetKind::Example | TargetKind::Bench
+                );
+                let ti = self.model.targets.len();
+                let root = self.new_module(segments, None, ti, dev, None);
+                self.model.targets.push(TargetInfo {
+                    package: pi,
+                    kind: t.kind,
+                    root,
+                    edition: pkg.edition,
+                });
+                if t.kind == TargetKind::Lib {
+                    self.lib_roots[pi] = Some(root);
+                }
+                let dir = t.root.parent().map(Path::to_path_buf).unwrap_or_default();
+                let path = normalize(&t.root);
+                jobs.push(Job {
+                    ancestors: vec![path.clone()],
+                    path,
+                    module: root,
+                    dir,
+                });
+            }
+        }
+        for ti in 0..self.model.targets.len() {
+            let p = self.prelude(ti);
+            self.preludes.push(p);
+        }
+        while !jobs.is_empty() {
+            self.read_wave(&jobs);
+            let mut next = Vec::new();
+            for job in jobs {
+                self.expand(job, &mut next);
+            }
+            jobs = next;
+        }
+        self.model.source_files = self.model.files.len();
+    }
+
+    /// Reads and scans, in parallel, every file of `jobs` not read yet.
+    fn read_wave(&mut self, jobs: &[Job]) {
+        let mut todo: Vec<PathBuf> = Vec::new();
+        for job in jobs {
+            if !self.file_ids.contains_key(&job.path) && !todo.contains(&job.path) {
+                todo.push(job.path.clone());
+            }
+        }
+        let editions: HashMap<&Path, bool> = jobs
+            .iter()
+            .map(|j| {
+                let t = &self.model.targets[self.model.modules[j.module].target];
+                (j.path.as_path(), t.edition == Edition::E2015)
+            })
+            .collect();
+        let results: Vec<Result<FileScan, (u32, u32, String)>> = todo
+            .par_iter()
+            .map(|p| read_and_scan(p, editions.get(p.as_path()).copied().unwrap_or(false)))
+            .collect();
+        for (path, result) in todo.into_iter().zip(results) {
+            let id = self.model.files.len();
+            let rel = self.rel(&path);
+            match result {
+                Ok(scan) => {
+                    for e in &scan.errors {
+                        self.model.errors.push(FileError {
+                            file: rel.clone(),
+                            line: e.pos.line,
+                            column: e.pos.column,
+                            message: e.message.clone(),
+                        });
+                    }
+                    self.scans.push(Some(scan));
+                }
+                Err((line, column, message)) => {
+                    self.model.errors.push(FileError {
+                        file: rel.clone(),
+                        line,
+                        column,
+                        message,
+                    });
+                    self.scans.push(None);
+                }
+            }
+            self.model.files.push(SourceFile {
+                path: path.clone(),
+                rel,
+            });
+            self.file_ids.insert(path, id);
+        }
+    }
+
+    /// Records the occurrence of a read file and queues its child modules.
+    fn expand(&mut self, job: Job, next: &mut Vec<Job>) {
+        let Some(&file) = self.file_ids.get(&job.path) else {
+            return;
+        };
+        let occ = self.occurrences.len();
+        self.occurrences.push(Occurrence {
+            file,
+            module: job.module,
+            inline: Vec::new(),
+        });
+        self.module_scopes[job.module].push((occ, 0));
+        let Some(scan) = self.scans[file].take() else {
+            return;
+        };
+        let file_dir = job.path.parent().map(Path::to_path_buf).unwrap_or_default();
+        // Walk scopes in order; parents come before children, so the module
+        // and directory of each scope's parent are known when it is reached.
+        let mut scope_module: Vec<ModuleId> = Vec::with_capacity(scan.scopes.len());
+        let mut scope_dir: Vec<PathBuf> = Vec::with_capacity(scan.scopes.len());
+        let mut scope_inline: Vec<bool> = Vec::with_capacity(scan.scopes.len());
+        for (si, scope) in scan.scopes.iter().enumerate() {
+            let (module, dir, inline) = match (&scope.kind, scope.parent) {
+                (ScopeKind::File, _) | (_, None) => (job.module, job.dir.clone(), false),
+                (ScopeKind::Block, Some(p)) => {
+                    (scope_module[p], scope_dir[p].clone(), scope_inline[p])
+                }
+                (ScopeKind::Module { name }, Some(p)) => {
+                    let parent_module = scope_module[p];
+                    let decl = scan.scopes[p].mods.iter().find(|d| d.inline == Some(si));
+                    let (dev, pos, paths) = match decl {
+                        Some(d) => (d.dev, d.pos, d.paths.clone()),
+                        None => (scope.dev, Pos::default(), Vec::new()),
+                    };
+                    let child = self.child_module(parent_module, name, dev, Some((file, pos)));
+                    self.occurrences[occ].inline.push((si, child));
+                    self.module_scopes[child].push((occ, si));
+                    let dir = match paths.first() {
+                        Some(p0) => scope_dir[p].join(p0),
+                        None => scope_dir[p].join(name),
+                    };
+                    (child, dir, true)
+                }
+            };
+            scope_module.push(module);
+            scope_dir.push(dir);
+            scope_inline.push(inline);
+        }
+        for (si, scope) in scan.scopes.iter().enumerate() {
+            for decl in &scope.mods {
+                if decl.inline.is_some() {
+                    continue;
+                }
+                let parent = scope_module[si];
+                let child = self.child_module(parent, &decl.name, decl.dev, Some((file, decl.pos)));
+                let mut candidates = Vec::new();
+                if decl.paths.is_empty() {
+                    let d = &scope_dir[si];
+                    let flat = d.join(format!("{}.rs", decl.name));
+                    let nested = d.join(&decl.name).join("mod.rs");
+                    if flat.is_file() {
+                        candidates.push((flat, d.join(&decl.name)));
+                    } else if nested.is_file() {
+                        candidates.push((nested, d.join(&decl.name)));
+                    }
+                } else {
+                    for p in &decl.paths {
+                        let base = if scope_inline[si] {
+                            &scope_dir[si]
+                        } else {
+                            &file_dir
+                        };
+                        let f = base.join(p);
+                        if f.is_file() {
+                            let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
+                            candidates.push((f, dir));
+                        }
+                    }
+                }
+                for (path, dir) in candidates {
+                    self.queue(&job, path, child, dir, (file, decl.pos), next);
+                }
+            }
+            for inc in &scope.includes {
+                let f = file_dir.join(&inc.path);
+                if f.is_file() {
+                    let dir = scope_dir[si].clone();
+                    self.queue(&job, f, scope_module[si], dir, (file, inc.pos), next);
+                }
+            }
+        }
+        self.scans[file] = Some(scan);
+    }
+
+    fn queue(
+        &mut self,
+        job: &Job,
+        path: PathBuf,
+        module: ModuleId,
+        dir: PathBuf,
+        decl: (FileId, Pos),
+        next: &mut Vec<Job>,
+    ) {
+        let path = normalize(&path);
+        if job.ancestors.contains(&path) || job.ancestors.len() >= MAX_DEPTH {
+            let rel = self.model.files[decl.0].rel.clone();
+            self.model.errors.push(FileError {
+                file: rel,
+                line: decl.1.line,
+                column: decl.1.column,
+                message: format!(
+                    "module cycle: `{}` includes itself through `#[path]` or `include!`",
+                    self.rel(&path)
+                ),
+            });
+            return;
+        }
+        let mut ancestors = job.ancestors.clone();
+        ancestors.push(path.clone());
+        next.push(Job {
+            path,
+            module,
+            dir,
+            ancestors,
+        });
+    }
+
+    fn child_module(
+        &mut self,
+        parent: ModuleId,
+        name: &str,
+        dev: bool,
+        decl: Option<(FileId, Pos)>,
+    ) -> ModuleId {
+        if let Some(&c) = self.model.modules[parent].children.get(name) {
+            return c;
+        }
+        let mut segments = self.model.modules[parent].segments.clone();
+        segments.push(name.to_owned());
+        let target = self.model.modules[parent].target;
+        let dev = dev || self.model.modules[parent].dev;
+        let id = self.new_module(segments, Some(parent), target, dev, decl);
+        self.model.modules[parent]
+            .children
+            .insert(name.to_owned(), id);
+        id
+    }
+
+    fn prelude(&self, ti: usize) -> HashMap<String, Extern> {
+        let t = &self.model.targets[ti];
+        let pkg = &self.ws.packages[t.package];
+        let mut map = HashMap::new();
+        for krate in ["std", "core", "alloc", "proc_macro", "test"] {
+            map.insert(
+                krate.to_owned(),
+                Extern {
+                    package: krate.to_owned(),
+                    member: None,
+                    dev_only: false,
+                },
+            );
+        }
+        if t.kind != TargetKind::Lib && t.kind != TargetKind::Build {
+            if let Some(lib) = self.lib_roots[t.package] {
+                map.insert(
+                    self.model.modules[lib].segments[0].clone(),
+                    Extern {
+                        package: pkg.name.clone(),
+                        member: Some(lib),
+                        dev_only: false,
+                    },
+                );
+            }
+        }
+        for dep in &pkg.dependencies {
+            let visible = match (t.kind, dep.kind) {
+                (TargetKind::Build, DepKind::Build) => Some(false),
+                (TargetKind::Build, _) | (_, DepKind::Build) => None,
+                (TargetKind::Lib, DepKind::Dev) => Some(true),
+                _ => Some(false),
+            };
+            let Some(dev_only) = visible else { continue };
+            let member = dep.member.and_then(|m| self.lib_roots[m]);
+            let entry = Extern {
+                package: dep.package.clone(),
+                member,
+                dev_only,
+            };
+            match map.get(&dep.key) {
+                Some(e) if !e.dev_only && e.member.is_none() && !is_builtin(&e.package) => {}
+                Some(e) if !e.dev_only && dev_only => {}
+                _ => {
+                    map.insert(dep.key.clone(), entry);
+                }
+            }
+        }
+        map
+    }
+
+    /// Resolves every site of every occurrence into imports.
+    fn resolve(&mut self, keep_external: &(dyn Fn(&str, &str) -> bool + Sync)) {
+        let bindings = self.bindings();
+        let mut r = Resolver {
+            b: self,
+            bindings: &bindings,
+            memo: HashMap::new(),
+        };
+        let mut imports = Vec::new();
+        for occ in 0..r.b.occurrences.len() {
+            let file = r.b.occurrences[occ].file;
+            let Some(scan) = r.b.scans[file].as_ref() else {
+                continue;
+            };
+            for (si, site) in scan.sites.iter().enumerate() {
+                let from = r.module_of(occ, site.scope);
+                let Some(res) = r.site(occ, si) else { continue };
+                let dev = site.dev || r.b.model.modules[from].dev;
+                let to = match res {
+                    Res::Module { id, .. } => {
+                        if id == from {
+                            continue;
+                        }
+                        ImportTarget::Module(id)
+                    }
+                    Res::External { path, key } => {
+                        let krate = path.split("::").next().unwrap_or("");
+                        let kkey = key.split("::").next().unwrap_or("");
+                        if !keep_external(kkey, krate) {
+                            continue;
+                        }
+                        ImportTarget::External { path, key }
+                    }
+                    Res::Unknown => continue,
+                };
+                imports.push(Import {
+                    from,
+                    to,
+                    file,
+                    pos: site.pos,
+                    dev,
+                    manifest: false,
+                });
+            }
+        }
+        self.model.imports = imports;
+    }
+
+    fn bindings(&self) -> Vec<HashMap<String, Binding>> {
+        let mut all = Vec::with_capacity(self.model.modules.len());
+        for (m, scopes) in self.module_scopes.iter().enumerate() {
+            let mut map = HashMap::new();
+            for (name, &child) in &self.model.modules[m].children {
+                map.insert(name.clone(), Binding::Child(child));
+            }
+            for &(occ, si) in scopes {
+                let Some(scan) = self.scans[self.occurrences[occ].file].as_ref() else {
+                    continue;
+                };
+                let Some(scope) = scan.scopes.get(si) else {
+                    continue;
+                };
+                for name in &scope.names {
+                    let b = match name.kind {
+                        NameKind::Module(_) => continue,
+                        NameKind::Item => Binding::Item,
+                        NameKind::Use(s) => Binding::Use(occ, s),
+                        NameKind::ExternCrate(s) => Binding::ExternCrate(occ, s),
+                    };
+                    map.entry(name.ident.clone()).or_insert(b);
+                }
+            }
+            all.push(map);
+        }
+        all
+    }
+
+    /// Dependencies in manifests become imports of the package's targets.
+    fn manifest_imports(&mut self, keep_external: &(dyn Fn(&str, &str) -> bool + Sync)) {
+        for (pi, pkg) in self.ws.packages.iter().enumerate() {
+            if pkg.dependencies.is_empty() {
+                continue;
+            }
+            let file = self.model.files.len();
+            self.model.files.push(SourceFile {
+                path: pkg.manifest.clone(),
+                rel: self.rel(&pkg.manifest),
+            });
+            let roots: Vec<(TargetKind, ModuleId)> = self
+                .model
+                .targets
+                .iter()
+                .filter(|t| t.package == pi)
+                .map(|t| (t.kind, t.root))
+                .collect();
+            let lib_or_first = roots
+                .iter()
+                .find(|(k, _)| *k == TargetKind::Lib)
+                .or_else(|| roots.iter().find(|(k, _)| *k != TargetKind::Build))
+                .map(|&(_, r)| r);
+            let build = roots
+                .iter()
+                .find(|(k, _)| *k == TargetKind::Build)
+                .map(|&(_, r)| r);
+            for dep in &pkg.dependencies {
+                let from = match dep.kind {
+                    DepKind::Build => build.or(lib_or_first),
+                    _ => lib_or_first,
+                };
+                let Some(from) = from else { continue };
+                let to = match dep.member.and_then(|m| self.lib_roots[m]) {
+                    Some(lib) => ImportTarget::Module(lib),
+                    None => {
+                        if !keep_external(&dep.key, &dep.package.replace('-', "_")) {
+                            continue;
+                        }
+                        ImportTarget::External {
+                            path: dep.package.replace('-', "_"),
+                            key: dep.key.clone(),
+                        }
+                    }
+                };
+                self.model.imports.push(Import {
+                    from,
+                    to,
+                    file,
+                    pos: dep.pos,
+                    dev: dep.kind == DepKind::Dev,
+                    manifest: true,
+                });
+            }
+        }
+    }
+}
+
+fn is_builtin(package: &str) -> bool {
+    matches!(package, "std" | "core" | "alloc" | "proc_macro" | "test")
+}
+
+struct Resolver<'a, 'w> {
+    b: &'a Builder<'w>,
+    bindings: &'a [HashMap<String, Binding>],
+    /// Resolutions of `use` sites, by (occurrence, site); `None` while in
+    /// progress (a cycle of `use`s resolves to nothing).
+    memo: HashMap<(usize, usize), Option<Res>>,
+}
+
+impl Resolver<'_, '_> {
+    fn module_of(&self, occ: usize, mut scope: ScopeId) -> ModuleId {
+        let o = &self.b.occurrences[occ];
+        let Some(scan) = self.b.scans[o.file].as_ref() else {
+            return o.module;
+        };
+        loop {
+            let Some(s) = scan.scopes.get(scope) else {
+                return o.module;
+            };
+            match s.kind {
+                ScopeKind::Module { .. } => {
+                    return o
+                        .inline
+                        .iter()
+                        .find(|(si, _)| *si == scope)
+                        .map_or(o.module, |&(_, m)| m);
+                }
+                ScopeKind::File => return o.module,
+                ScopeKind::Block => match s.parent {
+                    Some(p) => scope = p,
+                    None => return o.module,
+                },
+            }
+        }
+    }
+
+    /// The import a site makes, or `None` when it is not reported (a local
+    /// item, or a name a `use` brought in: the `use` is the import site).
+    fn site(&mut self, occ: usize, si: usize) -> Option<Res> {
+        let (res, via_local) = self.resolve_site(occ, si);
+        if via_local { None } else { Some(res) }
+    }
+
+    /// Resolves a site; the flag says whether its first segment was a name
+    /// brought in by `use` or `extern crate`.
+    fn resolve_site(&mut self, occ: usize, si: usize) -> (Res, bool) {
+        let o = &self.b.occurrences[occ];
+        let Some(scan) = self.b.scans[o.file].as_ref() else {
+            return (Res::Unknown, false);
+        };
+        let Some(site) = scan.sites.get(si) else {
+            return (Res::Unknown, false);
+        };
+        let module = self.module_of(occ, site.scope);
+        let target = self.b.model.modules[module].target;
+        let edition2015 = self.b.model.targets[target].edition == Edition::E2015;
+        let root = self.b.model.targets[target].root;
+        let segs = &site.segments;
+        let Some(first) = segs.first() else {
+            return (Res::Unknown, false);
+        };
+        let is_use = matches!(site.kind, SiteKind::Use { .. });
+        if let SiteKind::ExternCrate { .. } = site.kind {
+            if first == "self" {
+                return (
+                    Res::Module {
+                        id: root,
+                        exact: true,
+                    },
+                    false,
+                );
+            }
+            return (
+                self.extern_crate(target, first, &segs[1..], site.dev),
+                false,
+            );
+        }
+        match first.as_str() {
+            "crate" | "$crate" => return (self.walk(root, &segs[1..]), false),
+            "self" => return (self.walk(module, &segs[1..]), false),
+            "super" => {
+                let mut m = module;
+                let mut rest = &segs[..];
+                while rest.first().is_some_and(|s| s == "super") {
+                    m = self.b.model.modules[m].parent.unwrap_or(m);
+                    rest = &rest[1..];
+                }
+                return (self.walk(m, rest), false);
+            }
+            _ => {}
+        }
+        if site.leading_colon {
+            if edition2015 {
+                return (self.walk_from_root_bindings(root, segs), false);
+            }
+            return (
+                self.extern_crate(target, first, &segs[1..], site.dev),
+                false,
+            );
+        }
+        if is_use && edition2015 {
+            return match self.bindings[root].get(first.as_str()).copied() {
+                Some(b) => self.through_binding(b, &segs[1..]),
+                None => (
+                    self.extern_crate(target, first, &segs[1..], site.dev),
+                    false,
+                ),
+            };
+        }
+        // Block scopes first, then the module.
+        let mut scope = site.scope;
+        loop {
+            let Some(s) = scan.scopes.get(scope) else {
+                break;
+            };
+            if !matches!(s.kind, ScopeKind::Block) {
+                break;
+            }
+            if let Some(name) = s.names.iter().find(|n| n.ident == *first) {
+                let b = match name.kind {
+                    NameKind::Module(_) | NameKind::Item => Binding::Item,
+                    NameKind::Use(u) => Binding::Use(occ, u),
+                    NameKind::ExternCrate(u) => Binding::ExternCrate(occ, u),
+                };
+                if !matches!(b, Binding::Use(o2, u) if (o2, u) == (occ, si)) {
+                    return self.through_binding(b, &segs[1..]);
+                }
+            }
+            match s.parent {
+                Some(p) => scope = p,
+                None => break,
+            }
+        }
+        if let Some(b) = self.bindings[module].get(first.as_str()).copied() {
+            if !matches!(b, Binding::Use(o2, u) | Binding::ExternCrate(o2, u) if (o2, u) == (occ, si))
+            {
+                return self.through_binding(b, &segs[1..]);
+            }
+        }
+        (
+            self.extern_crate(target, first, &segs[1..], site.dev),
+            false,
+        )
+    }
+
+    fn walk_from_root_bindings(&mut self, root: ModuleId, segs: &[String]) -> Res {
+        match segs.first() {
+            None => Res::Module {
+                id: root,
+                exact: true,
+            },
+            Some(first) => match self.bindings[root].get(first.as_str()).copied() {
+                Some(b) => self.through_binding(b, &segs[1..]).0,
+                None => {
+                    let target = self.b.model.modules[root].target;
+                    self.extern_crate(target, first, &segs[1..], true)
+                }
+            },
+        }
+    }
+
+    fn through_binding(&mut self, b: Binding, rest: &[String]) -> (Res, bool) {
+        match b {
+            Binding::Child(c) => (self.walk(c, rest), false),
+            Binding::Item => (Res::Unknown, false),
+            Binding::Use(o, u) | Binding::ExternCrate(o, u) => {
+                let res = self.use_res(o, u);
+                let res = match res {
+                    Res::Module { id, exact: true } => self.walk(id, rest),
+                    Res::External { path, key } => Res::External {
+                        path: join(&path, rest),
+                        key: join(&key, rest),
+                    },
+                    other => other,
+                };
+                (res, true)
+            }
+        }
+    }
+
+    fn use_res(&mut self, occ: usize, si: usize) -> Res {
+        match self.memo.get(&(occ, si)) {
+            Some(Some(r)) => return r.clone(),
+            Some(None) => return Res::Unknown,
+            None => {}
+        }
+        self.memo.insert((occ, si), None);
+        let (res, _) = self.resolve_site(occ, si);
+        let res = match res {
+            // A glob names the module itself.
+            Res::Module { id, .. } if self.is_glob(occ, si) => Res::Module { id, exact: false },
+            r => r,
+        };
+        self.memo.insert((occ, si), Some(res.clone()));
+        res
+    }
+
+    fn is_glob(&self, occ: usize, si: usize) -> bool {
+        let o = &self.b.occurrences[occ];
+        self.b.scans[o.file]
+            .as_ref()
+            .and_then(|s| s.sites.get(si))
+            .is_some_and(|s| s.segments.last().is_some_and(|l| l == "*"))
+    }
+
+    /// Walks `rest` down from a workspace module: child modules, then a
+    /// re-export (`pub use`) of the module, followed to where it leads.
+    fn walk(&mut self, mut id: ModuleId, rest: &[String]) -> Res {
+        for seg in rest {
+            if seg == "*" {
+                return Res::Module { id, exact: false };
+            }
+            if seg == "super" {
+                id = self.b.model.modules[id].parent.unwrap_or(id);
+                continue;
+            }
+            if seg == "self" {
+                continue;
+            }
+            match self.bindings[id].get(seg.as_str()).copied() {
+                Some(Binding::Child(c)) => id = c,
+                Some(Binding::Use(o, u)) => match self.use_res(o, u) {
+                    Res::Module { id: m, exact } => {
+                        if !exact {
+                            return Res::Module {
+                                id: m,
+                                exact: false,
+                            };
+                        }
+                        id = m;
+                    }
+                    // A re-export of an external item: the workspace module
+                    // holding the `pub use` is what this path imports.
+                    _ => return Res::Module { id, exact: false },
+                },
+                _ => return Res::Module { id, exact: false },
+            }
+        }
+        Res::Module { id, exact: true }
+    }
+
+    fn extern_crate(&mut self, target: usize, name: &str, rest: &[String], dev: bool) -> Res {
+        let Some(e) = self.b.preludes[target].get(name) else {
+            return Res::Unknown;
+        };
+        if e.dev_only && !dev {
+            return Res::Unknown;
+        }
+        match e.member {
+            Some(lib) => self.walk(lib, rest),
+            None => Res::External {
+                path: join(&e.package.replace('-', "_"), rest),
+                key: join(name, rest),
+            },
+        }
+    }
+}
+
+fn join(head: &str, rest: &[String]) -> String {
+    let mut s = head.to_owned();
+    for r in rest {
+        s.push_str("::");
+        s.push_str(r);
+    }
+    s
+}
+
+/// Removes `.` and `..` components without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            c => out.push(c.as_os_str()),
+        }
+    }
+    out
+}
+
+/// Reads a file as UTF-8 and scans it; an error is (line, column, message).
+fn read_and_scan(path: &Path, edition2015: bool) -> Result<FileScan, (u32, u32, String)> {
+    let bytes = std::fs::read(path).map_err(|e| (1, 1, format!("cannot read file: {e}")))?;
+    match std::str::from_utf8(&bytes) {
+        Ok(text) => Ok(scan::scan(text, edition2015)),
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let column = std::str::from_utf8(&valid[line_start..])
+                .map_or(1, |s| s.chars().count() as u32 + 1);
+            Err((
+                line,
+                column,
+                "file is not valid UTF-8; rustc cannot read it either".to_owned(),
+            ))
+        }
+    }
+}

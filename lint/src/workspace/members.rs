@@ -149,7 +149,7 @@ impl WorkspaceInfo {
                 if let Ok(path) = path
                     && path.is_dir()
                 {
-                    out.push((path, true, *pos));
+                    out.push((normalize(&path), true, *pos));
                 }
             }
         }

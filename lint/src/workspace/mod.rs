@@ -236,7 +236,15 @@ fn starting_manifest(start: &Path) -> Result<PathBuf, WorkspaceError> {
             help: Some("pass an existing directory or `Cargo.toml`".to_owned()),
         })?;
     if start.is_file() {
-        return Ok(start);
+        if start.file_name().is_some_and(|name| name == "Cargo.toml") {
+            return Ok(start);
+        }
+        return Err(WorkspaceError {
+            file: start.clone(),
+            pos: None,
+            message: format!("`{}` is not a `Cargo.toml`", start.display()),
+            help: Some("pass the workspace's directory or the path of a `Cargo.toml`".to_owned()),
+        });
     }
     start
         .ancestors()

@@ -232,11 +232,19 @@ fn default_path(
 fn build_script(manifest: &Manifest, package: Option<&dyn TableLike>) -> Option<Target> {
     let default = manifest.dir.join("build.rs");
     let root = match package.and_then(|package| package.get("build")) {
-        Some(item) => match (item.as_bool(), item.as_str()) {
-            (Some(false), _) => return None,
-            (_, Some(path)) => normalize(&manifest.dir.join(path)),
-            _ => default,
-        },
+        Some(item) => {
+            // `build = ["a.rs", ..]` (several build scripts, unstable): the
+            // first is the one cargo names `build`.
+            let first = item
+                .as_array()
+                .and_then(|scripts| scripts.get(0))
+                .and_then(|script| script.as_str());
+            match (item.as_bool(), item.as_str().or(first)) {
+                (Some(false), _) => return None,
+                (_, Some(path)) => normalize(&manifest.dir.join(path)),
+                _ => default,
+            }
+        }
         None if default.is_file() => default,
         None => return None,
     };

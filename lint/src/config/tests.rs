@@ -1410,3 +1410,59 @@ fn load_reports_manifest_syntax_errors() {
         "{errors:#?}"
     );
 }
+
+// ------------------------------------------------------------- robustness
+
+/// Every prefix and every one-char deletion of a real configuration, as a
+/// `terrace.toml` and inside a `Cargo.toml`: never a panic, and every error
+/// points into the file.
+#[test]
+fn damaged_configurations_never_panic() {
+    let sample = r#"[presets]
+io = ["@messaging", "@std-io", "sqlx::*"]
+messaging = ["lapin", "r#type"]
+
+[[contracts]]
+name = "pure→"
+type = "forbidden"
+source = ["shop-domain", "app::**::domain"]
+forbidden = ["@io", "@infrastructure"]
+ignore = ["a::b -> c", "d->e"]
+unmatched_ignores = "warn"
+
+[[contracts]]
+name = "layers"
+type = "layers"
+layers = ["a | b", "c"]
+allow_indirect = true
+contracts = [{ name = "x", type = "acyclic", modules = ["é"] }]
+"#;
+    let chars: Vec<(usize, char)> = sample.char_indices().collect();
+    let mut variants: Vec<String> = chars.iter().map(|&(i, _)| sample[..i].to_owned()).collect();
+    for &(i, c) in &chars {
+        variants.push(format!("{}{}", &sample[..i], &sample[i + c.len_utf8()..]));
+    }
+    for text in &variants {
+        let lines = u32::try_from(text.lines().count()).unwrap_or(u32::MAX) + 1;
+        let manifest = format!("[package]\nname = \"x\"\n\n[workspace.metadata.terrace]\n{text}");
+        let results = [
+            parse(Path::new("terrace.toml"), text, Section::Root),
+            parse(
+                Path::new("Cargo.toml"),
+                &manifest,
+                Section::WorkspaceMetadata,
+            ),
+        ];
+        for (result, max_line) in results.into_iter().zip([lines, lines + 4]) {
+            if let Err(errors) = result {
+                assert!(!errors.is_empty());
+                for e in errors {
+                    assert!(
+                        e.pos.line >= 1 && e.pos.line <= max_line && e.pos.column >= 1,
+                        "{e:?} in {text:?}"
+                    );
+                }
+            }
+        }
+    }
+}

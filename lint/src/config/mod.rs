@@ -3,9 +3,21 @@
 //! patterns, ignores and presets, every value kept with its position so that
 //! errors and reports can point into the file.
 
-use std::path::{Path, PathBuf};
+mod load;
+mod pattern;
+mod position;
+mod suggest;
+mod validate;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::PathBuf;
 
 use crate::scan::Pos;
+
+pub use load::load;
+pub use validate::parse;
 
 /// A parsed, validated configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,18 +129,6 @@ pub struct ModulePattern {
     pub preset: Option<String>,
 }
 
-impl ModulePattern {
-    /// Parses a module reference; `-` in the first segment is read as `_`.
-    pub fn parse(_text: &str, _pos: Pos) -> Result<ModulePattern, String> {
-        Err("not implemented".to_owned())
-    }
-
-    /// True when `path` is the module the pattern names or inside it.
-    pub fn matches(&self, _path: &[&str]) -> bool {
-        false
-    }
-}
-
 /// An `ignore` entry, `"importer -> imported"`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IgnoreRule {
@@ -143,7 +143,11 @@ pub struct IgnoreRule {
 }
 
 /// A configuration error: where and what, and what to do about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Displayed as `file:line:column: message`; the help is rendered separately
+/// by the caller.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}:{}:{}: {message}", file.display(), pos.line, pos.column)]
 pub struct ConfigError {
     /// The config file.
     pub file: PathBuf,
@@ -164,22 +168,4 @@ pub enum Section {
     WorkspaceMetadata,
     /// `[package.metadata.terrace]` of a `Cargo.toml`.
     PackageMetadata,
-}
-
-/// Parses and validates a configuration (everything that can be checked
-/// without the workspace), reporting every error found.
-pub fn parse(file: &Path, _text: &str, _section: Section) -> Result<Config, Vec<ConfigError>> {
-    Err(vec![ConfigError {
-        file: file.to_owned(),
-        pos: Pos::default(),
-        message: "not implemented".to_owned(),
-        help: None,
-    }])
-}
-
-/// Finds and parses the configuration of the workspace whose root manifest
-/// is `root_manifest`: `terrace.toml` beside it, or the metadata tables in
-/// it (both at once is an error). `Ok(None)` when there is none.
-pub fn load(_root_manifest: &Path) -> Result<Option<Config>, Vec<ConfigError>> {
-    Ok(None)
 }

@@ -83,10 +83,44 @@ pub(super) fn targets(manifest: &Manifest, name: &str) -> Result<Vec<Target>, Wo
     }
 
     out.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
-    // Two files for one name (`tests/a.rs` and `tests/a/main.rs`) is an
-    // error for cargo; keep the first so names stay unique.
-    out.dedup_by(|b, a| a.kind == b.kind && a.name == b.name);
+    if let Some(pair) = out
+        .windows(2)
+        .find(|pair| pair[0].kind == pair[1].kind && pair[0].name == pair[1].name)
+    {
+        return Err(duplicate(manifest, &pair[0], &pair[1]));
+    }
     Ok(out)
+}
+
+/// Two targets of one kind with one name (`tests/a.rs` and
+/// `tests/a/main.rs`, or two `[[bin]]` tables) is an error for cargo.
+fn duplicate(manifest: &Manifest, first: &Target, second: &Target) -> WorkspaceError {
+    let family = FAMILIES.iter().find(|family| family.kind == first.kind);
+    let (section, auto_key) = family.map_or(("bin", "autobins"), |family| {
+        (family.section, family.auto_key)
+    });
+    let relative = |target: &Target| {
+        target
+            .root
+            .strip_prefix(&manifest.dir)
+            .unwrap_or(&target.root)
+            .display()
+            .to_string()
+    };
+    WorkspaceError {
+        file: manifest.path.clone(),
+        pos: None,
+        message: format!(
+            "two {section} targets are named `{}`: `{}` and `{}`",
+            first.name,
+            relative(first),
+            relative(second)
+        ),
+        help: Some(format!(
+            "rename one of them; cargo requires unique target names (or list the targets as \
+             `[[{section}]]` with `{auto_key} = false`)",
+        )),
+    }
 }
 
 /// `[lib]`, or `src/lib.rs` when it exists and `autolib` is on.

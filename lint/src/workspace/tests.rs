@@ -885,3 +885,17 @@ fn odd_glob_patterns_never_panic() {
         let _ = find_root(&fx.path("a"));
     }
 }
+
+#[test]
+fn two_targets_with_one_name_are_an_error() {
+    let fx = Fixture::new();
+    fx.file("Cargo.toml", "[package]\nname = \"p\"\n")
+        .file("tests/a.rs", "")
+        .file("tests/a/main.rs", "");
+    let err = fx.load_err();
+    assert_eq!(err.file, fx.path("Cargo.toml"));
+    assert_eq!(
+        err.message,
+        "two test targets are named `a`: `tests/a/main.rs` and `tests/a.rs`"
+    );
+}

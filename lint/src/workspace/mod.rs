@@ -342,7 +342,7 @@ pub fn load(root_manifest: &Path) -> Result<Workspace, WorkspaceError> {
     for member in members {
         let name = member.manifest.package_name()?;
         let edition = edition(&member.manifest, ws.as_ref())?;
-        let targets = targets::targets(&member.manifest, &name)?;
+        let targets = targets::targets(&member.manifest, &name, edition)?;
         packages.push((
             Package {
                 name,

@@ -258,8 +258,7 @@ fn workspace_dependency_with_package_rename() {
     .file(
         "crates/app/Cargo.toml",
         "[package]\nname = \"shop-app\"\n\n[dependencies]\n  db = { workspace = true }\n\
-         shop-core.workspace = true\nserde = { workspace = true, features = [\"derive\"] }\n\
-         unknown = { workspace = true }\n",
+         shop-core.workspace = true\nserde = { workspace = true, features = [\"derive\"] }\n",
     );
     let ws = fx.load();
     assert_eq!(names(&ws), ["shop-app", "shop-core"]);
@@ -275,7 +274,6 @@ fn workspace_dependency_with_package_rename() {
                 Some(1)
             ),
             dep("serde", "serde", DepKind::Normal, pos(7, 1), None),
-            dep("unknown", "unknown", DepKind::Normal, pos(8, 1), None),
         ]
     );
 }
@@ -424,7 +422,7 @@ fn every_auto_discovered_target_kind_and_explicit_bins() {
     let fx = Fixture::new();
     fx.file(
         "Cargo.toml",
-        "[package]\nname = \"tool\"\n\n[[bin]]\nname = \"custom\"\npath = \"cmd/custom.rs\"\n\n\
+        "[package]\nname = \"tool\"\nedition = \"2021\"\n\n[[bin]]\nname = \"custom\"\npath = \"cmd/custom.rs\"\n\n\
          [[bin]]\nname = \"a\"\npath = \"cmd/a.rs\"\n\n[[bin]]\nname = \"named\"\n\n\
          [[test]]\nname = \"extra\"\n\n[[example]]\nname = \"demo\"\npath = \"ex/demo.rs\"\n\n\
          [[bench]]\nname = \"speed\"\n",
@@ -898,4 +896,49 @@ fn two_targets_with_one_name_are_an_error() {
         err.message,
         "two test targets are named `a`: `tests/a/main.rs` and `tests/a.rs`"
     );
+}
+
+#[test]
+fn workspace_dependency_missing_from_the_root_is_an_error() {
+    let fx = Fixture::new();
+    fx.file("Cargo.toml", "[workspace]\nmembers = [\"a\"]\n")
+        .file(
+            "a/Cargo.toml",
+            "[package]\nname = \"a\"\n[dependencies]\nserde = \"1\"\nunknown.workspace = true\n",
+        );
+    let err = fx.load_err();
+    assert_eq!(err.file, fx.path("a/Cargo.toml"));
+    assert_eq!(err.pos, Some(pos(5, 1)));
+    assert!(err.message.starts_with("`unknown` has `workspace = true`"));
+}
+
+#[test]
+fn edition_2015_with_explicit_targets_turns_discovery_off_for_that_kind() {
+    let fx = Fixture::new();
+    fx.file(
+        "Cargo.toml",
+        "[package]\nname = \"t\"\n[[bin]]\nname = \"x\"\npath = \"x.rs\"\n",
+    )
+    .file("src/main.rs", "")
+    .file("src/bin/other.rs", "")
+    .file("tests/t.rs", "");
+    let p = fx.path("");
+    assert_eq!(
+        fx.load().packages[0].targets,
+        vec![
+            target(TargetKind::Bin, "x", p.join("x.rs")),
+            target(TargetKind::Test, "t", p.join("tests/t.rs")),
+        ]
+    );
+    // `autobins = true` or a later edition brings discovery back.
+    fx.file(
+        "Cargo.toml",
+        "[package]\nname = \"t\"\nautobins = true\n[[bin]]\nname = \"x\"\npath = \"x.rs\"\n",
+    );
+    assert_eq!(fx.load().packages[0].targets.len(), 4);
+    fx.file(
+        "Cargo.toml",
+        "[package]\nname = \"t\"\nedition = \"2018\"\n[[bin]]\nname = \"x\"\npath = \"x.rs\"\n",
+    );
+    assert_eq!(fx.load().packages[0].targets.len(), 4);
 }

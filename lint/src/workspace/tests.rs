@@ -942,3 +942,22 @@ fn edition_2015_with_explicit_targets_turns_discovery_off_for_that_kind() {
     );
     assert_eq!(fx.load().packages[0].targets.len(), 4);
 }
+
+#[test]
+fn huge_manifest_is_refused() {
+    let fx = Fixture::new();
+    let mut text = String::from("[package]\nname = \"p\"\n");
+    text.push_str(&"# padding padding padding padding padding padding padding\n".repeat(150_000));
+    fx.file("Cargo.toml", &text);
+    assert_eq!(fx.load_err().message, "manifest is larger than 8 MiB");
+}
+
+#[test]
+fn manifest_that_is_a_directory_is_unreadable() {
+    let fx = Fixture::new();
+    fx.file("Cargo.toml", "[workspace]\nmembers = [\"a\"]\n")
+        .mkdir("a/Cargo.toml");
+    let err = fx.load_err();
+    assert_eq!(err.file, fx.path("Cargo.toml"));
+    assert_eq!(err.message, "workspace member `a` has no `Cargo.toml`");
+}

@@ -1,6 +1,27 @@
 //! The workspace as cargo sees it, read from manifests only (no `cargo
 //! metadata`, no network, no lock file): members, targets with cargo's
 //! auto-discovery, dependencies with their positions in the manifests.
+//!
+//! [`find_root`] walks up from a directory to the workspace root manifest;
+//! [`load`] reads that workspace. Inside:
+//!
+//! - `manifest`: one `Cargo.toml` parsed with `toml_edit` (spans kept, so
+//!   every error and dependency has a 1-based line and column counted in
+//!   Unicode scalar values);
+//! - `members`: `[workspace] members` with globs, `exclude`, the root
+//!   package and the path dependencies cargo makes implicit members;
+//! - `targets`: `[lib]`, `[[bin]]`, `[[test]]`, `[[example]]`,
+//!   `[[bench]]`, the build script and cargo's auto-discovery.
+//!
+//! Every path in the model is absolute and canonical (symbolic links
+//! resolved), so one package reached two ways is one package. Where cargo
+//! would refuse a workspace (a malformed manifest, a member without a name,
+//! two targets or packages with one name, a path dependency with no
+//! `Cargo.toml`) so does [`load`], with the file, the position and a `help`.
+//! Two deliberate leniencies: a `members` glob that matches a directory
+//! without `Cargo.toml`, or nothing at all, contributes nothing (cargo
+//! stops with an error), and a package below a workspace that does not list
+//! it is a workspace of one (cargo stops with an error).
 
 use std::collections::HashMap;
 use std::fmt;

@@ -353,10 +353,25 @@ fn unicode_before_a_key_counts_scalar_values() {
     let fx = Fixture::new();
     fx.file(
         "Cargo.toml",
-        "[package]\nname = \"p\"\ndescription = \"café ☕\"\n[dependencies]\n\"ünï\" = \"1\"\n",
+        "[package]\nname = \"p\"\ndescription = \"café ☕\"\n[dependencies]\n\"ünï\" = \"1\"\n\
+         [target.'cfg(feature = \"é☕\")'.dependencies.foo]\nversion = \"1\"\n",
     );
-    let dep = &fx.load().packages[0].dependencies[0];
-    assert_eq!((dep.key.as_str(), dep.pos), ("ünï", pos(5, 1)));
+    let deps: Vec<_> = fx.load().packages[0]
+        .dependencies
+        .iter()
+        .map(|d| (d.key.clone(), d.target.clone(), d.pos))
+        .collect();
+    assert_eq!(
+        deps,
+        [
+            ("ünï".to_owned(), None, pos(5, 1)),
+            (
+                "foo".to_owned(),
+                Some("cfg(feature = \"é☕\")".to_owned()),
+                pos(6, 44)
+            ),
+        ]
+    );
 }
 
 #[test]

@@ -976,3 +976,44 @@ fn manifest_that_is_a_directory_is_unreadable() {
     assert_eq!(err.file, fx.path("Cargo.toml"));
     assert_eq!(err.message, "workspace member `a` has no `Cargo.toml`");
 }
+
+#[test]
+fn package_workspace_pointing_at_a_package_is_an_error() {
+    let fx = Fixture::new();
+    fx.file("other/Cargo.toml", &pkg_toml("other")).file(
+        "member/Cargo.toml",
+        "[package]\nname = \"m\"\nworkspace = \"../other\"\n",
+    );
+    let err = find_root(&fx.path("member")).expect_err("fails");
+    assert_eq!(err.file, fx.path("member/Cargo.toml"));
+    assert_eq!(err.pos, Some(pos(3, 13)));
+    assert_eq!(
+        err.message,
+        format!(
+            "`package.workspace` points to `{}`, which has no `[workspace]` table",
+            fx.path("other/Cargo.toml").display()
+        )
+    );
+}
+
+#[test]
+fn member_of_another_workspace_is_an_error() {
+    let fx = Fixture::new();
+    fx.file("Cargo.toml", "[workspace]\nmembers = [\"a\"]\n")
+        .file(
+            "a/Cargo.toml",
+            "[package]\nname = \"a\"\nworkspace = \"../other\"\n",
+        )
+        .file("other/Cargo.toml", "[workspace]\n");
+    let err = fx.load_err();
+    assert_eq!(err.file, fx.path("a/Cargo.toml"));
+    assert_eq!(err.pos, Some(pos(3, 13)));
+}
+
+#[test]
+fn legacy_project_table_names_the_package() {
+    let fx = Fixture::new();
+    fx.file("Cargo.toml", "[project]\nname = \"old\"\n")
+        .file("src/lib.rs", "");
+    assert_eq!(names(&fx.load()), ["old"]);
+}

@@ -1017,3 +1017,31 @@ fn legacy_project_table_names_the_package() {
         .file("src/lib.rs", "");
     assert_eq!(names(&fx.load()), ["old"]);
 }
+
+#[test]
+fn path_dependency_cycles_and_the_root_package_terminate() {
+    let fx = Fixture::new();
+    fx.file(
+        "Cargo.toml",
+        "[package]\nname = \"root\"\n[workspace]\n[dependencies]\na = { path = \"a\" }\n",
+    )
+    .file(
+        "a/Cargo.toml",
+        "[package]\nname = \"a\"\n[dependencies]\nb = { path = \"../b\" }\nroot = { path = \"..\" }\n",
+    )
+    .file(
+        "b/Cargo.toml",
+        "[package]\nname = \"b\"\n[dependencies]\na = { path = \"../a/\" }\n",
+    );
+    let ws = fx.load();
+    assert_eq!(names(&ws), ["a", "b", "root"]);
+    let members: Vec<Vec<Option<usize>>> = ws
+        .packages
+        .iter()
+        .map(|p| p.dependencies.iter().map(|d| d.member).collect())
+        .collect();
+    assert_eq!(
+        members,
+        [vec![Some(1), Some(2)], vec![Some(0)], vec![Some(0)]]
+    );
+}

@@ -304,10 +304,13 @@ fn neither_package_nor_workspace(manifest: &Manifest) -> WorkspaceError {
 ///
 /// # Errors
 ///
-/// An unreadable or malformed manifest, a member without `[package] name`,
-/// a literal `members` entry with no `Cargo.toml`, a path dependency with no
-/// `Cargo.toml`, a `package.workspace` that points nowhere or at another
-/// workspace, two members with the same name.
+/// Whatever would stop cargo from reading the workspace: an unreadable or
+/// malformed manifest (the position is in the error), a member without
+/// `[package] name` or with a `[workspace]` of its own, a literal `members`
+/// entry with no `Cargo.toml`, a path dependency with no `Cargo.toml`, a
+/// `workspace = true` dependency or edition the root does not define, an
+/// unknown edition, a `package.workspace` that points nowhere or at another
+/// workspace, two members or two targets of one kind with the same name.
 ///
 /// # Example
 ///

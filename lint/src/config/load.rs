@@ -29,11 +29,10 @@ use crate::scan::Pos;
 /// # }
 /// ```
 pub fn load(root_manifest: &Path) -> Result<Option<Config>, Vec<ConfigError>> {
-    let dir = root_manifest
-        .parent()
-        .filter(|dir| !dir.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let terrace_path = dir.join("terrace.toml");
+    let terrace_path = match root_manifest.file_name() {
+        Some(_) => root_manifest.with_file_name("terrace.toml"),
+        None => root_manifest.join("terrace.toml"),
+    };
     let terrace_text = match read(&terrace_path) {
         Ok(text) => Some(text),
         Err(ReadError::NotFound) => None,

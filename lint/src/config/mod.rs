@@ -2,6 +2,35 @@
 //! `[package.metadata.terrace]` in the root `Cargo.toml`): contracts, module
 //! patterns, ignores and presets, every value kept with its position so that
 //! errors and reports can point into the file.
+//!
+//! ```toml
+//! [presets]
+//! messaging = ["lapin", "rdkafka"]        # used as "@messaging"
+//!
+//! [[contracts]]
+//! name = "domain-is-pure"                 # unique
+//! type = "forbidden"                      # forbidden | layers | independence | acyclic
+//! source = ["shop_domain"]
+//! forbidden = ["@infrastructure", "@messaging", "std::fs"]
+//! allow_indirect = false                  # forbidden and layers only; default false
+//! include_dev = true                      # default true
+//! ignore = ["shop_domain::legacy -> sea_orm"]
+//! unmatched_ignores = "error"             # or "warn"
+//! reason = "the domain is persistence-ignorant"
+//! help = "go through a repository trait"
+//! ```
+//!
+//! `layers` contracts take `layers = ["top", "a | b", "bottom"]`,
+//! `independence` (at least two) and `acyclic` (at least one) contracts take
+//! `modules = [...]`.
+//!
+//! Code map: [`parse`] (in `validate.rs`) checks everything that needs no
+//! workspace and reports every error at once; [`load`] (`load.rs`) finds the
+//! one configuration of a workspace; `pattern.rs` parses and matches module
+//! references; `position.rs` turns byte offsets into line and column;
+//! `suggest.rs` finds "did you mean" candidates. Whether a `source`,
+//! `layers` or `modules` entry names an existing module is checked later,
+//! against the workspace.
 
 mod load;
 mod pattern;

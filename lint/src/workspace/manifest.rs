@@ -2,6 +2,7 @@
 //! typed views of the parts the workspace model needs.
 
 use std::fs;
+use std::io::Read;
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
@@ -9,6 +10,9 @@ use toml_edit::{Document, Item, Key, TableLike, Value};
 
 use super::{DepKind, Edition, WorkspaceError};
 use crate::scan::Pos;
+
+/// A manifest larger than this is refused rather than parsed.
+const MAX_MANIFEST_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Where cargo's manifest format is documented, for `help` texts.
 pub(super) const MANIFEST_DOCS: &str = "https://doc.rust-lang.org/cargo/reference/manifest.html";
@@ -54,12 +58,31 @@ const DEP_TABLES: [(&str, DepKind); 5] = [
 impl Manifest {
     /// Reads and parses the manifest at `path` (expected canonical).
     pub(super) fn read(path: &Path) -> Result<Manifest, WorkspaceError> {
-        let bytes = fs::read(path).map_err(|err| WorkspaceError {
+        let unreadable = |err: std::io::Error| WorkspaceError {
             file: path.to_owned(),
             pos: None,
             message: format!("could not read `{}`: {err}", path.display()),
             help: Some("check that the file exists and is readable".to_owned()),
-        })?;
+        };
+        let file = fs::File::open(path).map_err(unreadable)?;
+        let mut bytes = Vec::new();
+        // Read one byte past the limit to tell "at the limit" from "over it".
+        file.take(MAX_MANIFEST_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(unreadable)?;
+        if bytes.len() as u64 > MAX_MANIFEST_BYTES {
+            return Err(WorkspaceError {
+                file: path.to_owned(),
+                pos: None,
+                message: format!(
+                    "manifest is larger than {} MiB",
+                    MAX_MANIFEST_BYTES / (1024 * 1024)
+                ),
+                help: Some(
+                    "a `Cargo.toml` this large is not a real manifest; check the file".to_owned(),
+                ),
+            });
+        }
         let text = String::from_utf8(bytes).map_err(|err| {
             let valid = err.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(&err.as_bytes()[..valid]).into_owned();

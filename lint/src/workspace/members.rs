@@ -219,6 +219,27 @@ pub(super) fn resolve_dependencies(
             .workspace
             .then(|| ws.and_then(|ws| ws.dependencies.get(&entry.key).map(|dep| (ws, dep))))
             .flatten();
+        if entry.workspace && inherited.is_none() {
+            return Err(manifest.error(
+                entry.pos,
+                format!(
+                    "`{}` has `workspace = true`, but the workspace root defines no \
+                     `[workspace.dependencies]` entry `{}`",
+                    entry.key, entry.key
+                ),
+                match ws {
+                    Some(ws) => format!(
+                        "add `{}` under `[workspace.dependencies]` in `{}`, or give the \
+                         dependency's source here",
+                        entry.key,
+                        ws.root_manifest.display()
+                    ),
+                    None => "this package is not in a workspace: give the dependency's \
+                             source here (`version`, `path` or `git`)"
+                        .to_owned(),
+                },
+            ));
+        }
         let package = entry
             .package
             .clone()

@@ -1,6 +1,27 @@
 //! The workspace as cargo sees it, read from manifests only (no `cargo
 //! metadata`, no network, no lock file): members, targets with cargo's
 //! auto-discovery, dependencies with their positions in the manifests.
+//!
+//! [`find_root`] walks up from a directory to the workspace root manifest;
+//! [`load`] reads that workspace. Inside:
+//!
+//! - `manifest`: one `Cargo.toml` parsed with `toml_edit` (spans kept, so
+//!   every error and dependency has a 1-based line and column counted in
+//!   Unicode scalar values);
+//! - `members`: `[workspace] members` with globs, `exclude`, the root
+//!   package and the path dependencies cargo makes implicit members;
+//! - `targets`: `[lib]`, `[[bin]]`, `[[test]]`, `[[example]]`,
+//!   `[[bench]]`, the build script and cargo's auto-discovery.
+//!
+//! Every path in the model is absolute and canonical (symbolic links
+//! resolved), so one package reached two ways is one package. Where cargo
+//! would refuse a workspace (a malformed manifest, a member without a name,
+//! two targets or packages with one name, a path dependency with no
+//! `Cargo.toml`) so does [`load`], with the file, the position and a `help`.
+//! Two deliberate leniencies: a `members` glob that matches a directory
+//! without `Cargo.toml`, or nothing at all, contributes nothing (cargo
+//! stops with an error), and a package below a workspace that does not list
+//! it is a workspace of one (cargo stops with an error).
 
 use std::collections::HashMap;
 use std::fmt;
@@ -283,10 +304,13 @@ fn neither_package_nor_workspace(manifest: &Manifest) -> WorkspaceError {
 ///
 /// # Errors
 ///
-/// An unreadable or malformed manifest, a member without `[package] name`,
-/// a literal `members` entry with no `Cargo.toml`, a path dependency with no
-/// `Cargo.toml`, a `package.workspace` that points nowhere or at another
-/// workspace, two members with the same name.
+/// Whatever would stop cargo from reading the workspace: an unreadable or
+/// malformed manifest (the position is in the error), a member without
+/// `[package] name` or with a `[workspace]` of its own, a literal `members`
+/// entry with no `Cargo.toml`, a path dependency with no `Cargo.toml`, a
+/// `workspace = true` dependency or edition the root does not define, an
+/// unknown edition, a `package.workspace` that points nowhere or at another
+/// workspace, two members or two targets of one kind with the same name.
 ///
 /// # Example
 ///
@@ -342,7 +366,7 @@ pub fn load(root_manifest: &Path) -> Result<Workspace, WorkspaceError> {
     for member in members {
         let name = member.manifest.package_name()?;
         let edition = edition(&member.manifest, ws.as_ref())?;
-        let targets = targets::targets(&member.manifest, &name)?;
+        let targets = targets::targets(&member.manifest, &name, edition)?;
         packages.push((
             Package {
                 name,

@@ -1,7 +1,9 @@
 //! Targets with cargo's rules: explicit `[lib]`, `[[bin]]`, `[[test]]`,
 //! `[[example]]`, `[[bench]]` and `package.build`, plus auto-discovery
 //! (`src/lib.rs`, `src/main.rs`, `src/bin/`, `tests/`, `examples/`,
-//! `benches/`, `build.rs`) unless `package.auto*` turns it off.
+//! `benches/`, `build.rs`) unless `package.auto*` turns it off. As in
+//! cargo, an edition 2015 package that lists targets of a kind explicitly
+//! and does not set `auto*` gets no discovery for that kind.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -9,7 +11,7 @@ use std::path::{Path, PathBuf};
 use toml_edit::{Item, TableLike};
 
 use super::manifest::{Manifest, normalize, tables_of};
-use super::{Target, TargetKind, WorkspaceError};
+use super::{Edition, Target, TargetKind, WorkspaceError};
 
 /// A kind of target that can appear many times, with where cargo looks.
 struct Family {
@@ -51,18 +53,22 @@ const FAMILIES: [Family; 4] = [
 
 /// Every target of the package `name` whose manifest is `manifest`, sorted
 /// by kind then name.
-pub(super) fn targets(manifest: &Manifest, name: &str) -> Result<Vec<Target>, WorkspaceError> {
+pub(super) fn targets(
+    manifest: &Manifest,
+    name: &str,
+    edition: Edition,
+) -> Result<Vec<Target>, WorkspaceError> {
     let package = manifest.package().map(|(_, table)| table);
-    let auto = |key: &str| {
-        package
+    let auto = |key: &str, section: &str| {
+        let flag = package
             .and_then(|package| package.get(key))
-            .and_then(Item::as_bool)
-            .unwrap_or(true)
+            .and_then(Item::as_bool);
+        flag.unwrap_or_else(|| edition != Edition::E2015 || manifest.top().get(section).is_none())
     };
     let dir = &manifest.dir;
     let mut out = Vec::new();
 
-    if let Some(lib) = library(manifest, name, auto("autolib")) {
+    if let Some(lib) = library(manifest, name, auto("autolib", "lib")) {
         out.push(lib);
     }
 
@@ -75,7 +81,13 @@ pub(super) fn targets(manifest: &Manifest, name: &str) -> Result<Vec<Target>, Wo
             }
         }
         inferred.extend(infer_directory(&dir.join(family.dir)));
-        explicit_and_inferred(manifest, family, inferred, auto(family.auto_key), &mut out)?;
+        explicit_and_inferred(
+            manifest,
+            family,
+            inferred,
+            auto(family.auto_key, family.section),
+            &mut out,
+        )?;
     }
 
     if let Some(build) = build_script(manifest, package) {
@@ -83,10 +95,44 @@ pub(super) fn targets(manifest: &Manifest, name: &str) -> Result<Vec<Target>, Wo
     }
 
     out.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
-    // Two files for one name (`tests/a.rs` and `tests/a/main.rs`) is an
-    // error for cargo; keep the first so names stay unique.
-    out.dedup_by(|b, a| a.kind == b.kind && a.name == b.name);
+    if let Some(pair) = out
+        .windows(2)
+        .find(|pair| pair[0].kind == pair[1].kind && pair[0].name == pair[1].name)
+    {
+        return Err(duplicate(manifest, &pair[0], &pair[1]));
+    }
     Ok(out)
+}
+
+/// Two targets of one kind with one name (`tests/a.rs` and
+/// `tests/a/main.rs`, or two `[[bin]]` tables) is an error for cargo.
+fn duplicate(manifest: &Manifest, first: &Target, second: &Target) -> WorkspaceError {
+    let family = FAMILIES.iter().find(|family| family.kind == first.kind);
+    let (section, auto_key) = family.map_or(("bin", "autobins"), |family| {
+        (family.section, family.auto_key)
+    });
+    let relative = |target: &Target| {
+        target
+            .root
+            .strip_prefix(&manifest.dir)
+            .unwrap_or(&target.root)
+            .display()
+            .to_string()
+    };
+    WorkspaceError {
+        file: manifest.path.clone(),
+        pos: None,
+        message: format!(
+            "two {section} targets are named `{}`: `{}` and `{}`",
+            first.name,
+            relative(first),
+            relative(second)
+        ),
+        help: Some(format!(
+            "rename one of them; cargo requires unique target names (or list the targets as \
+             `[[{section}]]` with `{auto_key} = false`)",
+        )),
+    }
 }
 
 /// `[lib]`, or `src/lib.rs` when it exists and `autolib` is on.

@@ -258,8 +258,7 @@ fn workspace_dependency_with_package_rename() {
     .file(
         "crates/app/Cargo.toml",
         "[package]\nname = \"shop-app\"\n\n[dependencies]\n  db = { workspace = true }\n\
-         shop-core.workspace = true\nserde = { workspace = true, features = [\"derive\"] }\n\
-         unknown = { workspace = true }\n",
+         shop-core.workspace = true\nserde = { workspace = true, features = [\"derive\"] }\n",
     );
     let ws = fx.load();
     assert_eq!(names(&ws), ["shop-app", "shop-core"]);
@@ -275,7 +274,6 @@ fn workspace_dependency_with_package_rename() {
                 Some(1)
             ),
             dep("serde", "serde", DepKind::Normal, pos(7, 1), None),
-            dep("unknown", "unknown", DepKind::Normal, pos(8, 1), None),
         ]
     );
 }
@@ -355,10 +353,25 @@ fn unicode_before_a_key_counts_scalar_values() {
     let fx = Fixture::new();
     fx.file(
         "Cargo.toml",
-        "[package]\nname = \"p\"\ndescription = \"café ☕\"\n[dependencies]\n\"ünï\" = \"1\"\n",
+        "[package]\nname = \"p\"\ndescription = \"café ☕\"\n[dependencies]\n\"ünï\" = \"1\"\n\
+         [target.'cfg(feature = \"é☕\")'.dependencies.foo]\nversion = \"1\"\n",
     );
-    let dep = &fx.load().packages[0].dependencies[0];
-    assert_eq!((dep.key.as_str(), dep.pos), ("ünï", pos(5, 1)));
+    let deps: Vec<_> = fx.load().packages[0]
+        .dependencies
+        .iter()
+        .map(|d| (d.key.clone(), d.target.clone(), d.pos))
+        .collect();
+    assert_eq!(
+        deps,
+        [
+            ("ünï".to_owned(), None, pos(5, 1)),
+            (
+                "foo".to_owned(),
+                Some("cfg(feature = \"é☕\")".to_owned()),
+                pos(6, 44)
+            ),
+        ]
+    );
 }
 
 #[test]
@@ -424,7 +437,7 @@ fn every_auto_discovered_target_kind_and_explicit_bins() {
     let fx = Fixture::new();
     fx.file(
         "Cargo.toml",
-        "[package]\nname = \"tool\"\n\n[[bin]]\nname = \"custom\"\npath = \"cmd/custom.rs\"\n\n\
+        "[package]\nname = \"tool\"\nedition = \"2021\"\n\n[[bin]]\nname = \"custom\"\npath = \"cmd/custom.rs\"\n\n\
          [[bin]]\nname = \"a\"\npath = \"cmd/a.rs\"\n\n[[bin]]\nname = \"named\"\n\n\
          [[test]]\nname = \"extra\"\n\n[[example]]\nname = \"demo\"\npath = \"ex/demo.rs\"\n\n\
          [[bench]]\nname = \"speed\"\n",
@@ -884,4 +897,151 @@ fn odd_glob_patterns_never_panic() {
         let _ = load(&fx.path("Cargo.toml"));
         let _ = find_root(&fx.path("a"));
     }
+}
+
+#[test]
+fn two_targets_with_one_name_are_an_error() {
+    let fx = Fixture::new();
+    fx.file("Cargo.toml", "[package]\nname = \"p\"\n")
+        .file("tests/a.rs", "")
+        .file("tests/a/main.rs", "");
+    let err = fx.load_err();
+    assert_eq!(err.file, fx.path("Cargo.toml"));
+    assert_eq!(
+        err.message,
+        "two test targets are named `a`: `tests/a/main.rs` and `tests/a.rs`"
+    );
+}
+
+#[test]
+fn workspace_dependency_missing_from_the_root_is_an_error() {
+    let fx = Fixture::new();
+    fx.file("Cargo.toml", "[workspace]\nmembers = [\"a\"]\n")
+        .file(
+            "a/Cargo.toml",
+            "[package]\nname = \"a\"\n[dependencies]\nserde = \"1\"\nunknown.workspace = true\n",
+        );
+    let err = fx.load_err();
+    assert_eq!(err.file, fx.path("a/Cargo.toml"));
+    assert_eq!(err.pos, Some(pos(5, 1)));
+    assert!(err.message.starts_with("`unknown` has `workspace = true`"));
+}
+
+#[test]
+fn edition_2015_with_explicit_targets_turns_discovery_off_for_that_kind() {
+    let fx = Fixture::new();
+    fx.file(
+        "Cargo.toml",
+        "[package]\nname = \"t\"\n[[bin]]\nname = \"x\"\npath = \"x.rs\"\n",
+    )
+    .file("src/main.rs", "")
+    .file("src/bin/other.rs", "")
+    .file("tests/t.rs", "");
+    let p = fx.path("");
+    assert_eq!(
+        fx.load().packages[0].targets,
+        vec![
+            target(TargetKind::Bin, "x", p.join("x.rs")),
+            target(TargetKind::Test, "t", p.join("tests/t.rs")),
+        ]
+    );
+    // `autobins = true` or a later edition brings discovery back.
+    fx.file(
+        "Cargo.toml",
+        "[package]\nname = \"t\"\nautobins = true\n[[bin]]\nname = \"x\"\npath = \"x.rs\"\n",
+    );
+    assert_eq!(fx.load().packages[0].targets.len(), 4);
+    fx.file(
+        "Cargo.toml",
+        "[package]\nname = \"t\"\nedition = \"2018\"\n[[bin]]\nname = \"x\"\npath = \"x.rs\"\n",
+    );
+    assert_eq!(fx.load().packages[0].targets.len(), 4);
+}
+
+#[test]
+fn huge_manifest_is_refused() {
+    let fx = Fixture::new();
+    let mut text = String::from("[package]\nname = \"p\"\n");
+    text.push_str(&"# padding padding padding padding padding padding padding\n".repeat(150_000));
+    fx.file("Cargo.toml", &text);
+    assert_eq!(fx.load_err().message, "manifest is larger than 8 MiB");
+}
+
+#[test]
+fn manifest_that_is_a_directory_is_unreadable() {
+    let fx = Fixture::new();
+    fx.file("Cargo.toml", "[workspace]\nmembers = [\"a\"]\n")
+        .mkdir("a/Cargo.toml");
+    let err = fx.load_err();
+    assert_eq!(err.file, fx.path("Cargo.toml"));
+    assert_eq!(err.message, "workspace member `a` has no `Cargo.toml`");
+}
+
+#[test]
+fn package_workspace_pointing_at_a_package_is_an_error() {
+    let fx = Fixture::new();
+    fx.file("other/Cargo.toml", &pkg_toml("other")).file(
+        "member/Cargo.toml",
+        "[package]\nname = \"m\"\nworkspace = \"../other\"\n",
+    );
+    let err = find_root(&fx.path("member")).expect_err("fails");
+    assert_eq!(err.file, fx.path("member/Cargo.toml"));
+    assert_eq!(err.pos, Some(pos(3, 13)));
+    assert_eq!(
+        err.message,
+        format!(
+            "`package.workspace` points to `{}`, which has no `[workspace]` table",
+            fx.path("other/Cargo.toml").display()
+        )
+    );
+}
+
+#[test]
+fn member_of_another_workspace_is_an_error() {
+    let fx = Fixture::new();
+    fx.file("Cargo.toml", "[workspace]\nmembers = [\"a\"]\n")
+        .file(
+            "a/Cargo.toml",
+            "[package]\nname = \"a\"\nworkspace = \"../other\"\n",
+        )
+        .file("other/Cargo.toml", "[workspace]\n");
+    let err = fx.load_err();
+    assert_eq!(err.file, fx.path("a/Cargo.toml"));
+    assert_eq!(err.pos, Some(pos(3, 13)));
+}
+
+#[test]
+fn legacy_project_table_names_the_package() {
+    let fx = Fixture::new();
+    fx.file("Cargo.toml", "[project]\nname = \"old\"\n")
+        .file("src/lib.rs", "");
+    assert_eq!(names(&fx.load()), ["old"]);
+}
+
+#[test]
+fn path_dependency_cycles_and_the_root_package_terminate() {
+    let fx = Fixture::new();
+    fx.file(
+        "Cargo.toml",
+        "[package]\nname = \"root\"\n[workspace]\n[dependencies]\na = { path = \"a\" }\n",
+    )
+    .file(
+        "a/Cargo.toml",
+        "[package]\nname = \"a\"\n[dependencies]\nb = { path = \"../b\" }\nroot = { path = \"..\" }\n",
+    )
+    .file(
+        "b/Cargo.toml",
+        "[package]\nname = \"b\"\n[dependencies]\na = { path = \"../a/\" }\n",
+    );
+    let ws = fx.load();
+    assert_eq!(names(&ws), ["a", "b", "root"]);
+    let members: Vec<Vec<Option<usize>>> = ws
+        .packages
+        .iter()
+        .map(|p| p.dependencies.iter().map(|d| d.member).collect())
+        .collect();
+    assert_eq!(
+        members,
+        [vec![Some(1), Some(2)], vec![Some(0)], vec![Some(0)]]
+    );
 }

@@ -190,7 +190,7 @@ pub struct ScanError {
 /// let found = scan("use sqlx::{PgPool, postgres::PgRow};\nfn f() { tokio::spawn(x); }", false);
 /// let paths: Vec<String> = found.sites.iter().map(|s| s.segments.join("::")).collect();
 /// assert_eq!(paths, ["sqlx::PgPool", "sqlx::postgres::PgRow", "tokio::spawn"]);
-/// assert_eq!(found.sites[1].pos.column, 19);
+/// assert_eq!(found.sites[1].pos.column, 20);
 /// assert_eq!(found.sites[2].kind, SiteKind::Path);
 /// assert!(found.errors.is_empty());
 /// ```

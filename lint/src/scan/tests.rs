@@ -969,3 +969,59 @@ fn never_panics_on_mutated_or_random_input() {
     let f = scan(&deep, false);
     assert_eq!(f.errors.len(), 160_000);
 }
+
+/// Scans every `.rs` file under `$TERRACE_SCAN_CORPUS` (see
+/// `make-corpus.sh`), reporting time and files with lexical errors. Run in
+/// release mode: `TERRACE_SCAN_CORPUS=DIR cargo test --release -p
+/// terrace-lint --lib corpus -- --ignored --nocapture`.
+#[test]
+#[ignore = "needs the benchmark corpus"]
+#[allow(clippy::print_stderr)]
+fn corpus() {
+    use rayon::prelude::*;
+    let Some(root) = std::env::var_os("TERRACE_SCAN_CORPUS") else {
+        return;
+    };
+    let mut files = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from(root)];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                files.push(p);
+            }
+        }
+    }
+    let texts: Vec<(std::path::PathBuf, String)> = files
+        .into_iter()
+        .filter_map(|p| Some((p.clone(), std::fs::read_to_string(&p).ok()?)))
+        .collect();
+    let lines: usize = texts.iter().map(|(_, t)| t.lines().count()).sum();
+    let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
+    let start = std::time::Instant::now();
+    let mut sites = 0;
+    for (_, t) in &texts {
+        sites += scan(t, false).sites.len();
+    }
+    let serial = start.elapsed();
+    let start = std::time::Instant::now();
+    let scans: Vec<FileScan> = texts.par_iter().map(|(_, t)| scan(t, false)).collect();
+    let parallel = start.elapsed();
+    let broken: Vec<_> = texts
+        .iter()
+        .zip(&scans)
+        .filter(|(_, s)| !s.errors.is_empty())
+        .collect();
+    eprintln!(
+        "{} files, {lines} lines, {} MB, {sites} sites: {serial:?} on one thread, {parallel:?} on {} threads; {} files with errors",
+        texts.len(),
+        bytes / 1_000_000,
+        rayon::current_num_threads(),
+        broken.len()
+    );
+    for ((p, _), s) in broken.iter().take(40) {
+        eprintln!("{}: {:?}", p.display(), &s.errors[..s.errors.len().min(3)]);
+    }
+}

@@ -4,7 +4,7 @@
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -99,6 +99,10 @@ enum Format {
     Human,
     /// One JSON document (schema 1)
     Json,
+    /// GitHub Actions workflow commands (annotations), then a summary
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -172,6 +176,12 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> u8 {
             let text = match args.format {
                 Format::Human => render::human(&project.workspace.root, &report, styled),
                 Format::Json => render::json(&report),
+                Format::Github => render::github(&repo_prefix(&project.workspace.root), &report),
+                Format::Sarif => render::sarif(
+                    &project.workspace.root,
+                    &repo_prefix(&project.workspace.root),
+                    &report,
+                ),
             };
             let _ = out.write_all(text.as_bytes());
             if report.passed() {
@@ -185,6 +195,23 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> u8 {
             EXIT_USAGE
         }
     }
+}
+
+/// The workspace root relative to the root of the git repository that
+/// contains it, `/`-separated and ending in `/` (`""` at the repository root
+/// or outside a repository): what code scanning and annotations expect in
+/// front of workspace-relative paths.
+fn repo_prefix(root: &Path) -> String {
+    for dir in root.ancestors() {
+        if dir.join(".git").exists() {
+            let rel = root.strip_prefix(dir).unwrap_or(Path::new(""));
+            return rel
+                .components()
+                .map(|c| format!("{}/", c.as_os_str().to_string_lossy()))
+                .collect();
+        }
+    }
+    String::new()
 }
 
 fn modules(args: &WorkspaceArgs, out: &mut dyn Write) -> u8 {

@@ -1,1 +1,3 @@
+//! End-to-end tests of the `terrace` command.
+mod ci_formats;
 mod selfcheck;

@@ -27,6 +27,8 @@ pub fn check(
             contract_type: contract.kind.type_name(),
             violations: broken,
             warnings: found.len() - broken,
+            reason: contract.reason.clone(),
+            help: contract.help.clone(),
         });
         violations.append(&mut found);
     }
@@ -169,6 +171,8 @@ impl<'a> Checker<'a> {
                 column: rule.pos.column,
                 chain: Vec::new(),
                 warning: self.contract.unmatched_ignores == Severity::Warn,
+                reason: self.contract.reason.clone(),
+                help: self.contract.help.clone(),
             });
         }
         out
@@ -196,8 +200,10 @@ impl<'a> Checker<'a> {
             file: first.file.clone(),
             line: first.line,
             column: first.column,
-            chain: chain.clone(),
+            chain,
             warning: false,
+            reason: self.contract.reason.clone(),
+            help: self.contract.help.clone(),
         }
     }
 

@@ -83,6 +83,10 @@ pub struct Violation {
     pub chain: Vec<Link>,
     /// True when this finding does not fail the check (`unmatched_ignores = "warn"`).
     pub warning: bool,
+    /// The contract's `reason`: why the rule exists.
+    pub reason: Option<String>,
+    /// The contract's `help`: what to do instead.
+    pub help: Option<String>,
 }
 
 /// The outcome of one contract.
@@ -96,6 +100,10 @@ pub struct ContractResult {
     pub violations: usize,
     /// Number of warnings.
     pub warnings: usize,
+    /// The contract's `reason`: why the rule exists.
+    pub reason: Option<String>,
+    /// The contract's `help`: what to do instead.
+    pub help: Option<String>,
 }
 
 impl ContractResult {

@@ -33,6 +33,8 @@ pub fn json(report: &Report) -> String {
             "type": c.contract_type,
             "kept": c.kept(),
             "violations": c.violations,
+            "reason": c.reason,
+            "help": c.help,
         })).collect::<Vec<_>>(),
         "violations": report.violations.iter().map(|v| json!({
             "contract": v.contract,
@@ -45,6 +47,8 @@ pub fn json(report: &Report) -> String {
             "line": v.line,
             "column": v.column,
             "chain": v.chain.iter().map(link).collect::<Vec<_>>(),
+            "reason": v.reason,
+            "help": v.help,
         })).collect::<Vec<_>>(),
         "errors": report.errors.iter().map(|e| json!({
             "file": e.file,

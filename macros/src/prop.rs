@@ -1,0 +1,138 @@
+//! Derived queries on the model: finder paths, names, event types.
+
+use syn::{GenericArgument, PathArguments, Type};
+
+/// One step of a finder path: a field, and whether to go through every
+/// element of it (`batches[]`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Segment {
+    pub(crate) field: String,
+    pub(crate) each: bool,
+}
+
+/// Parses `field`, `field.sub`, `coll[].field`, `coll[]`, ... by hand.
+pub(crate) fn parse_finder_path(path: &str) -> Result<Vec<Segment>, String> {
+    if path.is_empty() {
+        return Err("the path is empty".into());
+    }
+    let mut segments = Vec::new();
+    for part in path.split('.') {
+        let (field, each) = match part.strip_suffix("[]") {
+            Some(field) => (field, true),
+            None => (part, false),
+        };
+        if field.is_empty() {
+            return Err(format!("`{path}` has an empty field name"));
+        }
+        let mut chars = field.chars();
+        let valid_start = chars
+            .next()
+            .is_some_and(|c| c == '_' || c.is_ascii_alphabetic());
+        if !valid_start || !chars.all(|c| c == '_' || c.is_ascii_alphanumeric()) {
+            return Err(format!("`{field}` is not a field name"));
+        }
+        segments.push(Segment {
+            field: field.to_owned(),
+            each,
+        });
+    }
+    Ok(segments)
+}
+
+/// `E` of `Vec<E>`, when the type is literally a `Vec` with one argument.
+pub(crate) fn vec_element(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else { return None };
+    if path.qself.is_some() {
+        return None;
+    }
+    let last = path.path.segments.last()?;
+    if last.ident != "Vec" {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.iter().collect::<Vec<_>>().as_slice() {
+        [GenericArgument::Type(element)] => Some(element),
+        _ => None,
+    }
+}
+
+/// A type that is certainly not an integer (the macro sees tokens only:
+/// aliases are checked by the `Version` bound in the generated code).
+pub(crate) fn certainly_not_integer(ty: &Type) -> bool {
+    match ty {
+        Type::Path(path) => path.path.segments.last().is_some_and(|last| {
+            matches!(
+                last.ident.to_string().as_str(),
+                "f32" | "f64" | "bool" | "char" | "str" | "String" | "Option" | "Vec" | "Box"
+            )
+        }),
+        Type::Group(group) => certainly_not_integer(&group.elem),
+        Type::Paren(paren) => certainly_not_integer(&paren.elem),
+        _ => true,
+    }
+}
+
+/// `OrderLine` → `order_line`.
+pub(crate) fn snake_case(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A plain English plural of a snake-case name: `product` → `products`,
+/// `batch` → `batches`, `category` → `categories`.
+pub(crate) fn plural(name: &str) -> String {
+    if name.ends_with('s') || name.ends_with('x') || name.ends_with("ch") || name.ends_with("sh") {
+        format!("{name}es")
+    } else if let Some(stem) = name.strip_suffix('y')
+        && !stem.ends_with(['a', 'e', 'i', 'o', 'u'])
+    {
+        format!("{stem}ies")
+    } else {
+        format!("{name}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finder_paths() {
+        let seg = |field: &str, each| Segment {
+            field: field.into(),
+            each,
+        };
+        assert_eq!(parse_finder_path("sku"), Ok(vec![seg("sku", false)]));
+        assert_eq!(
+            parse_finder_path("batches[].reference"),
+            Ok(vec![seg("batches", true), seg("reference", false)])
+        );
+        assert_eq!(parse_finder_path("tags[]"), Ok(vec![seg("tags", true)]));
+        assert!(parse_finder_path("").is_err());
+        assert!(parse_finder_path("a..b").is_err());
+        assert!(parse_finder_path("a[0].b").is_err());
+        assert!(parse_finder_path("1a").is_err());
+        assert!(parse_finder_path("a.").is_err());
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(snake_case("OrderLine"), "order_line");
+        assert_eq!(plural("product"), "products");
+        assert_eq!(plural("batch"), "batches");
+        assert_eq!(plural("category"), "categories");
+        assert_eq!(plural("day"), "days");
+    }
+}

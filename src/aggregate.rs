@@ -36,6 +36,11 @@ use crate::{Result, Value};
 /// assert_eq!(account.take_events(), vec!["opened".to_string()]);
 /// assert!(account.take_events().is_empty());
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an aggregate",
+    label = "not an aggregate",
+    note = "derive it: `#[derive(Aggregate, Clone, Serialize, Deserialize)]` with `#[aggregate(id)]` and `#[aggregate(version)]` fields"
+)]
 pub trait Aggregate: Clone + Serialize + DeserializeOwned + Send + Sync + 'static {
     /// The type of the identity field.
     type Id: Clone + Eq + Hash + Debug + Serialize + DeserializeOwned + Send + Sync + 'static;

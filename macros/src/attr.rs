@@ -184,13 +184,12 @@ pub(crate) fn unit_of_work_attrs(cx: &mut Ctxt, attrs: &[Attribute]) -> UnitOfWo
                 if !meta.input.peek(syn::token::Paren) {
                     return Err(meta.error("expected a list of aggregate types: `aggregates(Product, ..)`"));
                 }
-                meta.parse_nested_meta(|aggregate| {
-                    if !aggregate.input.is_empty() && !aggregate.input.peek(Token![,]) {
-                        return Err(aggregate.error("expected an aggregate type, like `Product` or `crate::domain::Product`"));
-                    }
-                    out.aggregates.push(aggregate.path);
-                    Ok(())
-                })
+                let content;
+                syn::parenthesized!(content in meta.input);
+                let paths =
+                    syn::punctuated::Punctuated::<syn::Path, Token![,]>::parse_terminated(&content)?;
+                out.aggregates.extend(paths);
+                Ok(())
             } else if meta.path.is_ident("events") {
                 out.events = Some(meta.value()?.parse()?);
                 Ok(())

@@ -66,7 +66,10 @@ pub(crate) fn aggregate(ast: &Aggregate<'_>, finders: &[&Finder]) -> TokenStream
         let arms = finders.iter().map(|f| {
             let name = f.name.to_string();
             let collect = match &f.segments {
-                Ok(segments) => key_code(krate, &quote!(self), segments, 0, f.lit.span()),
+                Ok(segments) => {
+                    let span = f.lit.span();
+                    key_code(krate, &quote_spanned!(span=> self), segments, 0, span)
+                }
                 Err(_) => TokenStream::new(),
             };
             quote!(if finder == #name { #collect })
@@ -300,13 +303,20 @@ pub(crate) fn unit_of_work(ast: &UnitOfWork<'_>) -> TokenStream {
     let ident = input.ident;
     let uow = format_ident!("{}Uow", ident);
     let uow_name = uow.to_string();
-    let aggregates = &ast.aggregates;
+    let aggregates = prop::unique_paths(&ast.aggregates);
     let maps: Vec<_> = (0..aggregates.len())
         .map(|i| format_ident!("map{}", i))
         .collect();
     let map_types = aggregates
         .iter()
         .map(|path| quote_spanned!(path.span()=> #krate::IdentityMap<#path>));
+    // Spanned on the user's paths: "`X` is not an aggregate" points there,
+    // once per item instead of at every use inside the bodies.
+    let bounds: Vec<_> = aggregates
+        .iter()
+        .map(|path| quote_spanned!(path.span()=> #path: #krate::Aggregate))
+        .collect();
+    let where_clause = quote!(where #(#bounds,)*);
     let event_ty = match (&ast.events, aggregates.first()) {
         (Some(ty), _) => quote!(#ty),
         (None, Some(first)) => quote_spanned!(first.span()=> <#first as #krate::Aggregate>::Event),
@@ -331,19 +341,25 @@ pub(crate) fn unit_of_work(ast: &UnitOfWork<'_>) -> TokenStream {
         format!("Begins a [`{uow_name}`] on `store` (its transaction begins on first use).");
     quote! {
         #[doc = #struct_doc]
-        #vis struct #uow<S: #krate::Store> {
+        #vis struct #uow<S: #krate::Store>
+        #where_clause
+        {
             session: #krate::Session<S>,
             #(#maps: #map_types,)*
         }
 
         #[automatically_derived]
-        impl<S: #krate::Store> ::core::fmt::Debug for #uow<S> {
+        impl<S: #krate::Store> ::core::fmt::Debug for #uow<S>
+        #where_clause
+        {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.debug_struct(#uow_name).finish_non_exhaustive()
             }
         }
 
-        impl #ident {
+        impl #ident
+        #where_clause
+        {
             #[doc = #begin_doc]
             #[must_use]
             #vis fn begin<S: #krate::Store>(store: &S) -> #uow<S> {
@@ -355,7 +371,9 @@ pub(crate) fn unit_of_work(ast: &UnitOfWork<'_>) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl<S: #krate::Store> #krate::UnitOfWork for #uow<S> {
+        impl<S: #krate::Store> #krate::UnitOfWork for #uow<S>
+        #where_clause
+        {
             type Store = S;
             type Event = #event_ty;
 
@@ -402,7 +420,9 @@ pub(crate) fn unit_of_work(ast: &UnitOfWork<'_>) -> TokenStream {
 
         #(
             #[automatically_derived]
-            impl<S: #krate::Store> #krate::Tracks<#aggregates> for #uow<S> {
+            impl<S: #krate::Store> #krate::Tracks<#aggregates> for #uow<S>
+            #where_clause
+            {
                 fn tracked(
                     &mut self,
                 ) -> (&mut #krate::IdentityMap<#aggregates>, &mut #krate::Session<S>) {

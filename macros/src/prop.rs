@@ -74,6 +74,20 @@ pub(crate) fn certainly_not_integer(ty: &Type) -> bool {
     }
 }
 
+/// The paths without repeats (a repeat is reported by `valid.rs`).
+pub(crate) fn unique_paths(paths: &[syn::Path]) -> Vec<&syn::Path> {
+    let mut seen = Vec::new();
+    let mut unique = Vec::new();
+    for path in paths {
+        let name = quote::ToTokens::to_token_stream(path).to_string();
+        if !seen.contains(&name) {
+            seen.push(name);
+            unique.push(path);
+        }
+    }
+    unique
+}
+
 /// `OrderLine` → `order_line`.
 pub(crate) fn snake_case(name: &str) -> String {
     let mut out = String::new();

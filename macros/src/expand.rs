@@ -335,7 +335,12 @@ pub(crate) fn unit_of_work(ast: &UnitOfWork<'_>) -> TokenStream {
         "The unit of work declared by [`{ident}`], on store `S`: begin one with [`{ident}::begin`].\n\n\
          It owns the aggregates its repositories hand out and writes the changed ones at \
          [`commit`]({krate}::UnitOfWork::commit); dropped without commit, it rolls back.",
-        krate = krate.to_token_stream().to_string().replace(' ', "")
+        krate = krate
+            .to_token_stream()
+            .to_string()
+            .replace(' ', "")
+            .trim_start_matches("::")
+            .to_owned()
     );
     let begin_doc =
         format!("Begins a [`{uow_name}`] on `store` (its transaction begins on first use).");
@@ -381,16 +386,15 @@ pub(crate) fn unit_of_work(ast: &UnitOfWork<'_>) -> TokenStream {
                 &mut self,
             ) -> impl ::core::future::Future<Output = #krate::Result<()>> + ::core::marker::Send {
                 async move {
-                    let result: #krate::Result<()> = 'commit: {
-                        #(
-                            if let ::core::result::Result::Err(error) =
-                                self.#maps.flush(&mut self.session).await
-                            {
-                                break 'commit ::core::result::Result::Err(error);
-                            }
-                        )*
-                        self.session.commit().await
-                    };
+                    let mut result: #krate::Result<()> = ::core::result::Result::Ok(());
+                    #(
+                        if result.is_ok() {
+                            result = self.#maps.flush(&mut self.session).await;
+                        }
+                    )*
+                    if result.is_ok() {
+                        result = self.session.commit().await;
+                    }
                     match result {
                         ::core::result::Result::Ok(()) => {
                             #(self.#maps.committed();)*

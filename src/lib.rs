@@ -78,3 +78,8 @@ pub use terrace_macros::{Aggregate, Repository, UnitOfWork};
 pub mod __private {
     pub use serde::Serialize;
 }
+
+/// The derives guide (`docs/derives.md`), compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/derives.md")]
+pub struct DerivesGuide;

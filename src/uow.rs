@@ -68,6 +68,31 @@ pub trait UnitOfWork: Send {
     ///
     /// [`Error::Conflict`] when another unit of work committed a change to
     /// one of the aggregates first; backend errors.
+    ///
+    /// ```
+    /// # use serde::{Deserialize, Serialize};
+    /// # use terrace::{Aggregate, MemoryStore, Repository, UnitOfWork};
+    /// # #[derive(Aggregate, Repository, Clone, Debug, Serialize, Deserialize)]
+    /// # #[repository(find_by(code = "code"), find_all_by(tag = "tags[]"))]
+    /// # pub struct Note {
+    /// #     #[aggregate(id)] pub id: u32,
+    /// #     #[aggregate(version)] pub version: i64,
+    /// #     pub code: String,
+    /// #     pub tags: Vec<String>,
+    /// #     #[aggregate(events)] #[serde(skip)] pub events: Vec<String>,
+    /// # }
+    /// # fn note(id: u32, code: &str) -> Note {
+    /// #     Note { id, version: 0, code: code.into(), tags: vec!["red".into()], events: vec![format!("wrote {id}")] }
+    /// # }
+    /// # #[derive(UnitOfWork)] #[unit_of_work(aggregates(Note))] pub struct Notebook;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// # let store = MemoryStore::new();
+    /// # let mut uow = Notebook::begin(&store);
+    /// uow.notes().add(note(1, "a")).await?;
+    /// uow.commit().await?;
+    /// assert!(Notebook::begin(&store).notes().exists(&1).await?);
+    /// # Ok(()) }
+    /// ```
     fn commit(&mut self) -> impl Future<Output = Result<()>> + Send;
 
     /// Discards every change and forgets the aggregates it tracked.
@@ -75,13 +100,89 @@ pub trait UnitOfWork: Send {
     /// # Errors
     ///
     /// Backend errors.
+    ///
+    /// ```
+    /// # use serde::{Deserialize, Serialize};
+    /// # use terrace::{Aggregate, MemoryStore, Repository, UnitOfWork};
+    /// # #[derive(Aggregate, Repository, Clone, Debug, Serialize, Deserialize)]
+    /// # #[repository(find_by(code = "code"), find_all_by(tag = "tags[]"))]
+    /// # pub struct Note {
+    /// #     #[aggregate(id)] pub id: u32,
+    /// #     #[aggregate(version)] pub version: i64,
+    /// #     pub code: String,
+    /// #     pub tags: Vec<String>,
+    /// #     #[aggregate(events)] #[serde(skip)] pub events: Vec<String>,
+    /// # }
+    /// # fn note(id: u32, code: &str) -> Note {
+    /// #     Note { id, version: 0, code: code.into(), tags: vec!["red".into()], events: vec![format!("wrote {id}")] }
+    /// # }
+    /// # #[derive(UnitOfWork)] #[unit_of_work(aggregates(Note))] pub struct Notebook;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// # let store = MemoryStore::new();
+    /// # let mut uow = Notebook::begin(&store);
+    /// uow.notes().add(note(1, "a")).await?;
+    /// uow.rollback().await?;
+    /// uow.commit().await?;
+    /// assert!(!Notebook::begin(&store).notes().exists(&1).await?);
+    /// # Ok(()) }
+    /// ```
     fn rollback(&mut self) -> impl Future<Output = Result<()>> + Send;
 
     /// Drains the events recorded by every aggregate the unit of work has seen.
+    ///
+    /// ```
+    /// # use serde::{Deserialize, Serialize};
+    /// # use terrace::{Aggregate, MemoryStore, Repository, UnitOfWork};
+    /// # #[derive(Aggregate, Repository, Clone, Debug, Serialize, Deserialize)]
+    /// # #[repository(find_by(code = "code"), find_all_by(tag = "tags[]"))]
+    /// # pub struct Note {
+    /// #     #[aggregate(id)] pub id: u32,
+    /// #     #[aggregate(version)] pub version: i64,
+    /// #     pub code: String,
+    /// #     pub tags: Vec<String>,
+    /// #     #[aggregate(events)] #[serde(skip)] pub events: Vec<String>,
+    /// # }
+    /// # fn note(id: u32, code: &str) -> Note {
+    /// #     Note { id, version: 0, code: code.into(), tags: vec!["red".into()], events: vec![format!("wrote {id}")] }
+    /// # }
+    /// # #[derive(UnitOfWork)] #[unit_of_work(aggregates(Note))] pub struct Notebook;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// # let store = MemoryStore::new();
+    /// # let mut uow = Notebook::begin(&store);
+    /// uow.notes().add(note(1, "a")).await?;
+    /// uow.commit().await?;
+    /// assert_eq!(uow.collect_new_events(), ["wrote 1"]);
+    /// assert!(uow.collect_new_events().is_empty());
+    /// # Ok(()) }
+    /// ```
     fn collect_new_events(&mut self) -> Vec<Self::Event>;
 
     /// The repository of aggregate `A` (derived accessors like
     /// `uow.products()` call this).
+    ///
+    /// ```
+    /// # use serde::{Deserialize, Serialize};
+    /// # use terrace::{Aggregate, MemoryStore, Repository, UnitOfWork};
+    /// # #[derive(Aggregate, Repository, Clone, Debug, Serialize, Deserialize)]
+    /// # #[repository(find_by(code = "code"), find_all_by(tag = "tags[]"))]
+    /// # pub struct Note {
+    /// #     #[aggregate(id)] pub id: u32,
+    /// #     #[aggregate(version)] pub version: i64,
+    /// #     pub code: String,
+    /// #     pub tags: Vec<String>,
+    /// #     #[aggregate(events)] #[serde(skip)] pub events: Vec<String>,
+    /// # }
+    /// # fn note(id: u32, code: &str) -> Note {
+    /// #     Note { id, version: 0, code: code.into(), tags: vec!["red".into()], events: vec![format!("wrote {id}")] }
+    /// # }
+    /// # #[derive(UnitOfWork)] #[unit_of_work(aggregates(Note))] pub struct Notebook;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// # let store = MemoryStore::new();
+    /// # let mut uow = Notebook::begin(&store);
+    /// uow.repository::<Note>().add(note(1, "a")).await?;
+    /// assert_eq!(uow.notes().count().await?, 1);
+    /// # Ok(()) }
+    /// ```
     fn repository<A: Aggregate>(&mut self) -> Repo<'_, A, Self::Store>
     where
         Self: Tracks<A>,
@@ -107,6 +208,33 @@ pub trait UnitOfWork: Send {
 /// ```
 pub trait Tracks<A: Aggregate>: UnitOfWork {
     /// The identity map of `A` and the session it shares with the others.
+    ///
+    /// ```
+    /// # use serde::{Deserialize, Serialize};
+    /// # use terrace::{Aggregate, MemoryStore, Repository, UnitOfWork};
+    /// # #[derive(Aggregate, Repository, Clone, Debug, Serialize, Deserialize)]
+    /// # #[repository(find_by(code = "code"), find_all_by(tag = "tags[]"))]
+    /// # pub struct Note {
+    /// #     #[aggregate(id)] pub id: u32,
+    /// #     #[aggregate(version)] pub version: i64,
+    /// #     pub code: String,
+    /// #     pub tags: Vec<String>,
+    /// #     #[aggregate(events)] #[serde(skip)] pub events: Vec<String>,
+    /// # }
+    /// # fn note(id: u32, code: &str) -> Note {
+    /// #     Note { id, version: 0, code: code.into(), tags: vec!["red".into()], events: vec![format!("wrote {id}")] }
+    /// # }
+    /// # #[derive(UnitOfWork)] #[unit_of_work(aggregates(Note))] pub struct Notebook;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// # let store = MemoryStore::new();
+    /// # let mut uow = Notebook::begin(&store);
+    /// use terrace::Tracks;
+    /// uow.notes().add(note(1, "a")).await?;
+    /// let (map, session) = uow.tracked();
+    /// assert_eq!(map.len(), 1);
+    /// assert!(!session.in_transaction()); // nothing read from the store yet
+    /// # Ok(()) }
+    /// ```
     fn tracked(&mut self) -> (&mut IdentityMap<A>, &mut Session<Self::Store>);
 }
 
@@ -131,6 +259,11 @@ pub struct Session<S: Store> {
 
 impl<S: Store> Session<S> {
     /// A session on `store`, with no transaction yet.
+    ///
+    /// ```
+    /// let session = terrace::Session::new(terrace::MemoryStore::new());
+    /// assert!(!session.in_transaction());
+    /// ```
     #[must_use]
     pub fn new(store: S) -> Self {
         Session { store, tx: None }
@@ -147,6 +280,14 @@ impl<S: Store> Session<S> {
     }
 
     /// Whether a transaction is open.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// let mut session = terrace::Session::new(terrace::MemoryStore::new());
+    /// session.tx().await?;
+    /// assert!(session.in_transaction());
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn in_transaction(&self) -> bool {
         self.tx.is_some()
@@ -157,6 +298,13 @@ impl<S: Store> Session<S> {
     /// # Errors
     ///
     /// Backend errors from [`Store::begin`].
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// let mut session = terrace::Session::new(terrace::MemoryStore::new());
+    /// let _tx: &mut terrace::MemoryTransaction = session.tx().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn tx(&mut self) -> impl Future<Output = Result<&mut S::Tx>> + Send {
         async move {
             let tx = match self.tx.take() {
@@ -172,6 +320,16 @@ impl<S: Store> Session<S> {
     /// # Errors
     ///
     /// Errors of [`Transaction::commit`].
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// let mut session = terrace::Session::new(terrace::MemoryStore::new());
+    /// session.commit().await?; // no transaction: nothing to do
+    /// session.tx().await?;
+    /// session.commit().await?;
+    /// assert!(!session.in_transaction());
+    /// # Ok(()) }
+    /// ```
     pub fn commit(&mut self) -> impl Future<Output = Result<()>> + Send {
         let tx = self.tx.take();
         async move {
@@ -187,6 +345,15 @@ impl<S: Store> Session<S> {
     /// # Errors
     ///
     /// Errors of [`Transaction::rollback`].
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// let mut session = terrace::Session::new(terrace::MemoryStore::new());
+    /// session.tx().await?;
+    /// session.rollback().await?;
+    /// assert!(!session.in_transaction());
+    /// # Ok(()) }
+    /// ```
     pub fn rollback(&mut self) -> impl Future<Output = Result<()>> + Send {
         let tx = self.tx.take();
         async move {
@@ -247,18 +414,92 @@ fn key_of<T: Serialize + ?Sized>(id: &T) -> Result<String> {
 
 impl<A: Aggregate> IdentityMap<A> {
     /// How many aggregates are tracked (removed ones included until commit).
+    ///
+    /// ```
+    /// # use serde::{Deserialize, Serialize};
+    /// # use terrace::{Aggregate, MemoryStore, Repository, UnitOfWork};
+    /// # #[derive(Aggregate, Repository, Clone, Debug, Serialize, Deserialize)]
+    /// # #[repository(find_by(code = "code"), find_all_by(tag = "tags[]"))]
+    /// # pub struct Note {
+    /// #     #[aggregate(id)] pub id: u32,
+    /// #     #[aggregate(version)] pub version: i64,
+    /// #     pub code: String,
+    /// #     pub tags: Vec<String>,
+    /// #     #[aggregate(events)] #[serde(skip)] pub events: Vec<String>,
+    /// # }
+    /// # fn note(id: u32, code: &str) -> Note {
+    /// #     Note { id, version: 0, code: code.into(), tags: vec!["red".into()], events: vec![format!("wrote {id}")] }
+    /// # }
+    /// # #[derive(UnitOfWork)] #[unit_of_work(aggregates(Note))] pub struct Notebook;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// # let store = MemoryStore::new();
+    /// # let mut uow = Notebook::begin(&store);
+    /// use terrace::Tracks;
+    /// uow.notes().add(note(1, "a")).await?;
+    /// assert_eq!(uow.tracked().0.len(), 1);
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
     /// Whether nothing is tracked.
+    ///
+    /// ```
+    /// # use serde::{Deserialize, Serialize};
+    /// # use terrace::{Aggregate, MemoryStore, Repository, UnitOfWork};
+    /// # #[derive(Aggregate, Repository, Clone, Debug, Serialize, Deserialize)]
+    /// # #[repository(find_by(code = "code"), find_all_by(tag = "tags[]"))]
+    /// # pub struct Note {
+    /// #     #[aggregate(id)] pub id: u32,
+    /// #     #[aggregate(version)] pub version: i64,
+    /// #     pub code: String,
+    /// #     pub tags: Vec<String>,
+    /// #     #[aggregate(events)] #[serde(skip)] pub events: Vec<String>,
+    /// # }
+    /// # fn note(id: u32, code: &str) -> Note {
+    /// #     Note { id, version: 0, code: code.into(), tags: vec!["red".into()], events: vec![format!("wrote {id}")] }
+    /// # }
+    /// # #[derive(UnitOfWork)] #[unit_of_work(aggregates(Note))] pub struct Notebook;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// # let store = MemoryStore::new();
+    /// # let mut uow = Notebook::begin(&store);
+    /// use terrace::Tracks;
+    /// assert!(uow.tracked().0.is_empty());
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
 
     /// The tracked aggregates (the unit of work's `seen`), removed ones excluded.
+    ///
+    /// ```
+    /// # use serde::{Deserialize, Serialize};
+    /// # use terrace::{Aggregate, MemoryStore, Repository, UnitOfWork};
+    /// # #[derive(Aggregate, Repository, Clone, Debug, Serialize, Deserialize)]
+    /// # #[repository(find_by(code = "code"), find_all_by(tag = "tags[]"))]
+    /// # pub struct Note {
+    /// #     #[aggregate(id)] pub id: u32,
+    /// #     #[aggregate(version)] pub version: i64,
+    /// #     pub code: String,
+    /// #     pub tags: Vec<String>,
+    /// #     #[aggregate(events)] #[serde(skip)] pub events: Vec<String>,
+    /// # }
+    /// # fn note(id: u32, code: &str) -> Note {
+    /// #     Note { id, version: 0, code: code.into(), tags: vec!["red".into()], events: vec![format!("wrote {id}")] }
+    /// # }
+    /// # #[derive(UnitOfWork)] #[unit_of_work(aggregates(Note))] pub struct Notebook;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// # let store = MemoryStore::new();
+    /// # let mut uow = Notebook::begin(&store);
+    /// use terrace::Tracks;
+    /// uow.notes().add(note(1, "a")).await?;
+    /// assert_eq!(uow.tracked().0.seen().map(|n| n.id).collect::<Vec<_>>(), [1]);
+    /// # Ok(()) }
+    /// ```
     pub fn seen(&self) -> impl Iterator<Item = &A> {
         self.entries
             .values()
@@ -333,6 +574,35 @@ impl<A: Aggregate> IdentityMap<A> {
     /// # Errors
     ///
     /// Serialization and backend errors, [`Error::Conflict`].
+    ///
+    /// ```
+    /// # use serde::{Deserialize, Serialize};
+    /// # use terrace::{Aggregate, MemoryStore, Repository, UnitOfWork};
+    /// # #[derive(Aggregate, Repository, Clone, Debug, Serialize, Deserialize)]
+    /// # #[repository(find_by(code = "code"), find_all_by(tag = "tags[]"))]
+    /// # pub struct Note {
+    /// #     #[aggregate(id)] pub id: u32,
+    /// #     #[aggregate(version)] pub version: i64,
+    /// #     pub code: String,
+    /// #     pub tags: Vec<String>,
+    /// #     #[aggregate(events)] #[serde(skip)] pub events: Vec<String>,
+    /// # }
+    /// # fn note(id: u32, code: &str) -> Note {
+    /// #     Note { id, version: 0, code: code.into(), tags: vec!["red".into()], events: vec![format!("wrote {id}")] }
+    /// # }
+    /// # #[derive(UnitOfWork)] #[unit_of_work(aggregates(Note))] pub struct Notebook;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// # let store = MemoryStore::new();
+    /// # let mut uow = Notebook::begin(&store);
+    /// use terrace::Tracks;
+    /// uow.notes().add(note(1, "a")).await?;
+    /// let (map, session) = uow.tracked();
+    /// map.flush(session).await?; // writes into the transaction...
+    /// session.commit().await?;   // ...which commits
+    /// map.committed();
+    /// assert_eq!(map.seen().next().map(|n| n.version), Some(1));
+    /// # Ok(()) }
+    /// ```
     pub fn flush<'a, S: Store>(
         &'a mut self,
         session: &'a mut Session<S>,
@@ -377,6 +647,33 @@ impl<A: Aggregate> IdentityMap<A> {
     }
 
     /// Records that the flushed writes committed: they become the new loaded state.
+    ///
+    /// ```
+    /// # use serde::{Deserialize, Serialize};
+    /// # use terrace::{Aggregate, MemoryStore, Repository, UnitOfWork};
+    /// # #[derive(Aggregate, Repository, Clone, Debug, Serialize, Deserialize)]
+    /// # #[repository(find_by(code = "code"), find_all_by(tag = "tags[]"))]
+    /// # pub struct Note {
+    /// #     #[aggregate(id)] pub id: u32,
+    /// #     #[aggregate(version)] pub version: i64,
+    /// #     pub code: String,
+    /// #     pub tags: Vec<String>,
+    /// #     #[aggregate(events)] #[serde(skip)] pub events: Vec<String>,
+    /// # }
+    /// # fn note(id: u32, code: &str) -> Note {
+    /// #     Note { id, version: 0, code: code.into(), tags: vec!["red".into()], events: vec![format!("wrote {id}")] }
+    /// # }
+    /// # #[derive(UnitOfWork)] #[unit_of_work(aggregates(Note))] pub struct Notebook;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// # let store = MemoryStore::new();
+    /// # let mut uow = Notebook::begin(&store);
+    /// use terrace::Tracks;
+    /// let (map, session) = uow.tracked();
+    /// map.flush(session).await?;
+    /// session.commit().await?;
+    /// map.committed();
+    /// # Ok(()) }
+    /// ```
     pub fn committed(&mut self) {
         self.entries.retain(|_, e| !e.removed);
         for entry in self.entries.values_mut() {
@@ -387,11 +684,62 @@ impl<A: Aggregate> IdentityMap<A> {
     }
 
     /// Forgets every tracked aggregate (after a rollback).
+    ///
+    /// ```
+    /// # use serde::{Deserialize, Serialize};
+    /// # use terrace::{Aggregate, MemoryStore, Repository, UnitOfWork};
+    /// # #[derive(Aggregate, Repository, Clone, Debug, Serialize, Deserialize)]
+    /// # #[repository(find_by(code = "code"), find_all_by(tag = "tags[]"))]
+    /// # pub struct Note {
+    /// #     #[aggregate(id)] pub id: u32,
+    /// #     #[aggregate(version)] pub version: i64,
+    /// #     pub code: String,
+    /// #     pub tags: Vec<String>,
+    /// #     #[aggregate(events)] #[serde(skip)] pub events: Vec<String>,
+    /// # }
+    /// # fn note(id: u32, code: &str) -> Note {
+    /// #     Note { id, version: 0, code: code.into(), tags: vec!["red".into()], events: vec![format!("wrote {id}")] }
+    /// # }
+    /// # #[derive(UnitOfWork)] #[unit_of_work(aggregates(Note))] pub struct Notebook;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// # let store = MemoryStore::new();
+    /// # let mut uow = Notebook::begin(&store);
+    /// use terrace::Tracks;
+    /// uow.notes().add(note(1, "a")).await?;
+    /// uow.tracked().0.clear();
+    /// assert_eq!(uow.notes().count().await?, 0);
+    /// # Ok(()) }
+    /// ```
     pub fn clear(&mut self) {
         self.entries.clear();
     }
 
     /// Drains the events of every tracked aggregate.
+    ///
+    /// ```
+    /// # use serde::{Deserialize, Serialize};
+    /// # use terrace::{Aggregate, MemoryStore, Repository, UnitOfWork};
+    /// # #[derive(Aggregate, Repository, Clone, Debug, Serialize, Deserialize)]
+    /// # #[repository(find_by(code = "code"), find_all_by(tag = "tags[]"))]
+    /// # pub struct Note {
+    /// #     #[aggregate(id)] pub id: u32,
+    /// #     #[aggregate(version)] pub version: i64,
+    /// #     pub code: String,
+    /// #     pub tags: Vec<String>,
+    /// #     #[aggregate(events)] #[serde(skip)] pub events: Vec<String>,
+    /// # }
+    /// # fn note(id: u32, code: &str) -> Note {
+    /// #     Note { id, version: 0, code: code.into(), tags: vec!["red".into()], events: vec![format!("wrote {id}")] }
+    /// # }
+    /// # #[derive(UnitOfWork)] #[unit_of_work(aggregates(Note))] pub struct Notebook;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// # let store = MemoryStore::new();
+    /// # let mut uow = Notebook::begin(&store);
+    /// use terrace::Tracks;
+    /// uow.notes().add(note(1, "a")).await?;
+    /// assert_eq!(uow.tracked().0.take_events(), ["wrote 1"]);
+    /// # Ok(()) }
+    /// ```
     pub fn take_events(&mut self) -> Vec<A::Event> {
         self.entries
             .values_mut()
@@ -447,6 +795,30 @@ impl<'a, A: Aggregate, S: Store> Repo<'a, A, S> {
     /// [`Error::Conflict`] when the unit of work already tracks this id (a
     /// stored one with this id fails the commit the same way).
     #[allow(clippy::should_implement_trait)] // the repository vocabulary of the book
+    ///
+    /// ```
+    /// # use serde::{Deserialize, Serialize};
+    /// # use terrace::{Aggregate, MemoryStore, Repository, UnitOfWork};
+    /// # #[derive(Aggregate, Repository, Clone, Debug, Serialize, Deserialize)]
+    /// # #[repository(find_by(code = "code"), find_all_by(tag = "tags[]"))]
+    /// # pub struct Note {
+    /// #     #[aggregate(id)] pub id: u32,
+    /// #     #[aggregate(version)] pub version: i64,
+    /// #     pub code: String,
+    /// #     pub tags: Vec<String>,
+    /// #     #[aggregate(events)] #[serde(skip)] pub events: Vec<String>,
+    /// # }
+    /// # fn note(id: u32, code: &str) -> Note {
+    /// #     Note { id, version: 0, code: code.into(), tags: vec!["red".into()], events: vec![format!("wrote {id}")] }
+    /// # }
+    /// # #[derive(UnitOfWork)] #[unit_of_work(aggregates(Note))] pub struct Notebook;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// # let store = MemoryStore::new();
+    /// # let mut uow = Notebook::begin(&store);
+    /// let note = uow.notes().add(note(1, "a")).await?;
+    /// assert_eq!(note.version, 0); // 1 once committed
+    /// # Ok(()) }
+    /// ```
     pub fn add(self, aggregate: A) -> impl Future<Output = Result<&'a mut A>> + Send + 'a {
         async move {
             let key = key_of(aggregate.id())?;
@@ -480,6 +852,33 @@ impl<'a, A: Aggregate, S: Store> Repo<'a, A, S> {
     /// # Errors
     ///
     /// Serialization and backend errors.
+    ///
+    /// ```
+    /// # use serde::{Deserialize, Serialize};
+    /// # use terrace::{Aggregate, MemoryStore, Repository, UnitOfWork};
+    /// # #[derive(Aggregate, Repository, Clone, Debug, Serialize, Deserialize)]
+    /// # #[repository(find_by(code = "code"), find_all_by(tag = "tags[]"))]
+    /// # pub struct Note {
+    /// #     #[aggregate(id)] pub id: u32,
+    /// #     #[aggregate(version)] pub version: i64,
+    /// #     pub code: String,
+    /// #     pub tags: Vec<String>,
+    /// #     #[aggregate(events)] #[serde(skip)] pub events: Vec<String>,
+    /// # }
+    /// # fn note(id: u32, code: &str) -> Note {
+    /// #     Note { id, version: 0, code: code.into(), tags: vec!["red".into()], events: vec![format!("wrote {id}")] }
+    /// # }
+    /// # #[derive(UnitOfWork)] #[unit_of_work(aggregates(Note))] pub struct Notebook;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// # let store = MemoryStore::new();
+    /// # let mut uow = Notebook::begin(&store);
+    /// uow.notes().add(note(1, "a")).await?;
+    /// uow.commit().await?;
+    /// let mut uow = Notebook::begin(&store);
+    /// assert_eq!(uow.notes().get(&1).await?.map(|n| n.version), Some(1));
+    /// assert!(uow.notes().get(&2).await?.is_none());
+    /// # Ok(()) }
+    /// ```
     pub fn get<'k>(
         self,
         id: &'k A::Id,
@@ -495,6 +894,31 @@ impl<'a, A: Aggregate, S: Store> Repo<'a, A, S> {
     /// # Errors
     ///
     /// Serialization and backend errors.
+    ///
+    /// ```
+    /// # use serde::{Deserialize, Serialize};
+    /// # use terrace::{Aggregate, MemoryStore, Repository, UnitOfWork};
+    /// # #[derive(Aggregate, Repository, Clone, Debug, Serialize, Deserialize)]
+    /// # #[repository(find_by(code = "code"), find_all_by(tag = "tags[]"))]
+    /// # pub struct Note {
+    /// #     #[aggregate(id)] pub id: u32,
+    /// #     #[aggregate(version)] pub version: i64,
+    /// #     pub code: String,
+    /// #     pub tags: Vec<String>,
+    /// #     #[aggregate(events)] #[serde(skip)] pub events: Vec<String>,
+    /// # }
+    /// # fn note(id: u32, code: &str) -> Note {
+    /// #     Note { id, version: 0, code: code.into(), tags: vec!["red".into()], events: vec![format!("wrote {id}")] }
+    /// # }
+    /// # #[derive(UnitOfWork)] #[unit_of_work(aggregates(Note))] pub struct Notebook;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// # let store = MemoryStore::new();
+    /// # let mut uow = Notebook::begin(&store);
+    /// uow.notes().add(note(1, "a")).await?;
+    /// let found = uow.notes().find_one("code", "a").await?;
+    /// assert_eq!(found.map(|n| n.id), Some(1));
+    /// # Ok(()) }
+    /// ```
     pub fn find_one<'k, K: Serialize + Sync + ?Sized>(
         self,
         finder: &'static str,
@@ -515,6 +939,31 @@ impl<'a, A: Aggregate, S: Store> Repo<'a, A, S> {
     /// # Errors
     ///
     /// Serialization and backend errors.
+    ///
+    /// ```
+    /// # use serde::{Deserialize, Serialize};
+    /// # use terrace::{Aggregate, MemoryStore, Repository, UnitOfWork};
+    /// # #[derive(Aggregate, Repository, Clone, Debug, Serialize, Deserialize)]
+    /// # #[repository(find_by(code = "code"), find_all_by(tag = "tags[]"))]
+    /// # pub struct Note {
+    /// #     #[aggregate(id)] pub id: u32,
+    /// #     #[aggregate(version)] pub version: i64,
+    /// #     pub code: String,
+    /// #     pub tags: Vec<String>,
+    /// #     #[aggregate(events)] #[serde(skip)] pub events: Vec<String>,
+    /// # }
+    /// # fn note(id: u32, code: &str) -> Note {
+    /// #     Note { id, version: 0, code: code.into(), tags: vec!["red".into()], events: vec![format!("wrote {id}")] }
+    /// # }
+    /// # #[derive(UnitOfWork)] #[unit_of_work(aggregates(Note))] pub struct Notebook;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// # let store = MemoryStore::new();
+    /// # let mut uow = Notebook::begin(&store);
+    /// uow.notes().add(note(1, "a")).await?;
+    /// uow.notes().add(note(2, "b")).await?;
+    /// assert_eq!(uow.notes().find_all("tag", "red").await?.len(), 2);
+    /// # Ok(()) }
+    /// ```
     pub fn find_all<'k, K: Serialize + Sync + ?Sized>(
         self,
         finder: &'static str,
@@ -538,6 +987,32 @@ impl<'a, A: Aggregate, S: Store> Repo<'a, A, S> {
     /// # Errors
     ///
     /// Serialization and backend errors.
+    ///
+    /// ```
+    /// # use serde::{Deserialize, Serialize};
+    /// # use terrace::{Aggregate, MemoryStore, Repository, UnitOfWork};
+    /// # #[derive(Aggregate, Repository, Clone, Debug, Serialize, Deserialize)]
+    /// # #[repository(find_by(code = "code"), find_all_by(tag = "tags[]"))]
+    /// # pub struct Note {
+    /// #     #[aggregate(id)] pub id: u32,
+    /// #     #[aggregate(version)] pub version: i64,
+    /// #     pub code: String,
+    /// #     pub tags: Vec<String>,
+    /// #     #[aggregate(events)] #[serde(skip)] pub events: Vec<String>,
+    /// # }
+    /// # fn note(id: u32, code: &str) -> Note {
+    /// #     Note { id, version: 0, code: code.into(), tags: vec!["red".into()], events: vec![format!("wrote {id}")] }
+    /// # }
+    /// # #[derive(UnitOfWork)] #[unit_of_work(aggregates(Note))] pub struct Notebook;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// # let store = MemoryStore::new();
+    /// # let mut uow = Notebook::begin(&store);
+    /// uow.notes().add(note(2, "b")).await?;
+    /// uow.notes().add(note(1, "a")).await?;
+    /// let ids: Vec<u32> = uow.notes().list().await?.iter().map(|n| n.id).collect();
+    /// assert_eq!(ids, [1, 2]);
+    /// # Ok(()) }
+    /// ```
     pub fn list(self) -> impl Future<Output = Result<Vec<&'a mut A>>> + Send + 'a {
         async move {
             for aggregate in self.session.tx().await?.list::<A>().await? {
@@ -558,6 +1033,31 @@ impl<'a, A: Aggregate, S: Store> Repo<'a, A, S> {
     /// # Errors
     ///
     /// [`Error::NotFound`] when there is no such aggregate.
+    ///
+    /// ```
+    /// # use serde::{Deserialize, Serialize};
+    /// # use terrace::{Aggregate, MemoryStore, Repository, UnitOfWork};
+    /// # #[derive(Aggregate, Repository, Clone, Debug, Serialize, Deserialize)]
+    /// # #[repository(find_by(code = "code"), find_all_by(tag = "tags[]"))]
+    /// # pub struct Note {
+    /// #     #[aggregate(id)] pub id: u32,
+    /// #     #[aggregate(version)] pub version: i64,
+    /// #     pub code: String,
+    /// #     pub tags: Vec<String>,
+    /// #     #[aggregate(events)] #[serde(skip)] pub events: Vec<String>,
+    /// # }
+    /// # fn note(id: u32, code: &str) -> Note {
+    /// #     Note { id, version: 0, code: code.into(), tags: vec!["red".into()], events: vec![format!("wrote {id}")] }
+    /// # }
+    /// # #[derive(UnitOfWork)] #[unit_of_work(aggregates(Note))] pub struct Notebook;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// # let store = MemoryStore::new();
+    /// # let mut uow = Notebook::begin(&store);
+    /// uow.notes().add(note(1, "a")).await?;
+    /// uow.notes().remove(&1).await?;
+    /// assert!(uow.notes().remove(&1).await.is_err());
+    /// # Ok(()) }
+    /// ```
     pub fn remove<'k>(
         self,
         id: &'k A::Id,
@@ -586,6 +1086,31 @@ impl<'a, A: Aggregate, S: Store> Repo<'a, A, S> {
     /// # Errors
     ///
     /// Serialization and backend errors.
+    ///
+    /// ```
+    /// # use serde::{Deserialize, Serialize};
+    /// # use terrace::{Aggregate, MemoryStore, Repository, UnitOfWork};
+    /// # #[derive(Aggregate, Repository, Clone, Debug, Serialize, Deserialize)]
+    /// # #[repository(find_by(code = "code"), find_all_by(tag = "tags[]"))]
+    /// # pub struct Note {
+    /// #     #[aggregate(id)] pub id: u32,
+    /// #     #[aggregate(version)] pub version: i64,
+    /// #     pub code: String,
+    /// #     pub tags: Vec<String>,
+    /// #     #[aggregate(events)] #[serde(skip)] pub events: Vec<String>,
+    /// # }
+    /// # fn note(id: u32, code: &str) -> Note {
+    /// #     Note { id, version: 0, code: code.into(), tags: vec!["red".into()], events: vec![format!("wrote {id}")] }
+    /// # }
+    /// # #[derive(UnitOfWork)] #[unit_of_work(aggregates(Note))] pub struct Notebook;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// # let store = MemoryStore::new();
+    /// # let mut uow = Notebook::begin(&store);
+    /// uow.notes().add(note(1, "a")).await?;
+    /// assert!(uow.notes().exists(&1).await?);
+    /// assert!(!uow.notes().exists(&2).await?);
+    /// # Ok(()) }
+    /// ```
     pub fn exists<'k>(
         self,
         id: &'k A::Id,
@@ -604,6 +1129,30 @@ impl<'a, A: Aggregate, S: Store> Repo<'a, A, S> {
     /// # Errors
     ///
     /// Backend errors.
+    ///
+    /// ```
+    /// # use serde::{Deserialize, Serialize};
+    /// # use terrace::{Aggregate, MemoryStore, Repository, UnitOfWork};
+    /// # #[derive(Aggregate, Repository, Clone, Debug, Serialize, Deserialize)]
+    /// # #[repository(find_by(code = "code"), find_all_by(tag = "tags[]"))]
+    /// # pub struct Note {
+    /// #     #[aggregate(id)] pub id: u32,
+    /// #     #[aggregate(version)] pub version: i64,
+    /// #     pub code: String,
+    /// #     pub tags: Vec<String>,
+    /// #     #[aggregate(events)] #[serde(skip)] pub events: Vec<String>,
+    /// # }
+    /// # fn note(id: u32, code: &str) -> Note {
+    /// #     Note { id, version: 0, code: code.into(), tags: vec!["red".into()], events: vec![format!("wrote {id}")] }
+    /// # }
+    /// # #[derive(UnitOfWork)] #[unit_of_work(aggregates(Note))] pub struct Notebook;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> terrace::Result<()> {
+    /// # let store = MemoryStore::new();
+    /// # let mut uow = Notebook::begin(&store);
+    /// uow.notes().add(note(1, "a")).await?;
+    /// assert_eq!(uow.notes().count().await?, 1);
+    /// # Ok(()) }
+    /// ```
     pub fn count(self) -> impl Future<Output = Result<u64>> + Send + 'a {
         async move {
             let stored = self.session.tx().await?.count::<A>().await?;

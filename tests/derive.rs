@@ -70,3 +70,48 @@ fn derived_metadata() {
     );
     assert_eq!(<crate::domain::Product as Aggregate>::FINDERS.len(), 3);
 }
+
+/// A public unit of work over a private aggregate stays warning-free.
+pub mod private_aggregate {
+    use serde::{Deserialize, Serialize};
+    use terrace::{Aggregate, Repository, UnitOfWork};
+
+    #[derive(Aggregate, Repository, Clone, Debug, Serialize, Deserialize)]
+    struct Secret {
+        #[aggregate(id)]
+        id: u8,
+        #[aggregate(version)]
+        version: i64,
+        #[aggregate(events)]
+        #[serde(skip)]
+        events: Vec<String>,
+    }
+
+    /// Public; the event type is named because the aggregate's is private.
+    #[derive(UnitOfWork)]
+    #[unit_of_work(aggregates(Secret), events = String)]
+    pub struct Vault;
+
+    /// Uses the private aggregate through the public unit of work.
+    ///
+    /// # Errors
+    ///
+    /// Store errors.
+    pub async fn store_one(uow: &mut VaultUow<terrace::MemoryStore>) -> terrace::Result<bool> {
+        uow.secrets()
+            .add(Secret {
+                id: 1,
+                version: 0,
+                events: vec!["stored".into()],
+            })
+            .await?;
+        uow.commit().await?;
+        uow.secrets().exists(&1).await
+    }
+}
+
+#[tokio::test]
+async fn private_aggregates_work() {
+    let mut uow = private_aggregate::Vault::begin(&terrace::MemoryStore::new());
+    assert!(private_aggregate::store_one(&mut uow).await.unwrap());
+}

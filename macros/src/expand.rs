@@ -7,6 +7,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
 use crate::ast::{Aggregate, Finder, Input, UnitOfWork};
@@ -185,12 +186,9 @@ pub(crate) fn repository(ast: &Aggregate<'_>, finders: &[&Finder]) -> TokenStrea
     let krate = &input.krate;
     let vis = input.vis;
     let ident = input.ident;
-    let port = format_ident!("{}Repository", ident);
-    let access = format_ident!("{}UnitOfWork", ident);
-    let accessor = match &ast.accessor {
-        Some(lit) => syn::Ident::new(&lit.value(), lit.span()),
-        None => format_ident!("{}", prop::plural(&prop::snake_case(&ident.to_string()))),
-    };
+    let port = format_ident!("{}Repository", ident.unraw());
+    let access = format_ident!("{}UnitOfWork", ident.unraw());
+    let accessor = prop::accessor(ast);
     let fut = |out: TokenStream| quote!(impl ::core::future::Future<Output = #krate::Result<#out>> + ::core::marker::Send);
     let id = quote!(<#ident as #krate::Aggregate>::Id);
     let key_bound =
@@ -210,14 +208,14 @@ pub(crate) fn repository(ast: &Aggregate<'_>, finders: &[&Finder]) -> TokenStrea
         let path = finder.lit.value();
         let (method, ret, call, doc) = if finder.unique {
             (
-                format_ident!("get_by_{}", finder.name, span = finder.name.span()),
+                format_ident!("get_by_{}", finder.name.unraw(), span = finder.name.span()),
                 &f_get,
                 quote!(find_one),
                 format!("The `{ident}` whose `{path}` is `key` (unique finder `{name}`)."),
             )
         } else {
             (
-                format_ident!("list_by_{}", finder.name, span = finder.name.span()),
+                format_ident!("list_by_{}", finder.name.unraw(), span = finder.name.span()),
                 &f_list,
                 quote!(find_all),
                 format!("Every `{ident}` with `key` among its `{path}` (finder `{name}`)."),
@@ -301,7 +299,7 @@ pub(crate) fn unit_of_work(ast: &UnitOfWork<'_>) -> TokenStream {
     let krate = &input.krate;
     let vis = input.vis;
     let ident = input.ident;
-    let uow = format_ident!("{}Uow", ident);
+    let uow = format_ident!("{}Uow", ident.unraw());
     let uow_name = uow.to_string();
     let aggregates = prop::unique_paths(&ast.aggregates);
     let maps: Vec<_> = (0..aggregates.len())

@@ -88,12 +88,39 @@ pub(crate) fn unique_paths(paths: &[syn::Path]) -> Vec<&syn::Path> {
     unique
 }
 
+/// The repository accessor: `accessor = ".."` when it is an identifier
+/// (`valid.rs` reports it otherwise), else the plural of the type name.
+pub(crate) fn accessor(ast: &crate::ast::Aggregate<'_>) -> syn::Ident {
+    ast.accessor
+        .as_ref()
+        .and_then(|lit| {
+            syn::parse_str::<syn::Ident>(&lit.value())
+                .ok()
+                .map(|mut ident| {
+                    ident.set_span(lit.span());
+                    ident
+                })
+        })
+        .unwrap_or_else(|| {
+            let name = plural(&snake_case(
+                &syn::ext::IdentExt::unraw(ast.input.ident).to_string(),
+            ));
+            syn::Ident::new(&name, ast.input.ident.span())
+        })
+}
+
 /// `OrderLine` → `order_line`.
 pub(crate) fn snake_case(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
     let mut out = String::new();
-    for (i, c) in name.chars().enumerate() {
+    for (i, &c) in chars.iter().enumerate() {
         if c.is_uppercase() {
-            if i > 0 {
+            let after_lower =
+                i > 0 && (chars[i - 1].is_lowercase() || chars[i - 1].is_ascii_digit());
+            let acronym_end = i > 0
+                && chars[i - 1].is_uppercase()
+                && chars.get(i + 1).is_some_and(|next| next.is_lowercase());
+            if after_lower || acronym_end {
                 out.push('_');
             }
             out.extend(c.to_lowercase());
@@ -144,6 +171,8 @@ mod tests {
     #[test]
     fn names() {
         assert_eq!(snake_case("OrderLine"), "order_line");
+        assert_eq!(snake_case("HTTPServer"), "http_server");
+        assert_eq!(snake_case("Sku2Batch"), "sku2_batch");
         assert_eq!(plural("product"), "products");
         assert_eq!(plural("batch"), "batches");
         assert_eq!(plural("category"), "categories");

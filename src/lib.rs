@@ -56,7 +56,12 @@
 
 #![forbid(unsafe_code)]
 
+// Lets the derives' `::terrace::..` paths resolve inside this crate too.
+extern crate self as terrace;
+
 mod aggregate;
+#[cfg(all(feature = "conformance", feature = "derive"))]
+pub mod conformance;
 mod error;
 mod memory;
 mod store;

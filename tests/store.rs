@@ -168,3 +168,8 @@ fn errors_display_and_chain_their_source() {
         "disk on fire"
     );
 }
+
+#[tokio::test]
+async fn the_memory_store_passes_the_conformance_suite() {
+    terrace::conformance::check_store(MemoryStore::new).await;
+}

@@ -120,6 +120,25 @@ pub(crate) fn aggregate(ast: &Aggregate<'_>, finders: &[&Finder]) -> TokenStream
     }
 }
 
+/// The same tokens, every one at `span` (so a whole bound points at the
+/// user's token rather than at the derive).
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let proc_macro2::TokenTree::Group(group) = &tree {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                tree = proc_macro2::TokenTree::Group(inner);
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
+}
+
 /// Pushes the keys found along `segments`, starting at `base`.
 fn key_code(
     krate: &syn::Path,
@@ -312,7 +331,11 @@ pub(crate) fn unit_of_work(ast: &UnitOfWork<'_>) -> TokenStream {
     // once per item instead of at every use inside the bodies.
     let bounds: Vec<_> = aggregates
         .iter()
-        .map(|path| quote_spanned!(path.span()=> #path: #krate::Aggregate))
+        .map(|path| {
+            let span = path.span();
+            let bound = respan(quote!(#krate::Aggregate), span);
+            quote_spanned!(span=> #path: #bound)
+        })
         .collect();
     let where_clause = quote!(where #(#bounds,)*);
     let event_ty = match (&ast.events, aggregates.first()) {

@@ -252,7 +252,9 @@ pub(crate) fn unit_of_work(cx: &mut Ctxt, ast: &UnitOfWork<'_>) -> bool {
         return false;
     }
     let generics_ok = no_generics(cx, input, "UnitOfWork");
-    if ast.aggregates.is_empty() {
+    // After a malformed `#[unit_of_work]` (already reported) an empty list
+    // says nothing new.
+    if ast.aggregates.is_empty() && !cx.has_errors() {
         let message = if ast.attr_seen {
             "the unit of work names no aggregate: list them in `#[unit_of_work(aggregates(Product, ..))]`"
         } else {

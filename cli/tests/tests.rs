@@ -1,1 +1,2 @@
+//! End-to-end tests of the `terrace` command.
 mod selfcheck;

@@ -56,9 +56,17 @@ Configuration (terrace.toml):
 
   [[contracts]]
   name = \"domain-is-pure\"
-  type = \"forbidden\"                  # forbidden | layers | independence | acyclic
+  type = \"forbidden\"                  # forbidden | layers | independence | acyclic | allowed
   source = [\"shop_domain\"]
   forbidden = [\"@infrastructure\", \"shop_adapters\"]
+  reason = \"the domain is persistence-ignorant\"   # shown with every violation
+  help = \"go through a repository trait\"
+
+  [[contracts]]
+  name = \"model-allow-list\"
+  type = \"allowed\"                    # only these (plus std, core, alloc, itself)
+  source = [\"shop_model\"]
+  allowed = [\"serde\", \"thiserror\"]
 
   [[contracts]]
   name = \"layers\"

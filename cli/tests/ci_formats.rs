@@ -169,3 +169,19 @@ fn paths_are_relative_to_the_repository_root() {
         github.stdout
     );
 }
+
+#[test]
+fn allowed_contract_reports_imports_outside_its_list() {
+    let run = check("ci-allowed", "human");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+    let json: serde_json::Value =
+        serde_json::from_str(&check("ci-allowed", "json").stdout).unwrap();
+    let codes: Vec<&str> = json["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["disallowed-import"; 5]);
+}

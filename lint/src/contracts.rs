@@ -44,6 +44,9 @@ pub fn check(
     (results, violations)
 }
 
+/// Crates every `allowed` contract allows.
+const ALWAYS_ALLOWED: [&str; 3] = ["std", "core", "alloc"];
+
 /// Which modules (given by [`Model::module_paths`]) a pattern matches.
 pub fn matching_modules(paths: &[Vec<&str>], pattern: &ModulePattern) -> Vec<bool> {
     paths.iter().map(|p| pattern.matches(p)).collect()
@@ -158,6 +161,7 @@ impl<'a> Checker<'a> {
                 self.layers(&one, Code::IndependenceViolation)
             }
             ContractKind::Acyclic { modules } => self.acyclic(modules),
+            ContractKind::Allowed { source, allowed } => self.allowed(source, allowed),
         };
         for &k in &self.unmatched {
             let rule = &self.contract.ignore[k];
@@ -322,6 +326,40 @@ impl<'a> Checker<'a> {
                     let chain = self.chain_from(first, &next);
                     out.push(self.violation(Code::ForbiddenImport, chain));
                 }
+            }
+        }
+        out
+    }
+
+    /// Every direct import (manifest entries included) from a module inside
+    /// `source` of something that is neither in `allowed`, nor `std`,
+    /// `core` or `alloc`, nor inside `source`.
+    fn allowed(&self, source: &[ModulePattern], allowed: &[ModulePattern]) -> Vec<Violation> {
+        let n = self.model.modules.len();
+        let mut in_source = vec![false; n];
+        let mut in_allowed = vec![false; n];
+        for (patterns, set) in [(source, &mut in_source), (allowed, &mut in_allowed)] {
+            for p in patterns {
+                for (m, hit) in matching_modules(self.paths, p).into_iter().enumerate() {
+                    set[m] |= hit;
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for imp in &self.imports {
+            if !in_source[imp.from] {
+                continue;
+            }
+            let ok = match &imp.to {
+                ImportTarget::Module(t) => in_source[*t] || in_allowed[*t],
+                ImportTarget::External { path, key } => {
+                    let root = path.split("::").next().unwrap_or(path);
+                    ALWAYS_ALLOWED.contains(&root)
+                        || allowed.iter().any(|p| external_matches(p, path, key))
+                }
+            };
+            if !ok {
+                out.push(self.violation(Code::DisallowedImport, vec![self.link(imp)]));
             }
         }
         out
@@ -863,5 +901,55 @@ mod tests {
             v.iter()
                 .any(|v| v.warning && v.file == "terrace.toml" && v.line == 9)
         );
+    }
+
+    #[test]
+    fn allowed_reports_every_direct_import_outside_the_list() {
+        let m = model(&[
+            ("app::domain::model", "ext:serde::Serialize"), // 1: allowed
+            ("app::domain::model", "ext:std::collections"), // 2: always allowed
+            ("app::domain::model", "ext:core::fmt"),        // 3
+            ("app::domain::model", "ext:alloc::vec"),       // 4
+            ("app::domain::model", "app::domain::money"),   // 5: inside the source
+            ("app::domain::model", "ext:chrono::Utc"),      // 6: not listed
+            ("app::domain::model", "app::util"),            // 7: not listed
+            ("app::domain::model", "app::shared::ids"),     // 8: allowed module
+            ("app::util", "ext:sqlx"),                      // 9: not a source
+            ("app::domain::model", "ext:serde_json::Value"), // 10: a prefix is not a crate
+            ("app::domain::money", "ext:rust_decimal"),     // 11: allowed by a preset-like list
+        ]);
+        let c = contract(ContractKind::Allowed {
+            source: vec![pat("app::domain")],
+            allowed: vec![pat("serde"), pat("app::shared"), pat("rust_decimal")],
+        });
+        assert_eq!(
+            run(&m, c),
+            [
+                "disallowed-import app::domain::model -> chrono::Utc [6]",
+                "disallowed-import app::domain::model -> app::util [7]",
+                "disallowed-import app::domain::model -> serde_json::Value [10]",
+            ]
+        );
+    }
+
+    #[test]
+    fn allowed_with_an_empty_list_allows_only_std_and_the_source() {
+        let m = model(&[
+            ("d", "ext:std::fs"),
+            ("d::a", "d::b"),
+            ("d::b", "ext:rand"),
+            ("d::b", "e"),
+        ]);
+        let mut c = contract(ContractKind::Allowed {
+            source: vec![pat("d")],
+            allowed: Vec::new(),
+        });
+        c.ignore.push(IgnoreRule {
+            text: "d::b -> e".to_owned(),
+            importer: pat("d::b"),
+            imported: pat("e"),
+            pos: Pos { line: 9, column: 3 },
+        });
+        assert_eq!(run(&m, c), ["disallowed-import d::b -> rand [3]"]);
     }
 }

@@ -138,6 +138,7 @@ fn external_filter(config: &Config) -> ExternalFilter {
         all: false,
         names: HashSet::new(),
     };
+    let mut all = false;
     let mut add = |p: &ModulePattern| match p.segments.first() {
         Some(PatternSegment::Name(n)) => {
             f.names.insert(n.clone());
@@ -145,11 +146,15 @@ fn external_filter(config: &Config) -> ExternalFilter {
         _ => f.all = true,
     };
     for c in &config.contracts {
-        if let ContractKind::Forbidden { forbidden, .. } = &c.kind {
-            forbidden.iter().for_each(&mut add);
+        match &c.kind {
+            ContractKind::Forbidden { forbidden, .. } => forbidden.iter().for_each(&mut add),
+            // An allow-list judges every external import of its sources.
+            ContractKind::Allowed { .. } => all = true,
+            _ => {}
         }
         c.ignore.iter().for_each(|i| add(&i.imported));
     }
+    f.all |= all;
     f
 }
 
@@ -159,7 +164,9 @@ fn unknown_modules(model: &model::Model, config: &Config) -> Vec<ConfigError> {
     let paths = model.module_paths();
     for c in &config.contracts {
         let patterns: Vec<&ModulePattern> = match &c.kind {
-            ContractKind::Forbidden { source, .. } => source.iter().collect(),
+            ContractKind::Forbidden { source, .. } | ContractKind::Allowed { source, .. } => {
+                source.iter().collect()
+            }
             ContractKind::Layers { layers } => layers.iter().flatten().collect(),
             ContractKind::Independence { modules } | ContractKind::Acyclic { modules } => {
                 modules.iter().collect()

@@ -14,17 +14,20 @@ pub enum Code {
     /// An `acyclic` contract: children of a module import each other in a
     /// cycle.
     ImportCycle,
+    /// An `allowed` contract's source imports something not on its list.
+    DisallowedImport,
     /// An `ignore` entry that removed nothing.
     UnmatchedIgnore,
 }
 
 impl Code {
     /// Every code, for listings and uniqueness tests.
-    pub const ALL: [Code; 5] = [
+    pub const ALL: [Code; 6] = [
         Code::ForbiddenImport,
         Code::LayerViolation,
         Code::IndependenceViolation,
         Code::ImportCycle,
+        Code::DisallowedImport,
         Code::UnmatchedIgnore,
     ];
 
@@ -39,6 +42,7 @@ impl Code {
             Code::LayerViolation => "layer-violation",
             Code::IndependenceViolation => "independence-violation",
             Code::ImportCycle => "import-cycle",
+            Code::DisallowedImport => "disallowed-import",
             Code::UnmatchedIgnore => "unmatched-ignore",
         }
     }

@@ -97,6 +97,10 @@ pub(crate) fn message(v: &Violation) -> String {
             cycle_members(&v.chain),
             v.contract
         ),
+        Code::DisallowedImport => format!(
+            "`{}` imports `{}`, which is not allowed by contract `{}`",
+            v.importer, v.imported, v.contract
+        ),
         Code::UnmatchedIgnore => format!(
             "ignore `{} -> {}` of contract `{}` matched no import",
             v.importer, v.imported, v.contract

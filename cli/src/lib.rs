@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use terrace_lint::{CheckOptions, Error, Project};
 
+mod baseline;
 mod render;
 
 /// Exit code when every contract holds.
@@ -99,6 +100,12 @@ struct CheckArgs {
     /// When to use colours in human output
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Fail only on violations that FILE does not record; report entries of FILE that are fixed
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record today's violations in FILE (JSON, sorted) and exit 0
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -179,36 +186,94 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> u8 {
     let options = options(&args.workspace);
     let styled = color(args.color);
     let result = Project::load(&options).and_then(|p| p.check(options.no_dev).map(|r| (p, r)));
-    match result {
-        Ok((project, report)) => {
-            let text = match args.format {
-                Format::Human => render::human(&project.workspace.root, &report, styled),
-                Format::Json => render::json(&report),
-                Format::Github => render::github(&repo_prefix(&project.workspace.root), &report),
-                Format::Sarif => render::sarif(
-                    &project.workspace.root,
-                    &repo_prefix(&project.workspace.root),
-                    &report,
-                ),
-            };
-            let _ = out.write_all(text.as_bytes());
-            if report.passed() {
-                EXIT_OK
-            } else {
-                EXIT_VIOLATIONS
-            }
-        }
+    let (project, mut report) = match result {
+        Ok(ok) => ok,
         Err(e) => {
             report_error(&e, styled);
-            EXIT_USAGE
+            return EXIT_USAGE;
         }
+    };
+    let root = &project.workspace.root;
+    if let Some(path) = &args.write_baseline {
+        let entries = baseline::entries(root, &report);
+        if let Err(e) = std::fs::write(path, baseline::to_json(&entries)) {
+            report_message(
+                &format!("cannot write baseline `{}`: {e}", path.display()),
+                "check that its directory exists and is writable",
+                styled,
+            );
+            return EXIT_USAGE;
+        }
+        let _ = writeln!(
+            out,
+            "wrote {} violation{} to baseline `{}`",
+            entries.len(),
+            if entries.len() == 1 { "" } else { "s" },
+            path.display()
+        );
+        if !report.errors.is_empty() {
+            let _ = writeln!(
+                std::io::stderr(),
+                "warning: {} file{} could not be checked; a baseline cannot record them",
+                report.errors.len(),
+                if report.errors.len() == 1 { "" } else { "s" },
+            );
+        }
+        return EXIT_OK;
+    }
+    let mut outcome = None;
+    if let Some(path) = &args.baseline {
+        match baseline::load(path) {
+            Ok(entries) => outcome = Some(baseline::apply(root, &entries, &mut report)),
+            Err(e) => {
+                report_message(&e.message, &e.help, styled);
+                return EXIT_USAGE;
+            }
+        }
+    }
+    let text = match args.format {
+        Format::Human => render::human(root, &report, styled),
+        Format::Json => render::json(&report),
+        Format::Github => render::github(&repo_prefix(root), &report),
+        Format::Sarif => render::sarif(root, &repo_prefix(root), &report),
+    };
+    let _ = out.write_all(text.as_bytes());
+    if let (Some(path), Some(outcome)) = (&args.baseline, outcome) {
+        // On stderr: stdout stays one valid document in every format.
+        let _ = std::io::stderr().write_all(baseline_note(path, &outcome).as_bytes());
+    }
+    if report.passed() {
+        EXIT_OK
+    } else {
+        EXIT_VIOLATIONS
     }
 }
 
-/// The workspace root relative to the root of the git repository that
-/// contains it, `/`-separated and ending in `/` (`""` at the repository root
-/// or outside a repository): what code scanning and annotations expect in
-/// front of workspace-relative paths.
+/// What the baseline did: how many known violations it hid, which entries
+/// are fixed (and can go).
+fn baseline_note(path: &Path, outcome: &baseline::Outcome) -> String {
+    let mut s = format!(
+        "baseline `{}`: {} known violation{} not reported",
+        path.display(),
+        outcome.known,
+        if outcome.known == 1 { "" } else { "s" }
+    );
+    if outcome.fixed.is_empty() {
+        s.push('\n');
+        return s;
+    }
+    s.push_str(&format!(
+        "; {} entr{} fixed, remove {} from the baseline (or write it again with `--write-baseline`):\n",
+        outcome.fixed.len(),
+        if outcome.fixed.len() == 1 { "y is" } else { "ies are" },
+        if outcome.fixed.len() == 1 { "it" } else { "them" },
+    ));
+    for e in &outcome.fixed {
+        s.push_str(&format!("  fixed: {}\n", e.describe()));
+    }
+    s
+}
+
 fn repo_prefix(root: &Path) -> String {
     for dir in root.ancestors() {
         if dir.join(".git").exists() {
@@ -240,6 +305,11 @@ fn modules(args: &WorkspaceArgs, out: &mut dyn Write) -> u8 {
         let _ = writeln!(out, "{p}");
     }
     EXIT_OK
+}
+
+fn report_message(message: &str, help: &str, styled: bool) {
+    let text = render::message_error(message, help, styled);
+    let _ = std::io::stderr().write_all(text.as_bytes());
 }
 
 fn report_error(e: &Error, styled: bool) {

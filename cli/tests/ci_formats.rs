@@ -185,3 +185,149 @@ fn allowed_contract_reports_imports_outside_its_list() {
         .collect();
     assert_eq!(codes, ["disallowed-import"; 5]);
 }
+
+// ---------------------------------------------------------------- baselines
+
+fn edit(path: &Path, f: impl FnOnce(String) -> String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    std::fs::write(path, f(text)).unwrap();
+}
+
+#[test]
+fn baseline_round_trip() {
+    let tmp = scratch("ci-shop");
+    let ws = tmp.path();
+    let model = ws.join("crates/domain/src/model.rs");
+
+    let run = terrace(ws, &["check", "--write-baseline", "baseline.json"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.stdout,
+        "wrote 5 violations to baseline `baseline.json`\n"
+    );
+    let written = std::fs::read_to_string(ws.join("baseline.json")).unwrap();
+    insta::assert_snapshot!(written);
+    // Writing again gives the same bytes: stable and sorted.
+    terrace(ws, &["check", "--write-baseline", "baseline.json"]);
+    assert_eq!(
+        std::fs::read_to_string(ws.join("baseline.json")).unwrap(),
+        written
+    );
+
+    let args = ["check", "--color", "never", "--baseline", "baseline.json"];
+    let run = terrace(ws, &args);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.stderr,
+        "baseline `baseline.json`: 5 known violations not reported\n"
+    );
+
+    // A new violation fails, and is the only one reported.
+    let original = std::fs::read_to_string(&model).unwrap();
+    edit(&model, |t| {
+        t + "\npub fn rows() -> Vec<sqlx::postgres::PgRow> {\n    Vec::new()\n}\n"
+    });
+    let run = terrace(
+        ws,
+        &["check", "--format", "json", "--baseline", "baseline.json"],
+    );
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let violations = json["violations"].as_array().unwrap();
+    assert_eq!(violations.len(), 1, "{}", run.stdout);
+    assert_eq!(violations[0]["imported"], "sqlx::postgres::PgRow");
+    assert_eq!(violations[0]["line"], 17);
+    assert_eq!(json["summary"]["violations"], 1);
+    assert_eq!(json["contracts"][0]["violations"], 1);
+    assert_eq!(json["contracts"][1]["violations"], 0);
+    std::fs::write(&model, &original).unwrap();
+
+    // Lines that move keep matching.
+    edit(&model, |t| {
+        format!("//! Batches.\n\n// They are saved with sqlx.\n\n{t}")
+    });
+    let run = terrace(ws, &args);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(!run.stderr.contains("fixed"), "{}", run.stderr);
+
+    // A fixed violation passes and is reported as fixed.
+    edit(&model, |t| t.replace("use sqlx::PgPool;\n", ""));
+    let run = terrace(ws, &args);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.stderr,
+        "baseline `baseline.json`: 4 known violations not reported; 1 entry is fixed, remove it \
+         from the baseline (or write it again with `--write-baseline`):\n  \
+         fixed: domain-is-pure: `shop_domain::model` imports `sqlx::PgPool` \
+         (crates/domain/src/model.rs: `use sqlx::PgPool;`)\n"
+    );
+}
+
+#[test]
+fn a_baseline_matches_each_occurrence_once() {
+    let tmp = scratch("ci-shop");
+    let ws = tmp.path();
+    terrace(ws, &["check", "--write-baseline", "baseline.json"]);
+    // The same line a second time is a new violation.
+    edit(&ws.join("crates/domain/src/model.rs"), |t| {
+        t.replace(
+            "use sqlx::PgPool;\n",
+            "use sqlx::PgPool;\nmod again {\n    use sqlx::PgPool;\n}\n",
+        )
+    });
+    let run = terrace(
+        ws,
+        &["check", "--format", "json", "--baseline", "baseline.json"],
+    );
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["summary"]["violations"], 1, "{}", run.stdout);
+}
+
+#[test]
+fn missing_or_malformed_baselines_are_usage_errors() {
+    let tmp = scratch("ci-shop");
+    let ws = tmp.path();
+    let run = terrace(
+        ws,
+        &["check", "--color", "never", "--baseline", "nope.json"],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("error: cannot read baseline `nope.json`: "),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "help: record the current violations with `terrace check --write-baseline nope.json`"
+        ),
+        "{}",
+        run.stderr
+    );
+    for (text, message) in [
+        ("{", "EOF while parsing an object at line 1 column 1"),
+        ("[]", "no `schema` number"),
+        (
+            "{\"schema\": 7, \"violations\": []}",
+            "unknown schema 7, expected 1",
+        ),
+        ("{\"schema\": 1}", "no `violations` array"),
+        (
+            "{\"schema\": 1, \"violations\": [{\"contract\": \"x\"}]}",
+            "entry 1 of `violations` has no string `file`",
+        ),
+    ] {
+        std::fs::write(ws.join("bad.json"), text).unwrap();
+        let run = terrace(ws, &["check", "--color", "never", "--baseline", "bad.json"]);
+        assert_eq!(run.code, 2, "{text}");
+        assert!(
+            run.stderr.starts_with(&format!(
+                "error: malformed baseline `bad.json`: {message}\n"
+            )),
+            "{text}: {}",
+            run.stderr
+        );
+    }
+}

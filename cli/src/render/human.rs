@@ -117,6 +117,17 @@ pub fn human(root: &Path, report: &Report, styled: bool) -> String {
     out
 }
 
+/// Renders an error that is not about the workspace or its configuration
+/// (a baseline file, an output file), with what to do about it.
+pub fn message_error(message: &str, help: &str, styled: bool) -> String {
+    let group = Level::ERROR
+        .primary_title(message.to_owned())
+        .element(Level::HELP.message(help.to_owned()));
+    let mut out = renderer(styled).render(&[group]);
+    out.push('\n');
+    out
+}
+
 /// Renders an error that stopped the check (exit 2).
 pub fn error(e: &Error, styled: bool) -> String {
     let r = renderer(styled);

@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use terrace_lint::report::{Code, Link, Report, Violation};
 
 pub use github::github;
-pub use human::{error, human};
+pub use human::{error, human, message_error};
 pub use json::json;
 pub use sarif::sarif;
 

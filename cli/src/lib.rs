@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use terrace_lint::{CheckOptions, Error, Project};
 
 mod baseline;
+mod init;
 mod render;
 
 /// Exit code when every contract holds.
@@ -50,6 +51,28 @@ enum Command {
     Presets,
     /// List the modules of the workspace, as contracts name them.
     Modules(WorkspaceArgs),
+    /// Write a starter `terrace.toml` for the workspace, with contracts
+    /// guessed from the names of its crates and modules.
+    ///
+    /// A purity contract (no `@infrastructure`) for crates and modules named
+    /// like `domain`, `model` or `core`, and a layers contract ordered
+    /// entrypoints (api, web, cli, http) > service layer (service,
+    /// application, app) > adapters (infrastructure, repository, db,
+    /// persistence) > domain. Review the result, then run `terrace check`.
+    Init(InitArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct InitArgs {
+    /// Path to the workspace's (or a member's) `Cargo.toml` [default: discovered from the current directory]
+    #[arg(long, value_name = "PATH")]
+    manifest_path: Option<PathBuf>,
+    /// Overwrite an existing `terrace.toml`
+    #[arg(long)]
+    force: bool,
+    /// Print the configuration instead of writing it
+    #[arg(long)]
+    dry_run: bool,
 }
 
 const CHECK_HELP: &str = "\
@@ -158,6 +181,7 @@ where
             EXIT_OK
         }
         Command::Modules(args) => modules(&args, &mut out),
+        Command::Init(args) => init(&args, &mut out),
     };
     let _ = out.flush();
     ExitCode::from(code)
@@ -304,6 +328,71 @@ fn modules(args: &WorkspaceArgs, out: &mut dyn Write) -> u8 {
     for p in paths {
         let _ = writeln!(out, "{p}");
     }
+    EXIT_OK
+}
+
+fn init(args: &InitArgs, out: &mut dyn Write) -> u8 {
+    let start = args
+        .manifest_path
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("."));
+    let ws = match terrace_lint::workspace::find_root(&start)
+        .and_then(|m| terrace_lint::workspace::load(&m))
+    {
+        Ok(ws) => ws,
+        Err(e) => {
+            report_error(&Error::Workspace(e), false);
+            return EXIT_USAGE;
+        }
+    };
+    let model = terrace_lint::model::build(&ws, &|_: &str, _: &str| false);
+    let (text, count) = init::starter(&ws, &model);
+    if args.dry_run {
+        let _ = out.write_all(text.as_bytes());
+        return EXIT_OK;
+    }
+    let path = ws.root.join("terrace.toml");
+    if path.exists() && !args.force {
+        report_message(
+            &format!("`{}` already exists", path.display()),
+            "pass `--force` to overwrite it, or `--dry-run` to see what `terrace init` would write",
+            false,
+        );
+        return EXIT_USAGE;
+    }
+    if !path.exists()
+        && matches!(
+            terrace_lint::config::load(&ws.root_manifest),
+            Ok(Some(_)) | Err(_)
+        )
+    {
+        report_message(
+            &format!(
+                "`{}` already holds a terrace configuration (`[workspace.metadata.terrace]` or `[package.metadata.terrace]`)",
+                ws.root_manifest.display()
+            ),
+            "a workspace has one configuration: edit that one, or remove it before `terrace init`",
+            false,
+        );
+        return EXIT_USAGE;
+    }
+    // Written beside the target and renamed: never half a file.
+    let tmp = ws.root.join(".terrace.toml.tmp");
+    if let Err(e) = std::fs::write(&tmp, &text).and_then(|()| std::fs::rename(&tmp, &path)) {
+        let _ = std::fs::remove_file(&tmp);
+        report_message(
+            &format!("cannot write `{}`: {e}", path.display()),
+            "check that the workspace directory is writable",
+            false,
+        );
+        return EXIT_USAGE;
+    }
+    let _ = writeln!(
+        out,
+        "wrote `{}` with {count} contract{}; review it, then run `terrace check`",
+        path.display(),
+        if count == 1 { "" } else { "s" }
+    );
     EXIT_OK
 }
 

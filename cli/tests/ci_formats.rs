@@ -331,3 +331,166 @@ fn missing_or_malformed_baselines_are_usage_errors() {
         );
     }
 }
+
+// ---------------------------------------------------------------- init
+
+/// A workspace in a temporary directory from (path, content) pairs.
+fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let path = tmp.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    tmp
+}
+
+fn package(name: &str) -> String {
+    format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n")
+}
+
+fn init_then_check(ws: &Path) -> String {
+    let run = terrace(ws, &["init"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.starts_with("wrote `"), "{}", run.stdout);
+    let check = terrace(ws, &["check", "--color", "never"]);
+    assert!(
+        check.code == 0 || check.code == 1,
+        "{}{}",
+        check.stdout,
+        check.stderr
+    );
+    std::fs::read_to_string(ws.join("terrace.toml")).unwrap()
+}
+
+#[test]
+fn init_guesses_crate_layers_and_the_pure_domain() {
+    let api =
+        package("shop-api") + "\n[dependencies]\nshop-services = { path = \"../services\" }\n";
+    let tmp = workspace(&[
+        (
+            "Cargo.toml",
+            "[workspace]\nmembers = [\"crates/*\"]\nresolver = \"3\"\n",
+        ),
+        ("crates/api/Cargo.toml", &api),
+        (
+            "crates/api/src/main.rs",
+            "fn main() { shop_services::run(); }\n",
+        ),
+        ("crates/services/Cargo.toml", &package("shop-services")),
+        ("crates/services/src/lib.rs", "pub fn run() {}\n"),
+        ("crates/db/Cargo.toml", &package("shop-db")),
+        ("crates/db/src/lib.rs", "use shop_services::run;\n"),
+        (
+            "crates/persistence/Cargo.toml",
+            &package("shop-persistence"),
+        ),
+        ("crates/persistence/src/lib.rs", ""),
+        ("crates/model/Cargo.toml", &package("shop-model")),
+        ("crates/model/src/lib.rs", "pub struct Order;\n"),
+        ("crates/util/Cargo.toml", &package("shop-util")),
+        ("crates/util/src/lib.rs", ""),
+    ]);
+    let config = init_then_check(tmp.path());
+    insta::assert_snapshot!(config);
+}
+
+#[test]
+fn init_guesses_module_layers_inside_one_crate() {
+    let tmp = workspace(&[
+        ("Cargo.toml", &package("allocation")),
+        (
+            "src/lib.rs",
+            "pub mod entrypoints;\npub mod service_layer;\npub mod adapters;\npub mod domain;\n\
+             mod helpers;\n",
+        ),
+        (
+            "src/entrypoints.rs",
+            "use crate::service_layer::allocate;\n",
+        ),
+        ("src/service_layer.rs", "pub fn allocate() {}\n"),
+        ("src/adapters.rs", "use crate::domain::Batch;\n"),
+        ("src/domain.rs", "pub struct Batch;\nuse crate::adapters;\n"),
+        ("src/helpers.rs", ""),
+    ]);
+    let config = init_then_check(tmp.path());
+    insta::assert_snapshot!(config);
+    let check = terrace(tmp.path(), &["check", "--color", "never"]);
+    assert_eq!(check.code, 1, "{}", check.stdout);
+    assert!(
+        check
+            .stdout
+            .contains("`allocation::domain` imports `allocation::adapters`"),
+        "{}",
+        check.stdout
+    );
+}
+
+#[test]
+fn init_without_layer_names_writes_comments_only() {
+    let tmp = workspace(&[
+        ("Cargo.toml", &package("thing")),
+        ("src/lib.rs", "pub mod parts;\n"),
+        ("src/parts.rs", ""),
+    ]);
+    let config = init_then_check(tmp.path());
+    assert!(config.contains("so there is no contract yet"), "{config}");
+    assert!(
+        config.lines().all(|l| l.is_empty() || l.starts_with('#')),
+        "{config}"
+    );
+    let check = terrace(tmp.path(), &["check"]);
+    assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
+}
+
+#[test]
+fn init_never_clobbers_without_force() {
+    let tmp = workspace(&[("Cargo.toml", &package("shop-domain")), ("src/lib.rs", "")]);
+    let ws = tmp.path();
+    std::fs::write(ws.join("terrace.toml"), "# mine\n").unwrap();
+    let run = terrace(ws, &["init"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("pass `--force` to overwrite it"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(ws.join("terrace.toml")).unwrap(),
+        "# mine\n"
+    );
+
+    let run = terrace(ws, &["init", "--dry-run"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout.contains("source = [\"shop_domain\"]"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        std::fs::read_to_string(ws.join("terrace.toml")).unwrap(),
+        "# mine\n"
+    );
+
+    let run = terrace(ws, &["init", "--force"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let config = std::fs::read_to_string(ws.join("terrace.toml")).unwrap();
+    assert!(config.contains("name = \"domain-is-pure\""), "{config}");
+    assert!(!ws.join(".terrace.toml.tmp").exists());
+}
+
+#[test]
+fn init_refuses_when_the_manifest_holds_the_configuration() {
+    let manifest = package("app")
+        + "\n[package.metadata.terrace]\ncontracts = [{ name = \"c\", type = \"acyclic\", modules = [\"app\"] }]\n";
+    let tmp = workspace(&[("Cargo.toml", &manifest), ("src/lib.rs", "")]);
+    let run = terrace(tmp.path(), &["init", "--force"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("already holds a terrace configuration"),
+        "{}",
+        run.stderr
+    );
+    assert!(!tmp.path().join("terrace.toml").exists());
+}

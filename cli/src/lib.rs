@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use terrace_lint::{CheckOptions, Error, Project};
 
 mod baseline;
+mod graph;
 mod init;
 mod render;
 
@@ -51,6 +52,12 @@ enum Command {
     Presets,
     /// List the modules of the workspace, as contracts name them.
     Modules(WorkspaceArgs),
+    /// Draw the import graph (Graphviz DOT or Mermaid), broken imports in red.
+    ///
+    /// `terrace graph | dot -Tsvg > graph.svg`; Mermaid renders in GitHub
+    /// Markdown. External crates appear when an import of them breaks a
+    /// contract.
+    Graph(GraphArgs),
     /// Write a starter `terrace.toml` for the workspace, with contracts
     /// guessed from the names of its crates and modules.
     ///
@@ -60,6 +67,37 @@ enum Command {
     /// application, app) > adapters (infrastructure, repository, db,
     /// persistence) > domain. Review the result, then run `terrace check`.
     Init(InitArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct GraphArgs {
+    #[command(flatten)]
+    workspace: WorkspaceArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    format: GraphFormat,
+    /// One node per crate or per module
+    #[arg(long, value_enum, default_value_t = GraphLevel::Crate)]
+    level: GraphLevel,
+    /// Draw only the modules this contract names, and only its broken imports
+    #[arg(long, value_name = "NAME")]
+    contract: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum GraphFormat {
+    /// Graphviz DOT
+    Dot,
+    /// Mermaid flowchart
+    Mermaid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum GraphLevel {
+    /// One node per crate
+    Crate,
+    /// One node per module
+    Module,
 }
 
 #[derive(Debug, clap::Args)]
@@ -182,6 +220,7 @@ where
         }
         Command::Modules(args) => modules(&args, &mut out),
         Command::Init(args) => init(&args, &mut out),
+        Command::Graph(args) => draw(&args, &mut out),
     };
     let _ = out.flush();
     ExitCode::from(code)
@@ -328,6 +367,53 @@ fn modules(args: &WorkspaceArgs, out: &mut dyn Write) -> u8 {
     for p in paths {
         let _ = writeln!(out, "{p}");
     }
+    EXIT_OK
+}
+
+fn draw(args: &GraphArgs, out: &mut dyn Write) -> u8 {
+    let options = options(&args.workspace);
+    let result =
+        Project::load(&options).and_then(|p| p.check_with_model(options.no_dev).map(|r| (p, r)));
+    let (project, (model, report)) = match result {
+        Ok(ok) => ok,
+        Err(e) => {
+            report_error(&e, false);
+            return EXIT_USAGE;
+        }
+    };
+    if let Some(name) = &args.contract
+        && !project.config.contracts.iter().any(|c| &c.name == name)
+    {
+        let names: Vec<String> = project
+            .config
+            .contracts
+            .iter()
+            .map(|c| format!("`{}`", c.name))
+            .collect();
+        report_message(
+            &format!("no contract named `{name}`"),
+            &format!("contracts: {}", names.join(", ")),
+            false,
+        );
+        return EXIT_USAGE;
+    }
+    let level = match args.level {
+        GraphLevel::Crate => graph::Level::Crate,
+        GraphLevel::Module => graph::Level::Module,
+    };
+    let g = graph::build(
+        &model,
+        &report,
+        &project.config,
+        level,
+        args.contract.as_deref(),
+        options.no_dev,
+    );
+    let text = match args.format {
+        GraphFormat::Dot => render::dot(&g),
+        GraphFormat::Mermaid => render::mermaid(&g),
+    };
+    let _ = out.write_all(text.as_bytes());
     EXIT_OK
 }
 

@@ -494,3 +494,76 @@ fn init_refuses_when_the_manifest_holds_the_configuration() {
     );
     assert!(!tmp.path().join("terrace.toml").exists());
 }
+
+// ---------------------------------------------------------------- graph
+
+#[test]
+fn graph_dot_at_crate_level_marks_broken_imports() {
+    let tmp = scratch("ci-shop");
+    let run = terrace(tmp.path(), &["graph"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn graph_mermaid_at_module_level() {
+    let tmp = scratch("ci-shop");
+    let run = terrace(
+        tmp.path(),
+        &["graph", "--format", "mermaid", "--level", "module"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn graph_of_one_contract() {
+    let tmp = scratch("ci-shop");
+    let run = terrace(
+        tmp.path(),
+        &["graph", "--contract", "layers", "--level", "module"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains("sqlx"), "{}", run.stdout);
+    assert!(!run.stdout.contains("domain-is-pure"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "\"shop_domain::model\" -> \"shop_adapters\" [color=red, fontcolor=red, penwidth=2, label=\"layers\"];"
+        ),
+        "{}",
+        run.stdout
+    );
+    let run = terrace(tmp.path(), &["graph", "--contract", "nope"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("no contract named `nope`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn graph_renders_with_graphviz() {
+    let tmp = scratch("ci-shop");
+    let Ok(probe) = Command::new("dot").arg("-V").output() else {
+        println!("note: Graphviz `dot` is not installed; skipping the rendering check");
+        return;
+    };
+    assert!(probe.status.success());
+    for level in ["crate", "module"] {
+        let run = terrace(tmp.path(), &["graph", "--level", level]);
+        let graph = tmp.path().join(format!("{level}.dot"));
+        std::fs::write(&graph, &run.stdout).unwrap();
+        let svg = Command::new("dot")
+            .arg("-Tsvg")
+            .arg(&graph)
+            .output()
+            .unwrap();
+        assert!(
+            svg.status.success(),
+            "{}",
+            String::from_utf8_lossy(&svg.stderr)
+        );
+        assert!(String::from_utf8_lossy(&svg.stdout).contains("<svg"));
+    }
+}

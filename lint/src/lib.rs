@@ -87,8 +87,14 @@ impl Project {
 
     /// Reads every source file, checks every contract and reports.
     pub fn check(&self, no_dev: bool) -> Result<Report, Error> {
+        self.check_with_model(no_dev).map(|(_, report)| report)
+    }
+
+    /// [`Project::check`], also returning the module graph it checked (for
+    /// drawing it).
+    pub fn check_with_model(&self, no_dev: bool) -> Result<(model::Model, Report), Error> {
         let keep = external_filter(&self.config);
-        let model = model::build(&self.workspace, &|key: &str, pkg: &str| {
+        let mut model = model::build(&self.workspace, &|key: &str, pkg: &str| {
             keep.all || keep.names.contains(key) || keep.names.contains(pkg)
         });
         let unknown = unknown_modules(&model, &self.config);
@@ -97,12 +103,13 @@ impl Project {
         }
         let config_file = relative(&self.workspace.root, &self.config.file);
         let (contracts, violations) = contracts::check(&model, &self.config, no_dev, &config_file);
-        Ok(Report {
+        let report = Report {
             contracts,
             violations,
-            errors: model.errors,
+            errors: std::mem::take(&mut model.errors),
             files: model.source_files,
-        })
+        };
+        Ok((model, report))
     }
 }
 

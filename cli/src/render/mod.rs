@@ -2,6 +2,7 @@
 //! typed [`Report`](terrace_lint::report::Report).
 
 mod github;
+mod graph;
 mod human;
 mod json;
 mod sarif;
@@ -14,6 +15,7 @@ use std::fmt::Write as _;
 use terrace_lint::report::{Code, Link, Report, Violation};
 
 pub use github::github;
+pub use graph::{dot, mermaid};
 pub use human::{error, human, message_error};
 pub use json::json;
 pub use sarif::sarif;

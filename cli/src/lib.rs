@@ -52,6 +52,12 @@ enum Command {
     Presets,
     /// List the modules of the workspace, as contracts name them.
     Modules(WorkspaceArgs),
+    /// Explain a contract: its entries as terrace reads them, and why each
+    /// import that breaks it does (the chain, the entries each end matched).
+    ///
+    /// Exit status: 0 when the contract holds, 1 when it is broken, 2 for
+    /// usage and configuration errors.
+    Explain(ExplainArgs),
     /// Draw the import graph (Graphviz DOT or Mermaid), broken imports in red.
     ///
     /// `terrace graph | dot -Tsvg > graph.svg`; Mermaid renders in GitHub
@@ -67,6 +73,14 @@ enum Command {
     /// application, app) > adapters (infrastructure, repository, db,
     /// persistence) > domain. Review the result, then run `terrace check`.
     Init(InitArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ExplainArgs {
+    /// The contract's name
+    contract: String,
+    #[command(flatten)]
+    workspace: WorkspaceArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -164,6 +178,9 @@ struct CheckArgs {
     /// Fail only on violations that FILE does not record; report entries of FILE that are fixed
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
+    /// Say why each import is a violation: the configuration entries (source, forbidden, layer...) it matched
+    #[arg(long, short)]
+    verbose: bool,
     /// Record today's violations in FILE (JSON, sorted) and exit 0
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     write_baseline: Option<PathBuf>,
@@ -221,6 +238,7 @@ where
         Command::Modules(args) => modules(&args, &mut out),
         Command::Init(args) => init(&args, &mut out),
         Command::Graph(args) => draw(&args, &mut out),
+        Command::Explain(args) => explain(&args, &mut out),
     };
     let _ = out.flush();
     ExitCode::from(code)
@@ -295,7 +313,10 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> u8 {
         }
     }
     let text = match args.format {
-        Format::Human => render::human(root, &report, styled),
+        Format::Human => {
+            let config_file = terrace_lint::relative(root, &project.config.file);
+            render::human(root, &report, styled, args.verbose.then_some(&config_file))
+        }
         Format::Json => render::json(&report),
         Format::Github => render::github(&repo_prefix(root), &report),
         Format::Sarif => render::sarif(root, &repo_prefix(root), &report),
@@ -370,6 +391,52 @@ fn modules(args: &WorkspaceArgs, out: &mut dyn Write) -> u8 {
     EXIT_OK
 }
 
+fn explain(args: &ExplainArgs, out: &mut dyn Write) -> u8 {
+    let options = options(&args.workspace);
+    let result = Project::load(&options).and_then(|p| p.check(options.no_dev).map(|r| (p, r)));
+    let (project, report) = match result {
+        Ok(ok) => ok,
+        Err(e) => {
+            report_error(&e, false);
+            return EXIT_USAGE;
+        }
+    };
+    let Some(contract) = project
+        .config
+        .contracts
+        .iter()
+        .find(|c| c.name == args.contract)
+    else {
+        report_message(
+            &format!("no contract named `{}`", args.contract),
+            &contract_names(&project),
+            false,
+        );
+        return EXIT_USAGE;
+    };
+    let config_file = terrace_lint::relative(&project.workspace.root, &project.config.file);
+    let _ = out.write_all(render::explain(contract, &report, &config_file).as_bytes());
+    let broken = report
+        .contracts
+        .iter()
+        .any(|c| c.name == contract.name && !c.kept());
+    if broken { EXIT_VIOLATIONS } else { EXIT_OK }
+}
+
+fn contract_names(project: &Project) -> String {
+    let names: Vec<String> = project
+        .config
+        .contracts
+        .iter()
+        .map(|c| format!("`{}`", c.name))
+        .collect();
+    if names.is_empty() {
+        "the configuration has no contracts".to_owned()
+    } else {
+        format!("contracts: {}", names.join(", "))
+    }
+}
+
 fn draw(args: &GraphArgs, out: &mut dyn Write) -> u8 {
     let options = options(&args.workspace);
     let result =
@@ -384,15 +451,9 @@ fn draw(args: &GraphArgs, out: &mut dyn Write) -> u8 {
     if let Some(name) = &args.contract
         && !project.config.contracts.iter().any(|c| &c.name == name)
     {
-        let names: Vec<String> = project
-            .config
-            .contracts
-            .iter()
-            .map(|c| format!("`{}`", c.name))
-            .collect();
         report_message(
             &format!("no contract named `{name}`"),
-            &format!("contracts: {}", names.join(", ")),
+            &contract_names(&project),
             false,
         );
         return EXIT_USAGE;

@@ -567,3 +567,58 @@ fn graph_renders_with_graphviz() {
         assert!(String::from_utf8_lossy(&svg.stdout).contains("<svg"));
     }
 }
+
+// ---------------------------------------------------------------- explain
+
+#[test]
+fn verbose_check_names_the_entries_each_end_matched() {
+    let tmp = scratch("ci-shop");
+    let run = terrace(tmp.path(), &["check", "--color", "never", "--verbose"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn explain_a_broken_forbidden_contract() {
+    let tmp = scratch("ci-shop");
+    let run = terrace(tmp.path(), &["explain", "domain-is-pure"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn explain_an_allowed_contract() {
+    let tmp = scratch("ci-allowed");
+    let run = terrace(tmp.path(), &["explain", "model-allow-list"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn explain_a_kept_contract_and_an_unknown_one() {
+    let tmp = scratch("ci-shop");
+    std::fs::write(
+        tmp.path().join("terrace.toml"),
+        "[[contracts]]\nname = \"service-is-pure\"\ntype = \"forbidden\"\n\
+         source = [\"shop_service\"]\nforbidden = [\"tokio\"]\nallow_indirect = true\n",
+    )
+    .unwrap();
+    let run = terrace(tmp.path(), &["explain", "service-is-pure"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "contract `service-is-pure` (forbidden), terrace.toml:1:1\n  \
+         modules inside `source` must not import anything inside `forbidden` directly\n  \
+         source:\n    shop_service (terrace.toml:4:11)\n  \
+         forbidden:\n    tokio (terrace.toml:5:14)\n\n\
+         kept: no import breaks it\n"
+    );
+    let run = terrace(tmp.path(), &["explain", "nope"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("no contract named `nope`")
+            && run.stderr.contains("contracts: `service-is-pure`"),
+        "{}",
+        run.stderr
+    );
+}

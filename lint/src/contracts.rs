@@ -5,7 +5,7 @@ use std::collections::{HashMap, VecDeque};
 
 use crate::config::{Config, Contract, ContractKind, ModulePattern, Severity};
 use crate::model::{Import, ImportTarget, Model, ModuleId};
-use crate::report::{Code, ContractResult, Link, Violation};
+use crate::report::{Code, ContractResult, Link, Matched, Violation};
 
 /// Checks every contract of `config`; `no_dev` leaves dev code out of all of
 /// them. `config_file` is the configuration's path as reports show it.
@@ -163,6 +163,9 @@ impl<'a> Checker<'a> {
             ContractKind::Acyclic { modules } => self.acyclic(modules),
             ContractKind::Allowed { source, allowed } => self.allowed(source, allowed),
         };
+        for v in &mut out {
+            v.matched = self.explain(v);
+        }
         for &k in &self.unmatched {
             let rule = &self.contract.ignore[k];
             out.push(Violation {
@@ -178,7 +181,92 @@ impl<'a> Checker<'a> {
                 warning: self.contract.unmatched_ignores == Severity::Warn,
                 reason: self.contract.reason.clone(),
                 help: self.contract.help.clone(),
+                matched: Vec::new(),
             });
+        }
+        out
+    }
+
+    /// The configuration entry `module` matched in `role`: the most
+    /// specific of `patterns` that matches it (the first on a tie).
+    fn matched(
+        &self,
+        module: &str,
+        role: &'static str,
+        patterns: &[&ModulePattern],
+    ) -> Option<Matched> {
+        let segs: Vec<&str> = module.split("::").collect();
+        let mut best: Option<&ModulePattern> = None;
+        for p in patterns {
+            if p.matches(&segs) && best.is_none_or(|b| p.segments.len() > b.segments.len()) {
+                best = Some(p);
+            }
+        }
+        best.map(|p| Matched {
+            module: module.to_owned(),
+            role,
+            layer: None,
+            entry: Some(p.text.clone()),
+            preset: p.preset.clone(),
+            line: p.pos.line,
+            column: p.pos.column,
+        })
+    }
+
+    /// Why `v` is a violation: the entries its importer and imported matched.
+    fn explain(&self, v: &Violation) -> Vec<Matched> {
+        let (from, to) = (v.importer.as_str(), v.imported.as_str());
+        let mut out = Vec::new();
+        match &self.contract.kind {
+            ContractKind::Forbidden { source, forbidden } => {
+                let source: Vec<&ModulePattern> = source.iter().collect();
+                out.extend(self.matched(from, "source", &source));
+                // The engine reports the first forbidden entry that matches.
+                let segs: Vec<&str> = to.split("::").collect();
+                if let Some(p) = forbidden.iter().find(|p| p.matches(&segs)) {
+                    out.extend(self.matched(to, "forbidden", &[p]));
+                }
+            }
+            ContractKind::Allowed { source, allowed } => {
+                let source: Vec<&ModulePattern> = source.iter().collect();
+                out.extend(self.matched(from, "source", &source));
+                let _ = allowed;
+                out.push(Matched {
+                    module: to.to_owned(),
+                    role: "not-allowed",
+                    layer: None,
+                    entry: None,
+                    preset: None,
+                    line: self.contract.pos.line,
+                    column: self.contract.pos.column,
+                });
+            }
+            ContractKind::Layers { layers } => {
+                for end in [from, to] {
+                    let segs: Vec<&str> = end.split("::").collect();
+                    let mut best: Option<(usize, &ModulePattern)> = None;
+                    for (i, layer) in layers.iter().enumerate() {
+                        for p in layer {
+                            if p.matches(&segs)
+                                && best.is_none_or(|(_, b)| p.segments.len() > b.segments.len())
+                            {
+                                best = Some((i, p));
+                            }
+                        }
+                    }
+                    if let Some((i, p)) = best {
+                        out.extend(self.matched(end, "layer", &[p]).map(|m| Matched {
+                            layer: Some(i + 1),
+                            ..m
+                        }));
+                    }
+                }
+            }
+            ContractKind::Independence { modules } | ContractKind::Acyclic { modules } => {
+                let modules: Vec<&ModulePattern> = modules.iter().collect();
+                out.extend(self.matched(from, "modules", &modules));
+                out.extend(self.matched(to, "modules", &modules));
+            }
         }
         out
     }
@@ -209,6 +297,7 @@ impl<'a> Checker<'a> {
             warning: false,
             reason: self.contract.reason.clone(),
             help: self.contract.help.clone(),
+            matched: Vec::new(),
         }
     }
 
@@ -951,5 +1040,44 @@ mod tests {
             pos: Pos { line: 9, column: 3 },
         });
         assert_eq!(run(&m, c), ["disallowed-import d::b -> rand [3]"]);
+    }
+
+    #[test]
+    fn violations_name_the_entries_their_ends_matched() {
+        let m = model(&[("app::domain::model", "app::service::x")]);
+        let c = contract(ContractKind::Layers {
+            layers: vec![
+                vec![pat("app::service")],
+                vec![pat("app"), pat("app::domain")],
+            ],
+        });
+        let config = Config {
+            file: PathBuf::from("terrace.toml"),
+            contracts: vec![c],
+        };
+        let (_, v) = check(&m, &config, false, "terrace.toml");
+        let matched: Vec<(String, String, Option<String>)> = v[0]
+            .matched
+            .iter()
+            .map(|m| {
+                let role = format!("{} {}", m.role, m.layer.unwrap_or(0));
+                (m.module.clone(), role, m.entry.clone())
+            })
+            .collect();
+        assert_eq!(
+            matched,
+            [
+                (
+                    "app::domain::model".to_owned(),
+                    "layer 2".to_owned(),
+                    Some("app::domain".to_owned())
+                ),
+                (
+                    "app::service::x".to_owned(),
+                    "layer 1".to_owned(),
+                    Some("app::service".to_owned())
+                ),
+            ]
+        );
     }
 }

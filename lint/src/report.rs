@@ -63,6 +63,30 @@ pub struct Link {
     pub column: u32,
 }
 
+/// Which entry of the configuration one end of a violation matched: why
+/// the import is a violation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Matched {
+    /// The module or crate (the violation's importer or imported).
+    pub module: String,
+    /// The role of the entry: `source`, `forbidden`, `layer`, `modules`,
+    /// or `not-allowed` when an `allowed` list matched nothing.
+    pub role: &'static str,
+    /// For `layer`: which one, 1-based, top first.
+    pub layer: Option<usize>,
+    /// The entry as written (a preset's entry for presets); `None` when
+    /// nothing matched (`not allowed`).
+    pub entry: Option<String>,
+    /// The preset the entry comes from (`infrastructure` for an entry of
+    /// `@infrastructure`).
+    pub preset: Option<String>,
+    /// 1-based line of the entry in the configuration file (of the
+    /// `"@preset"` string for preset entries; of the contract otherwise).
+    pub line: u32,
+    /// 1-based column of the entry.
+    pub column: u32,
+}
+
 /// A broken rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
@@ -91,6 +115,8 @@ pub struct Violation {
     pub reason: Option<String>,
     /// The contract's `help`: what to do instead.
     pub help: Option<String>,
+    /// The configuration entries the importer and the imported matched.
+    pub matched: Vec<Matched>,
 }
 
 /// The outcome of one contract.

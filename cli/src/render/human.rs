@@ -10,7 +10,7 @@ use terrace_lint::Error;
 use terrace_lint::config::ConfigError;
 use terrace_lint::report::{Code, Link, Report, Violation};
 
-use super::{Sources, message, plural, summary, token_range};
+use super::{Sources, because, message, plural, summary, token_range};
 
 fn renderer(styled: bool) -> Renderer {
     if styled {
@@ -49,8 +49,9 @@ fn snippet<'a>(
         .annotation(AnnotationKind::Primary.span(range).label(text))
 }
 
-/// Renders a report for a terminal.
-pub fn human(root: &Path, report: &Report, styled: bool) -> String {
+/// Renders a report for a terminal; `verbose` adds which configuration
+/// entries (in `config_file`) each violation matched.
+pub fn human(root: &Path, report: &Report, styled: bool, verbose: Option<&str>) -> String {
     let mut sources = Sources::new(root);
     let r = renderer(styled);
     let mut out = String::new();
@@ -88,6 +89,11 @@ pub fn human(root: &Path, report: &Report, styled: bool) -> String {
                 l.column,
                 label(v, i, l),
             ));
+        }
+        if let Some(config_file) = verbose {
+            for m in &v.matched {
+                group = group.element(Level::NOTE.message(because(m, config_file)));
+            }
         }
         if let Some(reason) = &v.reason {
             group = group.element(Level::NOTE.message(reason.clone()));

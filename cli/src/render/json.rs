@@ -49,6 +49,15 @@ pub fn json(report: &Report) -> String {
             "chain": v.chain.iter().map(link).collect::<Vec<_>>(),
             "reason": v.reason,
             "help": v.help,
+            "matched": v.matched.iter().map(|m| json!({
+                "module": m.module,
+                "role": m.role,
+                "layer": m.layer,
+                "entry": m.entry,
+                "preset": m.preset,
+                "line": m.line,
+                "column": m.column,
+            })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "errors": report.errors.iter().map(|e| json!({
             "file": e.file,

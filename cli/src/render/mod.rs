@@ -1,6 +1,7 @@
 //! Renderers of check results: every format is a function of the same
 //! typed [`Report`](terrace_lint::report::Report).
 
+mod explain;
 mod github;
 mod graph;
 mod human;
@@ -12,8 +13,9 @@ use std::path::Path;
 
 use std::fmt::Write as _;
 
-use terrace_lint::report::{Code, Link, Report, Violation};
+use terrace_lint::report::{Code, Link, Matched, Report, Violation};
 
+pub use explain::explain;
 pub use github::github;
 pub use graph::{dot, mermaid};
 pub use human::{error, human, message_error};
@@ -116,6 +118,33 @@ fn cycle_members(chain: &[Link]) -> String {
         .map(|l| format!("`{}`", l.importer))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Why one end of a violation is part of it: the configuration entry it
+/// matched, with its position in `config_file`.
+pub(crate) fn because(m: &Matched, config_file: &str) -> String {
+    let at = format!("{config_file}:{}:{}", m.line, m.column);
+    let entry = m.entry.as_deref().unwrap_or("");
+    let preset = m
+        .preset
+        .as_ref()
+        .map(|p| format!(" of preset `@{p}`"))
+        .unwrap_or_default();
+    match m.role {
+        "not-allowed" => format!(
+            "`{}` is not in `allowed`, nor `std`, `core`, `alloc` or inside `source` (contract at {at})",
+            m.module
+        ),
+        "layer" => format!(
+            "`{}` is in layer {} (top first): `{entry}` ({at})",
+            m.module,
+            m.layer.unwrap_or(0)
+        ),
+        role => format!(
+            "`{}` matches `{role}` entry `{entry}`{preset} ({at})",
+            m.module
+        ),
+    }
 }
 
 /// One line per contract (`kept` / `broken (N)`), then a total line.

@@ -622,3 +622,49 @@ fn explain_a_kept_contract_and_an_unknown_one() {
         run.stderr
     );
 }
+
+// ---------------------------------------------------------------- README
+
+/// Every `terrace ...` command of the README's shell examples runs on a
+/// workspace like the README's (exit 0 or 1: never a usage error).
+#[test]
+fn readme_commands_run() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+            .unwrap();
+    let mut commands = Vec::new();
+    let mut in_sh = false;
+    for line in readme.lines() {
+        if line.starts_with("```") {
+            in_sh = line == "```sh";
+            continue;
+        }
+        let code = line.split(" #").next().unwrap().trim();
+        if in_sh && code.starts_with("terrace ") {
+            // The command itself, without pipes and redirections.
+            let command = code.split(['|', '>']).next().unwrap().trim().to_owned();
+            commands.push(command);
+        }
+    }
+    assert!(commands.len() >= 10, "{commands:?}");
+    assert!(commands.iter().any(|c| c.contains("--format sarif")));
+    assert!(commands.iter().any(|c| c.contains("--write-baseline")));
+    let tmp = scratch("ci-shop");
+    for command in &commands {
+        let args: Vec<&str> = command.split_whitespace().skip(1).collect();
+        if args[0] == "init" {
+            let fresh = scratch("ci-shop");
+            std::fs::remove_file(fresh.path().join("terrace.toml")).unwrap();
+            let run = terrace(fresh.path(), &args);
+            assert_eq!(run.code, 0, "{command}: {}", run.stderr);
+            continue;
+        }
+        let run = terrace(tmp.path(), &args);
+        assert!(
+            run.code == 0 || run.code == 1,
+            "{command}: exit {}\n{}",
+            run.code,
+            run.stderr
+        );
+    }
+}

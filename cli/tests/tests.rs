@@ -1,1 +1,3 @@
+//! Integration tests of the terrace command line.
 
+mod check;

@@ -577,3 +577,247 @@ fn shortest_cycle<'a>(
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+    use std::path::PathBuf;
+
+    use super::check;
+    use crate::config::{Config, Contract, ContractKind, IgnoreRule, ModulePattern, Severity};
+    use crate::model::{Import, ImportTarget, Model, Module, SourceFile, TargetInfo};
+    use crate::scan::Pos;
+    use crate::workspace::{Edition, TargetKind};
+
+    /// A model with the given modules (parents are created as needed) and
+    /// imports `from -> to` at line = index + 1 of one file per importer.
+    fn model(imports: &[(&str, &str)]) -> Model {
+        let mut m = Model::default();
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        fn id(m: &mut Model, ids: &mut HashMap<String, usize>, path: &str) -> usize {
+            if let Some(&i) = ids.get(path) {
+                return i;
+            }
+            let segs: Vec<String> = path.split("::").map(str::to_owned).collect();
+            let parent = (segs.len() > 1).then(|| id(m, ids, &segs[..segs.len() - 1].join("::")));
+            let i = m.modules.len();
+            m.modules.push(Module {
+                segments: segs.clone(),
+                parent,
+                children: HashMap::new(),
+                target: 0,
+                dev: false,
+                decl: None,
+            });
+            if let Some(p) = parent {
+                m.modules[p].children.insert(segs[segs.len() - 1].clone(), i);
+            }
+            ids.insert(path.to_owned(), i);
+            i
+        }
+        m.targets.push(TargetInfo {
+            package: 0,
+            kind: TargetKind::Lib,
+            root: 0,
+            edition: Edition::E2021,
+        });
+        for (line, (from, to)) in imports.iter().enumerate() {
+            let f = id(&mut m, &mut ids, from);
+            let target = if to.starts_with("ext:") {
+                let p = to.trim_start_matches("ext:").to_owned();
+                ImportTarget::External { key: p.clone(), path: p }
+            } else {
+                ImportTarget::Module(id(&mut m, &mut ids, to))
+            };
+            let file = m.files.len();
+            m.files.push(SourceFile {
+                path: PathBuf::from(format!("{from}.rs")),
+                rel: format!("{}.rs", from.replace("::", "/")),
+            });
+            m.imports.push(Import {
+                from: f,
+                to: target,
+                file,
+                pos: Pos { line: line as u32 + 1, column: 5 },
+                dev: false,
+                manifest: false,
+            });
+        }
+        m
+    }
+
+    fn pat(s: &str) -> ModulePattern {
+        ModulePattern::parse(s, Pos { line: 1, column: 1 }).expect(s)
+    }
+
+    fn contract(kind: ContractKind) -> Contract {
+        Contract {
+            name: "c".to_owned(),
+            pos: Pos { line: 1, column: 1 },
+            kind,
+            allow_indirect: false,
+            include_dev: true,
+            ignore: Vec::new(),
+            unmatched_ignores: Severity::Error,
+            reason: None,
+            help: None,
+        }
+    }
+
+    /// Each violation as `importer -> imported [lines of the chain]`.
+    fn run(m: &Model, c: Contract) -> Vec<String> {
+        let config = Config {
+            file: PathBuf::from("terrace.toml"),
+            contracts: vec![c],
+        };
+        let (_, v) = check(m, &config, false, "terrace.toml");
+        v.iter()
+            .map(|v| {
+                let lines: Vec<String> = v.chain.iter().map(|l| l.line.to_string()).collect();
+                format!("{} {} -> {} [{}]", v.code.as_str(), v.importer, v.imported, lines.join(" "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn forbidden_reports_direct_and_the_shortest_indirect_chain() {
+        let m = model(&[
+            ("app::domain::model", "ext:sqlx::PgPool"), // 1: direct
+            ("app::domain::model", "app::util::a"),     // 2
+            ("app::util::a", "app::util::b"),           // 3
+            ("app::util::b", "ext:sqlx::query"),        // 4
+            ("app::domain::service", "app::util::b"),   // 5: shorter way in
+            ("app::domain::service", "app::util::a"),   // 6
+        ]);
+        let c = contract(ContractKind::Forbidden {
+            source: vec![pat("app::domain")],
+            forbidden: vec![pat("sqlx")],
+        });
+        assert_eq!(
+            run(&m, c),
+            [
+                "forbidden-import app::domain::model -> sqlx::PgPool [1]",
+                "forbidden-import app::domain::model -> sqlx::query [2 3 4]",
+                "forbidden-import app::domain::service -> sqlx::query [5 4]",
+            ]
+        );
+    }
+
+    #[test]
+    fn forbidden_allow_indirect_keeps_only_direct_imports() {
+        let m = model(&[("d::m", "u::a"), ("u::a", "ext:redis::cmd"), ("d::n", "ext:redis")]);
+        let mut c = contract(ContractKind::Forbidden {
+            source: vec![pat("d")],
+            forbidden: vec![pat("redis")],
+        });
+        c.allow_indirect = true;
+        assert_eq!(run(&m, c), ["forbidden-import d::n -> redis [3]"]);
+    }
+
+    #[test]
+    fn chains_do_not_pass_through_other_sources() {
+        // d::a -> d::b -> sqlx: d::b is reported directly, d::a is not
+        // reported again through it.
+        let m = model(&[("d::a", "d::b"), ("d::b", "ext:sqlx")]);
+        let c = contract(ContractKind::Forbidden {
+            source: vec![pat("d")],
+            forbidden: vec![pat("sqlx")],
+        });
+        assert_eq!(run(&m, c), ["forbidden-import d::b -> sqlx [2]"]);
+    }
+
+    #[test]
+    fn layers_report_upward_imports_siblings_and_indirect_chains() {
+        let m = model(&[
+            ("app::entry", "app::service"),     // 1: down, fine
+            ("app::domain", "app::service"),    // 2: up
+            ("app::service::billing", "app::service::shipping"), // 3: same layer, fine
+            ("app::adapters::pg", "app::util"), // 4
+            ("app::util", "app::entry"),        // 5: reaches the top layer
+            ("app::orders", "app::stock"),      // 6: siblings
+        ]);
+        let c = contract(ContractKind::Layers {
+            layers: vec![
+                vec![pat("app::entry")],
+                vec![pat("app::service")],
+                vec![pat("app::orders"), pat("app::stock")],
+                vec![pat("app::adapters")],
+                vec![pat("app::domain")],
+            ],
+        });
+        assert_eq!(
+            run(&m, c),
+            [
+                "layer-violation app::adapters::pg -> app::entry [4 5]",
+                "layer-violation app::domain -> app::service [2]",
+                "layer-violation app::orders -> app::stock [6]",
+            ]
+        );
+    }
+
+    #[test]
+    fn independence_reports_direct_and_indirect_imports() {
+        let m = model(&[("c::billing", "c::shipping::x"), ("c::shipping", "c::shared"), ("c::shared", "c::billing")]);
+        let c = contract(ContractKind::Independence {
+            modules: vec![pat("c::billing"), pat("c::shipping")],
+        });
+        assert_eq!(
+            run(&m, c),
+            [
+                "independence-violation c::billing -> c::shipping::x [1]",
+                "independence-violation c::shipping -> c::billing [2 3]",
+            ]
+        );
+    }
+
+    #[test]
+    fn acyclic_reports_one_shortest_cycle_per_component() {
+        let m = model(&[
+            ("p::a::inner", "p::b"), // 1: descendants collapse into `a`
+            ("p::b", "p::c"),        // 2
+            ("p::c", "p::a"),        // 3
+            ("p::b", "p::a::x"),     // 4: a <-> b is the shortest cycle
+            ("p::d", "p"),           // 5: edges to the parent are left out
+            ("p", "p::d"),           // 6
+            ("q::x", "q::y"),        // 7: q is not listed
+            ("q::y", "q::x"),        // 8
+        ]);
+        let c = contract(ContractKind::Acyclic {
+            modules: vec![pat("p")],
+        });
+        assert_eq!(run(&m, c), ["import-cycle p::a::inner -> p::a::x [1 4]"]);
+    }
+
+    #[test]
+    fn ignores_remove_edges_and_unmatched_ones_are_findings() {
+        let m = model(&[("d::legacy", "ext:sqlx"), ("d::new", "ext:sqlx")]);
+        let mut c = contract(ContractKind::Forbidden {
+            source: vec![pat("d")],
+            forbidden: vec![pat("sqlx")],
+        });
+        for text in ["d::legacy -> sqlx", "d::gone -> sqlx"] {
+            let (a, b) = text.split_once(" -> ").unwrap();
+            c.ignore.push(IgnoreRule {
+                text: text.to_owned(),
+                importer: pat(a),
+                imported: pat(b),
+                pos: Pos { line: 9, column: 3 },
+            });
+        }
+        assert_eq!(
+            run(&m, c.clone()),
+            [
+                "forbidden-import d::new -> sqlx [2]",
+                "unmatched-ignore d::gone -> sqlx []",
+            ]
+        );
+        c.unmatched_ignores = Severity::Warn;
+        let config = Config {
+            file: PathBuf::from("terrace.toml"),
+            contracts: vec![c],
+        };
+        let (results, v) = check(&m, &config, false, "terrace.toml");
+        assert_eq!((results[0].violations, results[0].warnings), (1, 1));
+        assert!(v.iter().any(|v| v.warning && v.file == "terrace.toml" && v.line == 9));
+    }
+}

@@ -551,16 +551,24 @@ impl<'w> Builder<'w> {
             };
             let Some(dev_only) = visible else { continue };
             let member = dep.member.and_then(|m| self.lib_roots[m]);
+            // Code names a dependency by its key, or, when not renamed, by
+            // its library name (which `[lib] name` may have changed).
+            let key = match member {
+                Some(lib) if dep.key == dep.package.replace('-', "_") => {
+                    self.model.modules[lib].segments[0].clone()
+                }
+                _ => dep.key.clone(),
+            };
             let entry = Extern {
                 package: dep.package.clone(),
                 member,
                 dev_only,
             };
-            match map.get(&dep.key) {
+            match map.get(&key) {
                 Some(e) if !e.dev_only && e.member.is_none() && !is_builtin(&e.package) => {}
                 Some(e) if !e.dev_only && dev_only => {}
                 _ => {
-                    map.insert(dep.key.clone(), entry);
+                    map.insert(key, entry);
                 }
             }
         }

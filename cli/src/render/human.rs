@@ -109,7 +109,7 @@ fn snippet<'a>(
     let range = token_range(&src, column);
     Snippet::source(src)
         .line_start(line as usize)
-        .path(format!("{file}:{line}:{column}"))
+        .path(file)
         .annotation(AnnotationKind::Primary.span(range).label(text))
 }
 
@@ -237,7 +237,7 @@ pub fn error(e: &Error, styled: bool) -> String {
             );
         }
         Error::Workspace(we) => {
-            let file = we.file.display().to_string();
+            let file = display_path(&we.file);
             let mut group = Group::with_title(Level::ERROR.primary_title(we.message.clone()));
             if let Some(pos) = we.pos {
                 let src = std::fs::read_to_string(&we.file).unwrap_or_default();
@@ -250,7 +250,7 @@ pub fn error(e: &Error, styled: bool) -> String {
                 group = group.element(
                     Snippet::source(line)
                         .line_start(pos.line as usize)
-                        .path(format!("{file}:{}:{}", pos.line, pos.column))
+                        .path(file)
                         .annotation(AnnotationKind::Primary.span(range)),
                 );
             } else {
@@ -293,15 +293,24 @@ fn config_error(
         .unwrap_or("")
         .to_owned();
     let range = token_range(&line, ce.pos.column);
-    let file = ce.file.display().to_string();
+    let file = display_path(&ce.file);
     let mut group: Group<'_> = Level::ERROR.primary_title(ce.message.clone()).element(
         Snippet::source(line)
             .line_start(ce.pos.line.max(1) as usize)
-            .path(format!("{file}:{}:{}", ce.pos.line, ce.pos.column))
+            .path(file)
             .annotation(AnnotationKind::Primary.span(range)),
     );
     if let Some(help) = &ce.help {
         group = group.element(Level::HELP.message(help.clone()));
     }
     r.render(&[group])
+}
+
+/// A path as the user would type it: relative to the current directory
+/// when it is inside it.
+fn display_path(path: &Path) -> String {
+    let rel = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
+    rel.unwrap_or_else(|| path.to_path_buf()).display().to_string()
 }

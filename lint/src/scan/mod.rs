@@ -4,6 +4,19 @@
 //! The scanner never fails as a whole: lexical problems (unterminated comment
 //! or literal, unbalanced delimiters) are returned in [`FileScan::errors`]
 //! next to everything that could still be found.
+//!
+//! Two passes: `lexer` turns the text into tokens (byte ranges, paired
+//! delimiters, no allocation per token), then `extract` walks the tokens
+//! once with a stack of open groups and records sites, scopes and names.
+
+use std::cell::Cell;
+
+mod extract;
+mod lexer;
+#[cfg(test)]
+mod tests;
+
+use lexer::LexErrorKind;
 
 /// A 1-based position in a file. Columns count Unicode scalar values, as
 /// rustc does.
@@ -168,8 +181,114 @@ pub struct ScanError {
 /// Scans one file's text.
 ///
 /// `edition2015` is true for crates of edition 2015 (some path rules differ;
-/// the scanner itself only needs it to treat `async`, `dyn` and `try` as
-/// identifiers there).
-pub fn scan(_text: &str, _edition2015: bool) -> FileScan {
-    FileScan::default()
+/// the scanner itself only needs it to treat `async`, `dyn`, `await` and
+/// `try` as identifiers there).
+///
+/// ```
+/// use terrace_lint::scan::{scan, SiteKind};
+///
+/// let found = scan("use sqlx::{PgPool, postgres::PgRow};\nfn f() { tokio::spawn(x); }", false);
+/// let paths: Vec<String> = found.sites.iter().map(|s| s.segments.join("::")).collect();
+/// assert_eq!(paths, ["sqlx::PgPool", "sqlx::postgres::PgRow", "tokio::spawn"]);
+/// assert_eq!(found.sites[1].pos.column, 20);
+/// assert_eq!(found.sites[2].kind, SiteKind::Path);
+/// assert!(found.errors.is_empty());
+/// ```
+pub fn scan(text: &str, edition2015: bool) -> FileScan {
+    let (tokens, lex_errors) = lexer::lex(text);
+    let lines = Lines::new(text);
+    let mut out = extract::extract(text, &tokens, &lines, edition2015);
+    let mut lex_errors = lex_errors;
+    lex_errors.sort_by_key(|e| e.offset);
+    out.errors = lex_errors
+        .iter()
+        .map(|e| ScanError {
+            pos: lines.pos(e.offset),
+            message: describe(e.kind, &lines),
+        })
+        .collect();
+    out.errors.sort_by_key(|e| e.pos);
+    out
+}
+
+fn describe(kind: LexErrorKind, lines: &Lines<'_>) -> String {
+    let d = |c: u8| char::from(c);
+    match kind {
+        LexErrorKind::BlockComment => "unterminated block comment".to_owned(),
+        LexErrorKind::Str => "unterminated string literal".to_owned(),
+        LexErrorKind::RawStr => "unterminated raw string literal".to_owned(),
+        LexErrorKind::Char => "unterminated character literal".to_owned(),
+        LexErrorKind::Unclosed(c) => format!("unclosed delimiter `{}`", d(c)),
+        LexErrorKind::Unexpected(c) => format!("unexpected closing delimiter `{}`", d(c)),
+        LexErrorKind::Mismatched {
+            close,
+            open,
+            open_offset,
+        } => {
+            let at = lines.pos(open_offset);
+            format!(
+                "mismatched closing delimiter `{}`: `{}` opened at {}:{} is not closed",
+                d(close),
+                d(open),
+                at.line,
+                at.column
+            )
+        }
+    }
+}
+
+/// Byte offset to line and column.
+struct Lines<'a> {
+    text: &'a str,
+    /// Byte offset where each line starts.
+    starts: Vec<u32>,
+    /// The text starts with a byte order mark (not counted as a column).
+    bom: bool,
+    /// The last position computed (offset, line index, column): positions
+    /// are mostly asked in increasing order, so counting resumes from there
+    /// instead of from the line start (long generated lines stay linear).
+    last: Cell<(u32, usize, u32)>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+        starts.push(0);
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i as u32 + 1),
+        );
+        Lines {
+            text,
+            starts,
+            bom: text.starts_with('\u{FEFF}'),
+            last: Cell::new((0, 0, 1)),
+        }
+    }
+
+    fn pos(&self, offset: u32) -> Pos {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let (last_offset, last_line, last_column) = self.last.get();
+        let (start, base) = if last_line == line - 1 && last_offset <= offset {
+            (last_offset as usize, last_column)
+        } else {
+            (self.starts[line - 1] as usize, 1)
+        };
+        let end = (offset as usize).min(self.text.len()).max(start);
+        let counted = self.text.as_bytes()[start..end]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count() as u32;
+        self.last.set((end as u32, line - 1, base + counted));
+        let mut column = base + counted;
+        if line == 1 && self.bom && end >= 3 {
+            column -= 1;
+        }
+        Pos {
+            line: line as u32,
+            column,
+        }
+    }
 }

@@ -2,10 +2,51 @@
 //! `[package.metadata.terrace]` in the root `Cargo.toml`): contracts, module
 //! patterns, ignores and presets, every value kept with its position so that
 //! errors and reports can point into the file.
+//!
+//! ```toml
+//! [presets]
+//! messaging = ["lapin", "rdkafka"]        # used as "@messaging"
+//!
+//! [[contracts]]
+//! name = "domain-is-pure"                 # unique
+//! type = "forbidden"                      # forbidden | layers | independence | acyclic
+//! source = ["shop_domain"]
+//! forbidden = ["@infrastructure", "@messaging", "std::fs"]
+//! allow_indirect = false                  # forbidden and layers only; default false
+//! include_dev = true                      # default true
+//! ignore = ["shop_domain::legacy -> sea_orm"]
+//! unmatched_ignores = "error"             # or "warn"
+//! reason = "the domain is persistence-ignorant"
+//! help = "go through a repository trait"
+//! ```
+//!
+//! `layers` contracts take `layers = ["top", "a | b", "bottom"]`,
+//! `independence` (at least two) and `acyclic` (at least one) contracts take
+//! `modules = [...]`.
+//!
+//! Code map: [`parse`] (in `validate.rs`) checks everything that needs no
+//! workspace and reports every error at once; [`load`] (`load.rs`) finds the
+//! one configuration of a workspace; `pattern.rs` parses and matches module
+//! references; `position.rs` turns byte offsets into line and column;
+//! `suggest.rs` finds "did you mean" candidates. Whether a `source`,
+//! `layers` or `modules` entry names an existing module is checked later,
+//! against the workspace.
 
-use std::path::{Path, PathBuf};
+mod load;
+mod pattern;
+mod position;
+mod suggest;
+mod validate;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::PathBuf;
 
 use crate::scan::Pos;
+
+pub use load::load;
+pub use validate::parse;
 
 /// A parsed, validated configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,18 +158,6 @@ pub struct ModulePattern {
     pub preset: Option<String>,
 }
 
-impl ModulePattern {
-    /// Parses a module reference; `-` in the first segment is read as `_`.
-    pub fn parse(_text: &str, _pos: Pos) -> Result<ModulePattern, String> {
-        Err("not implemented".to_owned())
-    }
-
-    /// True when `path` is the module the pattern names or inside it.
-    pub fn matches(&self, _path: &[&str]) -> bool {
-        false
-    }
-}
-
 /// An `ignore` entry, `"importer -> imported"`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IgnoreRule {
@@ -143,7 +172,11 @@ pub struct IgnoreRule {
 }
 
 /// A configuration error: where and what, and what to do about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Displayed as `file:line:column: message`; the help is rendered separately
+/// by the caller.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}:{}:{}: {message}", file.display(), pos.line, pos.column)]
 pub struct ConfigError {
     /// The config file.
     pub file: PathBuf,
@@ -164,22 +197,4 @@ pub enum Section {
     WorkspaceMetadata,
     /// `[package.metadata.terrace]` of a `Cargo.toml`.
     PackageMetadata,
-}
-
-/// Parses and validates a configuration (everything that can be checked
-/// without the workspace), reporting every error found.
-pub fn parse(file: &Path, _text: &str, _section: Section) -> Result<Config, Vec<ConfigError>> {
-    Err(vec![ConfigError {
-        file: file.to_owned(),
-        pos: Pos::default(),
-        message: "not implemented".to_owned(),
-        help: None,
-    }])
-}
-
-/// Finds and parses the configuration of the workspace whose root manifest
-/// is `root_manifest`: `terrace.toml` beside it, or the metadata tables in
-/// it (both at once is an error). `Ok(None)` when there is none.
-pub fn load(_root_manifest: &Path) -> Result<Option<Config>, Vec<ConfigError>> {
-    Ok(None)
 }

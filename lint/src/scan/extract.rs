@@ -1,0 +1,1070 @@
+//! The extraction pass: one walk over the tokens with a stack of open
+//! groups, recording import sites, scopes, names and module declarations.
+
+use super::lexer::{NO_PAIR, Tk, Token};
+use super::{
+    FileScan, Include, Lines, ModDecl, Name, NameKind, Scope, ScopeId, ScopeKind, Site, SiteKind,
+};
+
+/// Deepest nesting of use groups and attribute predicates followed (deeper
+/// input is not real code; the limit keeps recursion off the stack's edge).
+const MAX_NESTING: u32 = 64;
+
+/// What an open group is, for names and sites inside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FrameKind {
+    /// The file or an inline module: a scope created eagerly.
+    Module,
+    /// A block that may hold items; its scope is created on first use.
+    Block,
+    /// The body of an `impl`, `trait`, `struct`, `enum`, `union` or
+    /// `extern` block: names inside are associated items, not recorded.
+    Opaque,
+    /// Parentheses, brackets and groups inside macro tokens: transparent.
+    Group,
+}
+
+/// How the next opening delimiter must be treated (set by what precedes it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hint {
+    Opaque,
+    /// Body of an inline module: its scope and (parent scope, mod index).
+    Module(ScopeId, ScopeId, usize),
+    Macro,
+    MacroRules,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    /// Index of the opening token.
+    open: u32,
+    kind: FrameKind,
+    scope: Option<ScopeId>,
+    dev: bool,
+    in_macro: bool,
+    /// Inside a `macro_rules!` body: a template, nothing is bound.
+    rules: bool,
+    /// For an inline module body: (parent scope, index in its `mods`).
+    decl: Option<(ScopeId, usize)>,
+}
+
+/// Outer attributes waiting for the item they apply to.
+#[derive(Debug)]
+struct Pending {
+    depth: usize,
+    /// Tokens up to this index still belong to the attributes (or to a
+    /// visibility) and do not start the item.
+    wait_until: usize,
+    dev: bool,
+    paths: Vec<String>,
+}
+
+/// An item under `#[cfg(test)]` being walked.
+#[derive(Debug, Clone, Copy)]
+struct DevItem {
+    depth: usize,
+    /// Ends only at `;` (const, static, let, type alias).
+    semi_only: bool,
+    /// Starts with an item keyword (a `,` does not end it).
+    item: bool,
+}
+
+struct Extractor<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    lines: &'a Lines<'a>,
+    e2015: bool,
+    out: FileScan,
+    stack: Vec<Frame>,
+    pending: Option<Pending>,
+    dev_item: Option<DevItem>,
+    /// `#[path]` values for the `mod` item being started.
+    mod_paths: Vec<String>,
+    /// Treatment of the opening delimiter at this token index.
+    index_hint: Option<(usize, Hint)>,
+    /// Treatment of the next `{` at this depth.
+    depth_hint: Option<(usize, Hint)>,
+    /// Reused buffer of segment token indices.
+    seg_buf: Vec<usize>,
+}
+
+/// Walks `toks` (lexed from `text`) and returns everything found, without
+/// lexical errors.
+pub(super) fn extract(text: &str, toks: &[Token], lines: &Lines<'_>, e2015: bool) -> FileScan {
+    let mut x = Extractor {
+        text,
+        toks,
+        lines,
+        e2015,
+        out: FileScan {
+            scopes: vec![Scope {
+                kind: ScopeKind::File,
+                parent: None,
+                names: Vec::new(),
+                mods: Vec::new(),
+                includes: Vec::new(),
+                dev: false,
+            }],
+            sites: Vec::new(),
+            errors: Vec::new(),
+        },
+        stack: vec![Frame {
+            open: NO_PAIR,
+            kind: FrameKind::Module,
+            scope: Some(0),
+            dev: false,
+            in_macro: false,
+            rules: false,
+            decl: None,
+        }],
+        pending: None,
+        dev_item: None,
+        mod_paths: Vec::new(),
+        index_hint: None,
+        depth_hint: None,
+        seg_buf: Vec::new(),
+    };
+    x.run();
+    x.out
+}
+
+/// Keywords that can never be a path segment (strict and reserved ones;
+/// `crate`, `self`, `super` and `Self` are segments).
+fn is_keyword(w: &[u8], e2015: bool) -> bool {
+    match w {
+        b"as" | b"break" | b"const" | b"continue" | b"else" | b"enum" | b"extern" | b"false"
+        | b"fn" | b"for" | b"if" | b"impl" | b"in" | b"let" | b"loop" | b"match" | b"mod"
+        | b"move" | b"mut" | b"pub" | b"ref" | b"return" | b"static" | b"struct" | b"trait"
+        | b"true" | b"type" | b"unsafe" | b"use" | b"where" | b"while" | b"abstract"
+        | b"become" | b"box" | b"do" | b"final" | b"macro" | b"override" | b"priv" | b"typeof"
+        | b"unsized" | b"virtual" | b"yield" => true,
+        b"async" | b"await" | b"dyn" | b"try" => !e2015,
+        _ => false,
+    }
+}
+
+/// Unescapes the value of a plain or raw string literal token.
+fn string_value(text: &str, t: Token) -> Option<String> {
+    let s = text.get(t.start as usize..t.end as usize)?;
+    match t.kind {
+        Tk::Str => {
+            let inner = s.get(1..s.rfind('"')?)?;
+            if !inner.contains('\\') {
+                return Some(inner.to_owned());
+            }
+            let mut v = String::with_capacity(inner.len());
+            let mut chars = inner.chars();
+            while let Some(c) = chars.next() {
+                if c != '\\' {
+                    v.push(c);
+                    continue;
+                }
+                match chars.next() {
+                    Some('n') => v.push('\n'),
+                    Some('t') => v.push('\t'),
+                    Some('r') => v.push('\r'),
+                    Some('0') => v.push('\0'),
+                    Some('\n') => {
+                        // Line continuation: skip the next line's indentation.
+                        let rest = chars.as_str().trim_start();
+                        chars = rest.chars();
+                    }
+                    Some(c) => v.push(c),
+                    None => {}
+                }
+            }
+            Some(v)
+        }
+        Tk::RawStr => {
+            let body = s.get(1..)?.trim_start_matches('#');
+            let body = body.get(1..)?;
+            let end = body.rfind('"')?;
+            Some(body[..end].to_owned())
+        }
+        _ => None,
+    }
+}
+
+impl<'a> Extractor<'a> {
+    fn tok(&self, i: usize) -> Option<Token> {
+        self.toks.get(i).copied()
+    }
+
+    fn kind(&self, i: usize) -> Option<Tk> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    fn word(&self, i: usize) -> &'a [u8] {
+        match self.toks.get(i) {
+            Some(t) if matches!(t.kind, Tk::Ident | Tk::RawIdent) => {
+                &self.text.as_bytes()[t.start as usize..t.end as usize]
+            }
+            _ => b"",
+        }
+    }
+
+    /// True when token `i` is the (non-raw) identifier `w`.
+    fn is_word(&self, i: usize, w: &[u8]) -> bool {
+        self.kind(i) == Some(Tk::Ident) && self.word(i) == w
+    }
+
+    fn text_of(&self, i: usize) -> String {
+        let t = self.toks[i];
+        self.text[t.start as usize..t.end as usize].to_owned()
+    }
+
+    /// True for a token usable as a path segment.
+    fn is_segment(&self, i: usize) -> bool {
+        match self.kind(i) {
+            Some(Tk::RawIdent) => true,
+            Some(Tk::Ident) => !is_keyword(self.word(i), self.e2015),
+            _ => false,
+        }
+    }
+
+    /// True for an identifier that is a plain name (not a keyword, not a
+    /// path keyword).
+    fn is_name(&self, i: usize) -> bool {
+        match self.kind(i) {
+            Some(Tk::RawIdent) => true,
+            Some(Tk::Ident) => {
+                let w = self.word(i);
+                !is_keyword(w, self.e2015) && !matches!(w, b"crate" | b"self" | b"super" | b"Self")
+            }
+            _ => false,
+        }
+    }
+
+    fn pair(&self, i: usize) -> Option<usize> {
+        match self.toks.get(i) {
+            Some(t) if t.pair != NO_PAIR => Some(t.pair as usize),
+            _ => None,
+        }
+    }
+
+    /// Where token `i` is written (a raw identifier from its `r#`).
+    fn pos(&self, i: usize) -> super::Pos {
+        let t = self.toks[i];
+        let raw = if t.kind == Tk::RawIdent { 2 } else { 0 };
+        self.lines.pos(t.start - raw)
+    }
+
+    fn top(&self) -> Frame {
+        // The file frame is never popped.
+        self.stack[self.stack.len() - 1]
+    }
+
+    fn dev(&self) -> bool {
+        self.top().dev || self.dev_item.is_some()
+    }
+
+    /// The scope of frame `k` (a module or block frame), creating the
+    /// scopes of it and of its enclosing blocks on first use.
+    fn materialize(&mut self, k: usize) -> ScopeId {
+        let mut todo = Vec::new();
+        let mut base = 0;
+        for j in (0..=k).rev() {
+            let f = self.stack[j];
+            if !matches!(f.kind, FrameKind::Module | FrameKind::Block) {
+                continue;
+            }
+            match f.scope {
+                Some(s) => {
+                    base = s;
+                    break;
+                }
+                None => todo.push(j),
+            }
+        }
+        for &j in todo.iter().rev() {
+            let id = self.out.scopes.len();
+            self.out.scopes.push(Scope {
+                kind: ScopeKind::Block,
+                parent: Some(base),
+                names: Vec::new(),
+                mods: Vec::new(),
+                includes: Vec::new(),
+                dev: self.stack[j].dev,
+            });
+            self.stack[j].scope = Some(id);
+            base = id;
+        }
+        base
+    }
+
+    /// The scope a site at the current token belongs to.
+    fn site_scope(&mut self) -> ScopeId {
+        let k = self.stack.len() - 1;
+        self.materialize(k)
+    }
+
+    /// The scope a name defined here goes to (`None` inside associated item
+    /// bodies and `macro_rules!` bodies).
+    fn name_scope(&mut self) -> Option<ScopeId> {
+        if self.top().rules {
+            return None;
+        }
+        let mut j = self.stack.len();
+        while j > 0 {
+            j -= 1;
+            match self.stack[j].kind {
+                FrameKind::Group => {}
+                FrameKind::Opaque => return None,
+                FrameKind::Module | FrameKind::Block => return Some(self.materialize(j)),
+            }
+        }
+        Some(0)
+    }
+
+    fn add_name(&mut self, ident: String, kind: NameKind) {
+        if let Some(s) = self.name_scope() {
+            self.out.scopes[s].names.push(Name { ident, kind });
+        }
+    }
+
+    fn run(&mut self) {
+        let mut i = 0;
+        while i < self.toks.len() {
+            self.before(i);
+            let t = self.toks[i];
+            i = match t.kind {
+                Tk::Open(c) => {
+                    self.open(i, c);
+                    i + 1
+                }
+                Tk::Close(_) => {
+                    self.close(i);
+                    i + 1
+                }
+                Tk::Punct(b'#') => {
+                    self.attribute(i);
+                    i + 1
+                }
+                Tk::Punct(b';') => {
+                    self.end_at_depth(false);
+                    i + 1
+                }
+                Tk::Punct(b',') => {
+                    self.end_at_depth(true);
+                    i + 1
+                }
+                Tk::Punct(b'$') => {
+                    if self.is_word(i + 1, b"crate") {
+                        self.path(i);
+                    }
+                    i + 1
+                }
+                Tk::PathSep => {
+                    let leading = match i.checked_sub(1).and_then(|p| self.tok(p)) {
+                        None => true,
+                        Some(p) => match p.kind {
+                            Tk::Ident => is_keyword(self.word(i - 1), self.e2015),
+                            Tk::RawIdent | Tk::Punct(b'>' | b'$' | b'#' | b'.') => false,
+                            _ => true,
+                        },
+                    };
+                    if leading {
+                        self.path(i);
+                    }
+                    i + 1
+                }
+                Tk::Ident | Tk::RawIdent => self.ident(i),
+                _ => i + 1,
+            };
+        }
+    }
+
+    /// Ends the `#[cfg(test)]` item and the body hint at `;` (or `,`).
+    fn end_at_depth(&mut self, comma: bool) {
+        let d = self.stack.len();
+        if let Some(it) = self.dev_item
+            && it.depth == d
+            && (!comma || !it.item)
+        {
+            self.dev_item = None;
+        }
+        if !comma && matches!(self.depth_hint, Some((hd, _)) if hd == d) {
+            self.depth_hint = None;
+        }
+    }
+
+    /// Applies pending outer attributes when their item starts at token `i`.
+    fn before(&mut self, i: usize) {
+        let d = self.stack.len();
+        let (depth, wait_until) = match &self.pending {
+            Some(p) => (p.depth, p.wait_until),
+            None => return,
+        };
+        if d < depth {
+            self.pending = None;
+            return;
+        }
+        if d > depth || i <= wait_until {
+            return;
+        }
+        match self.toks[i].kind {
+            Tk::Punct(b'#') => return,
+            Tk::Ident if self.word(i) == b"pub" => {
+                let mut wait = i;
+                if matches!(self.kind(i + 1), Some(Tk::Open(b'('))) {
+                    wait = self.pair(i + 1).unwrap_or(i + 1);
+                }
+                if let Some(p) = &mut self.pending {
+                    p.wait_until = wait;
+                }
+                return;
+            }
+            _ => {}
+        }
+        let Some(p) = self.pending.take() else { return };
+        let kw = self.item_keyword(i);
+        if p.dev && self.dev_item.is_none() {
+            self.dev_item = Some(DevItem {
+                depth: d,
+                semi_only: matches!(kw, Some(b"const" | b"static" | b"let" | b"type")),
+                item: kw.is_some(),
+            });
+        }
+        self.mod_paths = if kw == Some(b"mod") {
+            p.paths
+        } else {
+            Vec::new()
+        };
+    }
+
+    /// The keyword of the item starting at `i`, past its modifiers.
+    fn item_keyword(&self, mut i: usize) -> Option<&'static [u8]> {
+        const ITEMS: [&[u8]; 15] = [
+            b"fn",
+            b"mod",
+            b"struct",
+            b"enum",
+            b"union",
+            b"trait",
+            b"impl",
+            b"use",
+            b"extern",
+            b"const",
+            b"static",
+            b"type",
+            b"macro_rules",
+            b"let",
+            b"macro",
+        ];
+        for _ in 0..6 {
+            let w = self.word(i);
+            let next = self.word(i + 1);
+            let modifier = match w {
+                b"unsafe" | b"async" | b"default" | b"safe" | b"auto" => true,
+                b"const" => matches!(next, b"fn" | b"unsafe" | b"async" | b"extern"),
+                b"extern" => {
+                    if matches!(self.kind(i + 1), Some(Tk::Str | Tk::RawStr)) {
+                        i += 1;
+                    }
+                    matches!(self.word(i + 1), b"fn" | b"unsafe" | b"safe")
+                }
+                _ => false,
+            };
+            if !modifier {
+                return ITEMS.iter().copied().find(|&k| k == w);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    fn open(&mut self, i: usize, c: u8) {
+        let top = self.top();
+        let d = self.stack.len();
+        let mut hint = match self.index_hint {
+            Some((at, h)) if at == i => {
+                self.index_hint = None;
+                Some(h)
+            }
+            _ => None,
+        };
+        if hint.is_none()
+            && c == b'{'
+            && let Some((hd, h)) = self.depth_hint
+            && hd == d
+        {
+            self.depth_hint = None;
+            hint = Some(h);
+        }
+        let dev = top.dev || self.dev_item.is_some();
+        let mut frame = Frame {
+            open: i as u32,
+            kind: FrameKind::Group,
+            scope: None,
+            dev,
+            in_macro: top.in_macro,
+            rules: top.rules,
+            decl: None,
+        };
+        match hint {
+            Some(Hint::Opaque) => frame.kind = FrameKind::Opaque,
+            Some(Hint::Module(scope, parent, idx)) => {
+                frame.kind = FrameKind::Module;
+                frame.scope = Some(scope);
+                frame.decl = Some((parent, idx));
+            }
+            Some(Hint::Macro) => frame.in_macro = true,
+            Some(Hint::MacroRules) => {
+                frame.in_macro = true;
+                frame.rules = true;
+            }
+            None => {
+                if c == b'{' && !top.in_macro {
+                    frame.kind = FrameKind::Block;
+                }
+            }
+        }
+        self.stack.push(frame);
+    }
+
+    fn close(&mut self, i: usize) {
+        let Some(open) = self.pair(i) else { return };
+        let mut brace = false;
+        while self.stack.len() > 1 {
+            let Some(f) = self.stack.pop() else { break };
+            if f.open as usize == open {
+                brace = matches!(self.kind(open), Some(Tk::Open(b'{')));
+                break;
+            }
+        }
+        let d = self.stack.len();
+        if let Some(it) = self.dev_item
+            && (d < it.depth || (d == it.depth && brace && !it.semi_only))
+        {
+            self.dev_item = None;
+        }
+        if matches!(self.depth_hint, Some((hd, _)) if hd > d) {
+            self.depth_hint = None;
+        }
+        if matches!(&self.pending, Some(p) if p.depth > d) {
+            self.pending = None;
+        }
+    }
+
+    /// At `#`: reads an outer or inner attribute for `cfg(test)` and `path`.
+    /// Its tokens are then walked as usual (paths in attributes are sites).
+    fn attribute(&mut self, i: usize) {
+        let (inner, open) = match (self.kind(i + 1), self.kind(i + 2)) {
+            (Some(Tk::Open(b'[')), _) => (false, i + 1),
+            (Some(Tk::Punct(b'!')), Some(Tk::Open(b'['))) => (true, i + 2),
+            _ => return,
+        };
+        let Some(close) = self.pair(open) else { return };
+        let dev = self.is_cfg_test(open + 1, close);
+        let mut paths = Vec::new();
+        self.attr_paths(open + 1, close, &mut paths, 0);
+        if inner {
+            if dev {
+                let k = self.stack.len() - 1;
+                self.stack[k].dev = true;
+                if let Some(s) = self.stack[k].scope {
+                    self.out.scopes[s].dev = true;
+                }
+                if let Some((parent, idx)) = self.stack[k].decl {
+                    self.out.scopes[parent].mods[idx].dev = true;
+                }
+            }
+            return;
+        }
+        let d = self.stack.len();
+        match &mut self.pending {
+            Some(p) if p.depth == d => {
+                p.dev |= dev;
+                p.paths.append(&mut paths);
+                p.wait_until = close;
+            }
+            _ => {
+                self.pending = Some(Pending {
+                    depth: d,
+                    wait_until: close,
+                    dev,
+                    paths,
+                });
+            }
+        }
+    }
+
+    /// Splits `[a, b)` at top-level commas.
+    fn split_commas(&self, a: usize, b: usize) -> Vec<(usize, usize)> {
+        let mut parts = Vec::new();
+        let mut start = a;
+        let mut k = a;
+        while k < b {
+            match self.toks[k].kind {
+                Tk::Open(_) => k = self.pair(k).map_or(b, |p| p.min(b)),
+                Tk::Punct(b',') => {
+                    parts.push((start, k));
+                    start = k + 1;
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        if start < b {
+            parts.push((start, b));
+        }
+        parts
+    }
+
+    /// `cfg(test)` or `cfg(all(.., test, ..))` in the attribute body `[a, b)`.
+    fn is_cfg_test(&self, a: usize, b: usize) -> bool {
+        self.is_word(a, b"cfg")
+            && matches!(self.kind(a + 1), Some(Tk::Open(b'(')))
+            && self.pair(a + 1) == Some(b - 1)
+            && self.pred_is_test(a + 2, b - 1, 0)
+    }
+
+    fn pred_is_test(&self, a: usize, b: usize, nesting: u32) -> bool {
+        if b <= a || nesting > MAX_NESTING {
+            return false;
+        }
+        if b == a + 1 {
+            return self.is_word(a, b"test");
+        }
+        self.is_word(a, b"all")
+            && matches!(self.kind(a + 1), Some(Tk::Open(b'(')))
+            && self.pair(a + 1) == Some(b - 1)
+            && self
+                .split_commas(a + 2, b - 1)
+                .into_iter()
+                .any(|(x, y)| self.pred_is_test(x, y, nesting + 1))
+    }
+
+    /// `path = ".."` and `cfg_attr(.., path = "..")` in `[a, b)`.
+    fn attr_paths(&self, a: usize, b: usize, out: &mut Vec<String>, nesting: u32) {
+        if b <= a || nesting > MAX_NESTING {
+            return;
+        }
+        if self.is_word(a, b"path") && b == a + 3 && self.kind(a + 1) == Some(Tk::Punct(b'=')) {
+            if let Some(v) = self.tok(a + 2).and_then(|t| string_value(self.text, t)) {
+                out.push(v);
+            }
+        } else if self.is_word(a, b"cfg_attr")
+            && matches!(self.kind(a + 1), Some(Tk::Open(b'(')))
+            && self.pair(a + 1) == Some(b - 1)
+        {
+            for (x, y) in self.split_commas(a + 2, b - 1).into_iter().skip(1) {
+                self.attr_paths(x, y, out, nesting + 1);
+            }
+        }
+    }
+
+    /// At an identifier: keywords that declare things, macro invocations,
+    /// then paths. Returns the next token index.
+    fn ident(&mut self, i: usize) -> usize {
+        if self.kind(i) == Some(Tk::RawIdent) {
+            self.macro_call(i);
+            self.path(i);
+            return i + 1;
+        }
+        let d = self.stack.len();
+        match self.word(i) {
+            b"use" if self.kind(i + 1) != Some(Tk::Punct(b'<')) => return self.use_item(i),
+            b"extern" => {
+                if self.is_word(i + 1, b"crate") {
+                    return self.extern_crate(i);
+                }
+                let mut k = i + 1;
+                if matches!(self.kind(k), Some(Tk::Str | Tk::RawStr)) {
+                    k += 1;
+                }
+                if self.kind(k) == Some(Tk::Open(b'{')) {
+                    self.index_hint = Some((k, Hint::Opaque));
+                }
+            }
+            b"mod" => return self.module(i),
+            b"struct" | b"enum" | b"trait" => {
+                self.depth_hint = Some((d, Hint::Opaque));
+                self.item_name(i + 1);
+            }
+            b"type" => self.item_name(i + 1),
+            b"union"
+                if self.is_name(i + 1)
+                    && (matches!(self.kind(i + 2), Some(Tk::Open(b'{') | Tk::Punct(b'<')))
+                        || self.is_word(i + 2, b"where")) =>
+            {
+                self.depth_hint = Some((d, Hint::Opaque));
+                self.item_name(i + 1);
+                return i + 2;
+            }
+            b"impl" => {
+                let item = match i.checked_sub(1).and_then(|p| self.tok(p)) {
+                    None => true,
+                    Some(p) => match p.kind {
+                        Tk::Punct(b';') | Tk::Open(b'{') | Tk::Close(b'}' | b']') => true,
+                        Tk::Ident => matches!(self.word(i - 1), b"unsafe" | b"default"),
+                        _ => false,
+                    },
+                };
+                if item {
+                    self.depth_hint = Some((d, Hint::Opaque));
+                }
+            }
+            b"macro_rules" if self.kind(i + 1) == Some(Tk::Punct(b'!')) && self.is_name(i + 2) => {
+                if matches!(self.kind(i + 3), Some(Tk::Open(_))) {
+                    self.index_hint = Some((i + 3, Hint::MacroRules));
+                }
+                return i + 3;
+            }
+            b"include" => {
+                self.include(i);
+                self.macro_call(i);
+                return i + 1;
+            }
+            _ => {}
+        }
+        if is_keyword(self.word(i), self.e2015) {
+            return i + 1;
+        }
+        self.macro_call(i);
+        self.path(i);
+        i + 1
+    }
+
+    /// `name!(..)`: marks the group as macro tokens.
+    fn macro_call(&mut self, i: usize) {
+        if self.kind(i + 1) == Some(Tk::Punct(b'!'))
+            && matches!(self.kind(i + 2), Some(Tk::Open(_)))
+            && self.is_name(i)
+        {
+            self.index_hint = Some((i + 2, Hint::Macro));
+        }
+    }
+
+    /// `struct X`, `type X`...: records `X` as a name.
+    fn item_name(&mut self, i: usize) {
+        if self.is_name(i) {
+            let name = self.text_of(i);
+            self.add_name(name, NameKind::Item);
+        }
+    }
+
+    /// `include!("path")` with a literal argument.
+    fn include(&mut self, i: usize) {
+        if self.kind(i + 1) != Some(Tk::Punct(b'!')) || self.top().rules {
+            return;
+        }
+        if !matches!(self.kind(i + 2), Some(Tk::Open(_))) || self.pair(i + 2) != Some(i + 4) {
+            return;
+        }
+        let Some(path) = self.tok(i + 3).and_then(|t| string_value(self.text, t)) else {
+            return;
+        };
+        let pos = self.pos(i);
+        let s = self.site_scope();
+        self.out.scopes[s].includes.push(Include { path, pos });
+    }
+
+    /// `mod name;` or `mod name { .. }`.
+    fn module(&mut self, i: usize) -> usize {
+        let paths = std::mem::take(&mut self.mod_paths);
+        if !self.is_segment(i + 1) {
+            return i + 1;
+        }
+        let inline = match self.kind(i + 2) {
+            Some(Tk::Open(b'{')) => true,
+            Some(Tk::Punct(b';')) => false,
+            _ => return i + 1,
+        };
+        let Some(parent) = self.name_scope() else {
+            return i + 2;
+        };
+        let name = self.text_of(i + 1);
+        let dev = self.dev();
+        let idx = self.out.scopes[parent].mods.len();
+        let body = inline.then(|| {
+            let id = self.out.scopes.len();
+            self.out.scopes.push(Scope {
+                kind: ScopeKind::Module { name: name.clone() },
+                parent: Some(parent),
+                names: Vec::new(),
+                mods: Vec::new(),
+                includes: Vec::new(),
+                dev,
+            });
+            self.index_hint = Some((i + 2, Hint::Module(id, parent, idx)));
+            id
+        });
+        let pos = self.pos(i + 1);
+        let scope = &mut self.out.scopes[parent];
+        scope.mods.push(ModDecl {
+            name: name.clone(),
+            paths,
+            inline: body,
+            pos,
+            dev,
+        });
+        scope.names.push(Name {
+            ident: name,
+            kind: NameKind::Module(idx),
+        });
+        i + 2
+    }
+
+    /// `extern crate name [as alias];`
+    fn extern_crate(&mut self, i: usize) -> usize {
+        let n = i + 2;
+        if !matches!(self.kind(n), Some(Tk::Ident | Tk::RawIdent)) {
+            return i + 2;
+        }
+        let name = self.text_of(n);
+        let alias = (self.is_word(n + 1, b"as")
+            && matches!(self.kind(n + 2), Some(Tk::Ident | Tk::RawIdent)))
+        .then(|| self.text_of(n + 2));
+        let next = if alias.is_some() { n + 3 } else { n + 1 };
+        let site = self.out.sites.len();
+        let binds = match &alias {
+            Some(a) if a != "_" => Some(a.clone()),
+            Some(_) => None,
+            None => (name != "self").then(|| name.clone()),
+        };
+        let scope = self.site_scope();
+        let (in_macro, dev) = (self.top().in_macro, self.dev());
+        self.out.sites.push(Site {
+            kind: SiteKind::ExternCrate { alias },
+            scope,
+            leading_colon: false,
+            segments: vec![name],
+            pos: self.pos(n),
+            in_macro,
+            dev,
+        });
+        if let Some(b) = binds {
+            self.add_name(b, NameKind::ExternCrate(site));
+        }
+        next
+    }
+
+    /// End of the item starting at `i`: the index of its `;`, or of the
+    /// closing delimiter that ends the enclosing group, or the end.
+    fn item_end(&self, mut k: usize) -> usize {
+        while k < self.toks.len() {
+            match self.toks[k].kind {
+                Tk::Punct(b';') | Tk::Close(_) => return k,
+                Tk::Open(_) => match self.pair(k) {
+                    Some(p) => k = p,
+                    None => return self.toks.len(),
+                },
+                _ => {}
+            }
+            k += 1;
+        }
+        k
+    }
+
+    /// A whole `use` item. Returns the index after it.
+    fn use_item(&mut self, i: usize) -> usize {
+        let end = self.item_end(i + 1);
+        let mut segs = Vec::new();
+        self.use_tree(i + 1, end, &mut segs, false, 0);
+        if let Some(it) = self.dev_item
+            && it.depth == self.stack.len()
+        {
+            self.dev_item = None;
+        }
+        if self.kind(end) == Some(Tk::Punct(b';')) {
+            end + 1
+        } else {
+            end
+        }
+    }
+
+    /// One use tree in `[a, b)` below the prefix `segs`.
+    fn use_tree(
+        &mut self,
+        a: usize,
+        b: usize,
+        segs: &mut Vec<String>,
+        leading: bool,
+        nesting: u32,
+    ) {
+        if nesting > MAX_NESTING {
+            return;
+        }
+        let base = segs.len();
+        let mut j = a;
+        let mut leading = leading;
+        if j < b && self.kind(j) == Some(Tk::PathSep) {
+            leading = true;
+            j += 1;
+        }
+        loop {
+            if j >= b {
+                break;
+            }
+            match self.toks[j].kind {
+                Tk::Ident | Tk::RawIdent if !self.is_word(j, b"as") => {
+                    segs.push(self.text_of(j));
+                    j += 1;
+                }
+                Tk::Punct(b'$') if self.is_word(j + 1, b"crate") => {
+                    segs.push("$crate".to_owned());
+                    j += 2;
+                }
+                Tk::Open(b'{') => {
+                    let close = self.pair(j).map_or(b, |p| p.min(b));
+                    for (x, y) in self.split_commas(j + 1, close) {
+                        self.use_tree(x, y, segs, leading, nesting + 1);
+                    }
+                    segs.truncate(base);
+                    return;
+                }
+                Tk::Punct(b'*') => {
+                    segs.push("*".to_owned());
+                    self.use_leaf(a, segs.clone(), leading, None, None);
+                    segs.truncate(base);
+                    return;
+                }
+                _ => break,
+            }
+            if j < b && self.kind(j) == Some(Tk::PathSep) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if segs.len() == base {
+            return;
+        }
+        let alias = (self.is_word(j, b"as")
+            && j + 1 < b
+            && matches!(self.kind(j + 1), Some(Tk::Ident | Tk::RawIdent)))
+        .then(|| self.text_of(j + 1));
+        let mut path = segs.clone();
+        segs.truncate(base);
+        let last_is_self = path.last().is_some_and(|s| s == "self");
+        if last_is_self && path.len() > 1 {
+            path.pop();
+        }
+        let binds = match &alias {
+            Some(a) => (a != "_").then(|| a.clone()),
+            None => path
+                .last()
+                .filter(|s| !matches!(s.as_str(), "crate" | "self" | "super" | "$crate"))
+                .cloned(),
+        };
+        self.use_leaf(a, path, leading, alias, binds);
+    }
+
+    fn use_leaf(
+        &mut self,
+        at: usize,
+        segments: Vec<String>,
+        leading_colon: bool,
+        alias: Option<String>,
+        binds: Option<String>,
+    ) {
+        let site = self.out.sites.len();
+        let scope = self.site_scope();
+        let (in_macro, dev) = (self.top().in_macro, self.dev());
+        self.out.sites.push(Site {
+            kind: SiteKind::Use { alias },
+            scope,
+            leading_colon,
+            segments,
+            pos: self.pos(at),
+            in_macro,
+            dev,
+        });
+        if let Some(b) = binds {
+            self.add_name(b, NameKind::Use(site));
+        }
+    }
+
+    /// Skips generic arguments from the `<` at `lt`; returns the index after
+    /// the matching `>`, or `None` if this is not a generic argument list.
+    fn skip_generics(&self, lt: usize) -> Option<usize> {
+        let mut depth = 0u32;
+        let mut k = lt;
+        while k < self.toks.len() && k - lt < 4096 {
+            match self.toks[k].kind {
+                Tk::Punct(b'<') => depth += 1,
+                Tk::Punct(b'>') => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(k + 1);
+                    }
+                }
+                Tk::Open(_) => k = self.pair(k)?,
+                Tk::Punct(b';') | Tk::Close(_) | Tk::FatArrow => return None,
+                _ => {}
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// A path starting at `i` (an identifier, `$crate` or a leading `::`),
+    /// reported when it has two or more segments.
+    fn path(&mut self, i: usize) {
+        if let Some(p) = i.checked_sub(1).and_then(|p| self.tok(p))
+            && matches!(p.kind, Tk::PathSep | Tk::Punct(b'.' | b'$' | b'#'))
+            && self.kind(i) != Some(Tk::PathSep)
+        {
+            return;
+        }
+        let mut segs = std::mem::take(&mut self.seg_buf);
+        segs.clear();
+        let mut j = i;
+        let leading = self.kind(j) == Some(Tk::PathSep);
+        if leading {
+            j += 1;
+            if !self.is_segment(j) {
+                self.seg_buf = segs;
+                return;
+            }
+        }
+        let dollar = self.kind(j) == Some(Tk::Punct(b'$'));
+        if dollar {
+            j += 1;
+        }
+        segs.push(j);
+        j += 1;
+        while self.kind(j) == Some(Tk::PathSep) {
+            if self.is_segment(j + 1) {
+                segs.push(j + 1);
+                j += 2;
+            } else if self.kind(j + 1) == Some(Tk::Punct(b'<')) {
+                match self.skip_generics(j + 1) {
+                    Some(k) if self.kind(k) == Some(Tk::PathSep) && self.is_segment(k + 1) => {
+                        segs.push(k + 1);
+                        j = k + 2;
+                    }
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        if segs.len() >= 2 && self.word(segs[0]) != b"Self" {
+            let segments = segs
+                .iter()
+                .enumerate()
+                .map(|(n, &k)| {
+                    if n == 0 && dollar {
+                        "$crate".to_owned()
+                    } else {
+                        self.text_of(k)
+                    }
+                })
+                .collect();
+            let scope = self.site_scope();
+            let (in_macro, dev) = (self.top().in_macro, self.dev());
+            self.out.sites.push(Site {
+                kind: SiteKind::Path,
+                scope,
+                leading_colon: leading,
+                segments,
+                pos: self.pos(i),
+                in_macro,
+                dev,
+            });
+        }
+        self.seg_buf = segs;
+    }
+}

@@ -1,0 +1,570 @@
+//! A byte-level Rust lexer that keeps only what the scanner needs.
+//!
+//! Tokens are byte ranges into the text: no allocation per token. Comments
+//! and whitespace are dropped; literals are single tokens, so nothing inside
+//! a comment or a literal can ever look like a path. Delimiters are paired
+//! while lexing (`Token::pair`), which lets the extraction pass jump over a
+//! whole group and keeps its scope stack balanced even on broken input: a
+//! closing delimiter that matches no opener is reported and dropped.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tk {
+    /// An identifier or keyword.
+    Ident,
+    /// `r#ident`; the token's range covers the identifier without `r#`.
+    RawIdent,
+    /// `'a`, `'static`, `'r#a`.
+    Lifetime,
+    /// A plain string literal `"..."` (optionally with a suffix).
+    Str,
+    /// A raw string literal `r#"..."#`.
+    RawStr,
+    /// Any other literal: numbers, chars, byte and C strings.
+    Lit,
+    /// `::`
+    PathSep,
+    /// `->`
+    Arrow,
+    /// `=>`
+    FatArrow,
+    /// `(`, `[` or `{`.
+    Open(u8),
+    /// `)`, `]` or `}`.
+    Close(u8),
+    /// Any other single punctuation byte.
+    Punct(u8),
+    /// A character that is neither punctuation nor part of an identifier.
+    Other,
+}
+
+/// One token: a kind and a byte range of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// What it is.
+    pub kind: Tk,
+    /// Byte offset of its first byte.
+    pub start: u32,
+    /// Byte offset one past its last byte.
+    pub end: u32,
+    /// For a delimiter, the index of its partner token (`NO_PAIR` when it
+    /// has none: an opener left unclosed).
+    pub pair: u32,
+}
+
+/// `Token::pair` of a token without a partner.
+pub(crate) const NO_PAIR: u32 = u32::MAX;
+
+/// A lexical problem, by byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LexErrorKind {
+    /// `/* ...` without its `*/`.
+    BlockComment,
+    /// `"...` (also byte and C strings).
+    Str,
+    /// `r#"...` without its closing quote and hashes.
+    RawStr,
+    /// `'x` that is neither a char literal nor a lifetime.
+    Char,
+    /// An opener never closed.
+    Unclosed(u8),
+    /// A closer with no opener.
+    Unexpected(u8),
+    /// A closer that closes an outer group while `open` (at `open_offset`)
+    /// is still open.
+    Mismatched {
+        /// The closing delimiter.
+        close: u8,
+        /// The innermost opener left unclosed.
+        open: u8,
+        /// Where that opener is.
+        open_offset: u32,
+    },
+}
+
+/// A lexical problem and where it starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LexError {
+    /// Byte offset of the problem.
+    pub offset: u32,
+    /// What it is.
+    pub kind: LexErrorKind,
+}
+
+fn opener_of(close: u8) -> u8 {
+    match close {
+        b')' => b'(',
+        b']' => b'[',
+        _ => b'{',
+    }
+}
+
+/// True for the characters Rust treats as whitespace.
+fn is_whitespace(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\n'
+            | '\r'
+            | '\u{0B}'
+            | '\u{0C}'
+            | '\u{85}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
+/// Approximates `XID_Start` (plus `_`).
+fn is_id_start(c: char) -> bool {
+    c == '_' || c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
+}
+
+/// Approximates `XID_Continue`.
+fn is_id_continue(c: char) -> bool {
+    c == '_' || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+}
+
+struct Lexer<'a> {
+    text: &'a str,
+    b: &'a [u8],
+    i: usize,
+    tokens: Vec<Token>,
+    errors: Vec<LexError>,
+    open: Vec<u32>,
+}
+
+/// Lexes `text` into tokens and lexical errors.
+pub(crate) fn lex(text: &str) -> (Vec<Token>, Vec<LexError>) {
+    // Offsets are u32 to keep tokens small; longer inputs are cut (a 4 GiB
+    // source file is not a real case).
+    let text = if text.len() >= u32::MAX as usize {
+        let mut end = (u32::MAX - 1) as usize;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        &text[..end]
+    } else {
+        text
+    };
+    let mut lx = Lexer {
+        text,
+        b: text.as_bytes(),
+        i: 0,
+        tokens: Vec::with_capacity(text.len() / 5 + 16),
+        errors: Vec::new(),
+        open: Vec::new(),
+    };
+    lx.run();
+    (lx.tokens, lx.errors)
+}
+
+impl Lexer<'_> {
+    fn at(&self, i: usize) -> u8 {
+        self.b.get(i).copied().unwrap_or(0)
+    }
+
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.text.get(i..).and_then(|s| s.chars().next())
+    }
+
+    fn push(&mut self, kind: Tk, start: usize) {
+        self.tokens.push(Token {
+            kind,
+            start: start as u32,
+            end: self.i as u32,
+            pair: NO_PAIR,
+        });
+    }
+
+    fn error(&mut self, offset: usize, kind: LexErrorKind) {
+        self.errors.push(LexError {
+            offset: offset as u32,
+            kind,
+        });
+    }
+
+    fn run(&mut self) {
+        if self.b.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            self.i = 3;
+        }
+        self.shebang();
+        while self.i < self.b.len() {
+            self.token();
+        }
+        for k in std::mem::take(&mut self.open) {
+            let t = self.tokens[k as usize];
+            let open = self.b[t.start as usize];
+            self.error(t.start as usize, LexErrorKind::Unclosed(open));
+        }
+    }
+
+    /// `#!` on the first line is a shebang unless it starts an inner
+    /// attribute (`#![`, possibly with whitespace or comments between).
+    fn shebang(&mut self) {
+        if !self.b[self.i..].starts_with(b"#!") {
+            return;
+        }
+        let mut j = self.i + 2;
+        loop {
+            match self.at(j) {
+                b' ' | b'\t' | b'\n' | b'\r' => j += 1,
+                b'/' if self.at(j + 1) == b'/' => {
+                    while j < self.b.len() && self.b[j] != b'\n' {
+                        j += 1;
+                    }
+                }
+                b'/' if self.at(j + 1) == b'*' => {
+                    j += 2;
+                    while j < self.b.len() && !(self.b[j] == b'*' && self.at(j + 1) == b'/') {
+                        j += 1;
+                    }
+                    j += 2;
+                }
+                _ => break,
+            }
+        }
+        if self.at(j) != b'[' {
+            while self.i < self.b.len() && self.b[self.i] != b'\n' {
+                self.i += 1;
+            }
+        }
+    }
+
+    fn token(&mut self) {
+        let start = self.i;
+        let c = self.b[start];
+        match c {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => self.i += 1,
+            b'/' if self.at(start + 1) == b'/' => {
+                self.i = match self.b[start..].iter().position(|&c| c == b'\n') {
+                    Some(p) => start + p,
+                    None => self.b.len(),
+                };
+            }
+            b'/' if self.at(start + 1) == b'*' => self.block_comment(),
+            b'"' => {
+                self.i += 1;
+                self.quoted(start, LexErrorKind::Str);
+                self.push(Tk::Str, start);
+            }
+            b'\'' => self.quote(),
+            b'0'..=b'9' => {
+                self.number();
+                self.push(Tk::Lit, start);
+            }
+            b'r' | b'b' | b'c' => self.prefixed(),
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
+                self.ident_rest();
+                self.push(Tk::Ident, start);
+            }
+            b'(' | b'[' | b'{' => {
+                self.i += 1;
+                self.open.push(self.tokens.len() as u32);
+                self.push(Tk::Open(c), start);
+            }
+            b')' | b']' | b'}' => {
+                self.i += 1;
+                self.close(c, start);
+            }
+            b':' if self.at(start + 1) == b':' => {
+                self.i += 2;
+                self.push(Tk::PathSep, start);
+            }
+            b'-' if self.at(start + 1) == b'>' => {
+                self.i += 2;
+                self.push(Tk::Arrow, start);
+            }
+            b'=' if self.at(start + 1) == b'>' => {
+                self.i += 2;
+                self.push(Tk::FatArrow, start);
+            }
+            0x80.. => match self.char_at(start) {
+                Some(ch) => {
+                    self.i += ch.len_utf8();
+                    if is_whitespace(ch) {
+                    } else if is_id_start(ch) {
+                        self.ident_rest();
+                        self.push(Tk::Ident, start);
+                    } else {
+                        self.push(Tk::Other, start);
+                    }
+                }
+                // Not reachable for a &str, but never loop forever.
+                None => self.i += 1,
+            },
+            _ => {
+                self.i += 1;
+                self.push(Tk::Punct(c), start);
+            }
+        }
+    }
+
+    fn close(&mut self, c: u8, start: usize) {
+        let want = opener_of(c);
+        let idx = self.tokens.len() as u32;
+        let opener = |lx: &Self, k: u32| lx.b[lx.tokens[k as usize].start as usize];
+        match self.open.last() {
+            Some(&top) if opener(self, top) == want => {
+                self.open.pop();
+                self.tokens[top as usize].pair = idx;
+                self.push(Tk::Close(c), start);
+                self.tokens[idx as usize].pair = top;
+            }
+            Some(&top) => match self.open.iter().rposition(|&k| opener(self, k) == want) {
+                Some(p) => {
+                    let open = opener(self, top);
+                    let open_offset = self.tokens[top as usize].start;
+                    self.error(
+                        start,
+                        LexErrorKind::Mismatched {
+                            close: c,
+                            open,
+                            open_offset,
+                        },
+                    );
+                    let k = self.open[p];
+                    self.open.truncate(p);
+                    self.tokens[k as usize].pair = idx;
+                    self.push(Tk::Close(c), start);
+                    self.tokens[idx as usize].pair = k;
+                }
+                None => self.error(start, LexErrorKind::Unexpected(c)),
+            },
+            None => self.error(start, LexErrorKind::Unexpected(c)),
+        }
+    }
+
+    fn block_comment(&mut self) {
+        let start = self.i;
+        self.i += 2;
+        let mut depth = 1u32;
+        while self.i < self.b.len() {
+            match self.b[self.i] {
+                b'/' if self.at(self.i + 1) == b'*' => {
+                    depth += 1;
+                    self.i += 2;
+                }
+                b'*' if self.at(self.i + 1) == b'/' => {
+                    depth -= 1;
+                    self.i += 2;
+                    if depth == 0 {
+                        return;
+                    }
+                }
+                _ => self.i += 1,
+            }
+        }
+        self.error(start, LexErrorKind::BlockComment);
+    }
+
+    /// Consumes identifier characters from `self.i`.
+    fn ident_rest(&mut self) {
+        while self.i < self.b.len() {
+            let c = self.b[self.i];
+            if c.is_ascii_alphanumeric() || c == b'_' {
+                self.i += 1;
+            } else if c >= 0x80 {
+                match self.char_at(self.i) {
+                    Some(ch) if is_id_continue(ch) => self.i += ch.len_utf8(),
+                    _ => return,
+                }
+            } else {
+                return;
+            }
+        }
+    }
+
+    /// After the opening `"` of a string (`self.i` past it): consumes up to
+    /// and including the closing quote, then any suffix.
+    fn quoted(&mut self, start: usize, err: LexErrorKind) {
+        while self.i < self.b.len() {
+            match self.b[self.i] {
+                b'"' => {
+                    self.i += 1;
+                    self.ident_rest();
+                    return;
+                }
+                b'\\' => self.i = (self.i + 2).min(self.b.len()),
+                _ => self.i += 1,
+            }
+        }
+        self.error(start, err);
+    }
+
+    /// At `r` (past any `b`/`c` prefix): a raw string if `#*"` follows.
+    /// Returns false (consuming nothing) when it is not a raw string.
+    fn raw_string(&mut self, start: usize) -> bool {
+        let mut j = self.i + 1;
+        while self.at(j) == b'#' {
+            j += 1;
+        }
+        if self.at(j) != b'"' {
+            return false;
+        }
+        let hashes = j - self.i - 1;
+        j += 1;
+        while j < self.b.len() {
+            if self.b[j] == b'"'
+                && self.b.len() - (j + 1) >= hashes
+                && self.b[j + 1..j + 1 + hashes].iter().all(|&c| c == b'#')
+            {
+                self.i = j + 1 + hashes;
+                self.ident_rest();
+                return true;
+            }
+            j += 1;
+        }
+        self.i = self.b.len();
+        self.error(start, LexErrorKind::RawStr);
+        true
+    }
+
+    /// An identifier starting with `r`, `b` or `c`, or a prefixed literal.
+    fn prefixed(&mut self) {
+        let start = self.i;
+        let c = self.b[start];
+        let n1 = self.at(start + 1);
+        match (c, n1) {
+            (b'r', b'"' | b'#') => {
+                if self.raw_string(start) {
+                    self.push(Tk::RawStr, start);
+                    return;
+                }
+                // `r#ident`
+                if n1 == b'#' && self.char_at(start + 2).is_some_and(is_id_start) {
+                    self.i = start + 2;
+                    self.ident_rest();
+                    self.tokens.push(Token {
+                        kind: Tk::RawIdent,
+                        start: start as u32 + 2,
+                        end: self.i as u32,
+                        pair: NO_PAIR,
+                    });
+                    return;
+                }
+            }
+            (b'b' | b'c', b'"') => {
+                self.i += 2;
+                self.quoted(start, LexErrorKind::Str);
+                self.push(Tk::Lit, start);
+                return;
+            }
+            (b'b' | b'c', b'r') if matches!(self.at(start + 2), b'"' | b'#') => {
+                self.i += 1;
+                if self.raw_string(start) {
+                    self.push(Tk::Lit, start);
+                    return;
+                }
+                self.i = start;
+            }
+            (b'b', b'\'') => {
+                self.i += 2;
+                self.char_literal(start);
+                self.push(Tk::Lit, start);
+                return;
+            }
+            _ => {}
+        }
+        self.i = start;
+        self.ident_rest();
+        self.push(Tk::Ident, start);
+    }
+
+    /// At `'`: a lifetime or a char literal (rustc's rules).
+    fn quote(&mut self) {
+        let start = self.i;
+        self.i += 1;
+        let Some(first) = self.char_at(self.i) else {
+            self.error(start, LexErrorKind::Char);
+            self.push(Tk::Lit, start);
+            return;
+        };
+        let second_is_quote = self.at(self.i + first.len_utf8()) == b'\'';
+        if !second_is_quote && (is_id_start(first) || first.is_ascii_digit()) {
+            if first == 'r'
+                && self.at(self.i + 1) == b'#'
+                && self.char_at(self.i + 2).is_some_and(is_id_start)
+            {
+                self.i += 2;
+            }
+            self.ident_rest();
+            if self.at(self.i) == b'\'' {
+                // `'ab'`: an (invalid) char literal, not a lifetime.
+                self.i += 1;
+                self.ident_rest();
+                self.push(Tk::Lit, start);
+            } else {
+                self.push(Tk::Lifetime, start);
+            }
+            return;
+        }
+        self.char_literal(start);
+        self.push(Tk::Lit, start);
+    }
+
+    /// Inside a char or byte literal, `self.i` just past its opening quote.
+    fn char_literal(&mut self, start: usize) {
+        if let Some(first) = self.char_at(self.i)
+            && first != '\\'
+            && self.at(self.i + first.len_utf8()) == b'\''
+        {
+            self.i += first.len_utf8() + 1;
+            self.ident_rest();
+            return;
+        }
+        while self.i < self.b.len() {
+            match self.b[self.i] {
+                b'\'' => {
+                    self.i += 1;
+                    self.ident_rest();
+                    return;
+                }
+                b'/' => break,
+                b'\n' if self.at(self.i + 1) != b'\'' => break,
+                b'\\' => self.i = (self.i + 2).min(self.b.len()),
+                _ => self.i += 1,
+            }
+        }
+        // Stop on a char boundary (an escape may have skipped into one).
+        while !self.text.is_char_boundary(self.i) {
+            self.i += 1;
+        }
+        self.error(start, LexErrorKind::Char);
+    }
+
+    fn number(&mut self) {
+        let start = self.i;
+        let radix = self.b[start] == b'0' && matches!(self.at(start + 1), b'x' | b'o' | b'b');
+        self.digits(radix);
+        if self.at(self.i) == b'.' && !radix {
+            let n = self.at(self.i + 1);
+            let next_is_ident = n == b'_' || n.is_ascii_alphabetic() || n >= 0x80;
+            if n != b'.' && !next_is_ident {
+                self.i += 1;
+                if self.at(self.i).is_ascii_digit() {
+                    self.digits(false);
+                }
+            }
+        }
+    }
+
+    fn digits(&mut self, radix: bool) {
+        while self.i < self.b.len() {
+            let c = self.b[self.i];
+            if c.is_ascii_alphanumeric() || c == b'_' {
+                self.i += 1;
+                if !radix
+                    && matches!(c, b'e' | b'E')
+                    && matches!(self.at(self.i), b'+' | b'-')
+                    && self.at(self.i + 1).is_ascii_digit()
+                {
+                    self.i += 1;
+                }
+            } else {
+                return;
+            }
+        }
+    }
+}

@@ -308,6 +308,7 @@ fixture_tests! {
     single_package => "single-package" / "expected";
     edition2015 => "edition2015" / "expected";
     clean => "clean" / "expected";
+    presets => "presets" / "expected";
     bad_config_unknown_key => "bad-config-unknown-key" / "expected";
     bad_config_unknown_type => "bad-config-unknown-type" / "expected";
     bad_config_duplicate_name => "bad-config-duplicate-name" / "expected";

@@ -309,6 +309,7 @@ fixture_tests! {
     edition2015 => "edition2015" / "expected";
     clean => "clean" / "expected";
     presets => "presets" / "expected";
+    targets => "targets" / "expected";
     bad_config_unknown_key => "bad-config-unknown-key" / "expected";
     bad_config_unknown_type => "bad-config-unknown-type" / "expected";
     bad_config_duplicate_name => "bad-config-duplicate-name" / "expected";

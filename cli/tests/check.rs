@@ -310,6 +310,7 @@ fixture_tests! {
     clean => "clean" / "expected";
     presets => "presets" / "expected";
     targets => "targets" / "expected";
+    workspace_members => "workspace-members" / "expected";
     bad_config_unknown_key => "bad-config-unknown-key" / "expected";
     bad_config_unknown_type => "bad-config-unknown-type" / "expected";
     bad_config_duplicate_name => "bad-config-duplicate-name" / "expected";

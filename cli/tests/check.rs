@@ -343,7 +343,8 @@ fn snapshot(fixture: &str) {
 // The snapshots were reviewed against the `expected` files. Where the tool's
 // output differed from DESIGN.md, the snapshot holds the report DESIGN.md
 // asks for (forbidden-direct: the `sqlx::Connection` and `PgPoolOptions`
-// leaves of queries.rs), so that it does not pin a bug down.
+// leaves of queries.rs; acyclic: the executor's cycle under `no-cycles`),
+// so that it does not pin a bug down.
 #[test]
 fn snapshot_forbidden_direct() {
     snapshot("forbidden-direct");

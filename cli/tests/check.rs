@@ -313,6 +313,7 @@ fixture_tests! {
     workspace_members => "workspace-members" / "expected";
     unicode => "unicode" / "expected";
     scopes_and_lexing => "scopes-and-lexing" / "expected";
+    wildcards => "wildcards" / "expected";
     bad_config_unknown_key => "bad-config-unknown-key" / "expected";
     bad_config_unknown_type => "bad-config-unknown-type" / "expected";
     bad_config_duplicate_name => "bad-config-duplicate-name" / "expected";

@@ -1,3 +1,4 @@
 //! Integration tests of the terrace command line.
 
 mod check;
+mod selfcheck;

@@ -17,9 +17,10 @@ pub fn check(
 ) -> (Vec<ContractResult>, Vec<Violation>) {
     let mut results = Vec::new();
     let mut violations = Vec::new();
+    let paths = model.module_paths();
     for contract in &config.contracts {
         let include_dev = contract.include_dev && !no_dev;
-        let mut found = Checker::new(model, contract, include_dev, config_file).run();
+        let mut found = Checker::new(model, &paths, contract, include_dev, config_file).run();
         let broken = found.iter().filter(|v| !v.warning).count();
         results.push(ContractResult {
             name: contract.name.clone(),
@@ -41,16 +42,9 @@ pub fn check(
     (results, violations)
 }
 
-/// Which modules each pattern matches, computed once per pattern.
-pub fn matching_modules(model: &Model, pattern: &ModulePattern) -> Vec<bool> {
-    model
-        .modules
-        .iter()
-        .map(|m| {
-            let segs: Vec<&str> = m.segments.iter().map(String::as_str).collect();
-            pattern.matches(&segs)
-        })
-        .collect()
+/// Which modules (given by [`Model::module_paths`]) a pattern matches.
+pub fn matching_modules(paths: &[Vec<&str>], pattern: &ModulePattern) -> Vec<bool> {
+    paths.iter().map(|p| pattern.matches(p)).collect()
 }
 
 /// True when an external import path matches the pattern by package name or
@@ -68,6 +62,7 @@ fn external_matches(pattern: &ModulePattern, path: &str, key: &str) -> bool {
 
 struct Checker<'a> {
     model: &'a Model,
+    paths: &'a [Vec<&'a str>],
     contract: &'a Contract,
     config_file: &'a str,
     /// Imports this contract sees (dev and ignored ones removed).
@@ -80,6 +75,7 @@ struct Checker<'a> {
 impl<'a> Checker<'a> {
     fn new(
         model: &'a Model,
+        paths: &'a [Vec<&'a str>],
         contract: &'a Contract,
         include_dev: bool,
         config_file: &'a str,
@@ -87,12 +83,12 @@ impl<'a> Checker<'a> {
         let ignore_from: Vec<Vec<bool>> = contract
             .ignore
             .iter()
-            .map(|i| matching_modules(model, &i.importer))
+            .map(|i| matching_modules(paths, &i.importer))
             .collect();
         let ignore_to: Vec<Vec<bool>> = contract
             .ignore
             .iter()
-            .map(|i| matching_modules(model, &i.imported))
+            .map(|i| matching_modules(paths, &i.imported))
             .collect();
         let mut used = vec![0usize; contract.ignore.len()];
         let mut imports = Vec::new();
@@ -141,6 +137,7 @@ impl<'a> Checker<'a> {
             .collect();
         Checker {
             model,
+            paths,
             contract,
             config_file,
             imports,
@@ -266,13 +263,13 @@ impl<'a> Checker<'a> {
         let n = self.model.modules.len();
         let mut in_source = vec![false; n];
         for p in source {
-            for (m, hit) in matching_modules(self.model, p).into_iter().enumerate() {
+            for (m, hit) in matching_modules(self.paths, p).into_iter().enumerate() {
                 in_source[m] |= hit;
             }
         }
         let forbidden_mods: Vec<Vec<bool>> = forbidden
             .iter()
-            .map(|p| matching_modules(self.model, p))
+            .map(|p| matching_modules(self.paths, p))
             .collect();
         let in_forbidden: Vec<bool> = (0..n)
             .map(|m| forbidden_mods.iter().any(|f| f[m]))
@@ -344,7 +341,7 @@ impl<'a> Checker<'a> {
         let mut specificity = vec![0usize; n];
         for (li, layer) in layers.iter().enumerate() {
             for (si, p) in layer.iter().enumerate() {
-                for (m, hit) in matching_modules(self.model, p).into_iter().enumerate() {
+                for (m, hit) in matching_modules(self.paths, p).into_iter().enumerate() {
                     if hit && (group[m].is_none() || p.segments.len() > specificity[m]) {
                         group[m] = Some((li, si));
                         specificity[m] = p.segments.len();
@@ -406,53 +403,18 @@ impl<'a> Checker<'a> {
         let n = self.model.modules.len();
         let mut matched = vec![false; n];
         for p in modules {
-            for (m, hit) in matching_modules(self.model, p).into_iter().enumerate() {
+            for (m, hit) in matching_modules(self.paths, p).into_iter().enumerate() {
                 matched[m] |= hit;
             }
         }
-        let mut out = Vec::new();
-        for parent in 0..n {
-            let top = matched[parent]
-                && self.model.modules[parent]
-                    .parent
-                    .is_none_or(|p| !matched[p]);
-            if top {
-                self.cycles_under(parent, &mut out);
-            }
-        }
-        out
-    }
-
-    /// The child of `parent` that contains `m`, if `m` is strictly inside it.
-    fn child_under(&self, parent: ModuleId, mut m: ModuleId) -> Option<ModuleId> {
-        loop {
-            let p = self.model.modules[m].parent?;
-            if p == parent {
-                return Some(m);
-            }
-            m = p;
-        }
-    }
-
-    fn cycles_under(&self, parent: ModuleId, out: &mut Vec<Violation>) {
-        let mut children: Vec<ModuleId> = self.model.modules[parent]
-            .children
-            .values()
-            .copied()
+        // The listed modules: the outermost ones a pattern matches.
+        let listed: Vec<bool> = (0..n)
+            .map(|m| matched[m] && self.model.modules[m].parent.is_none_or(|p| !matched[p]))
             .collect();
-        children.sort_by(|a, b| {
-            self.model.modules[*a]
-                .segments
-                .cmp(&self.model.modules[*b].segments)
-        });
-        if children.len() < 2 {
-            return;
-        }
-        let index: HashMap<ModuleId, usize> =
-            children.iter().enumerate().map(|(i, &c)| (c, i)).collect();
-        let k = children.len();
-        // Collapsed edges between children, each with its first import.
-        let mut adj: Vec<Vec<(usize, &Import)>> = vec![Vec::new(); k];
+        // An import between two different children of a listed module is
+        // an edge of that module's graph; that module is the importer's and
+        // the imported's lowest common ancestor.
+        let mut by_parent: HashMap<ModuleId, Vec<(ModuleId, ModuleId, &Import)>> = HashMap::new();
         for imp in &self.imports {
             let ImportTarget::Module(t) = imp.to else {
                 continue;
@@ -460,15 +422,65 @@ impl<'a> Checker<'a> {
             if imp.manifest {
                 continue;
             }
-            let (Some(a), Some(b)) = (
-                self.child_under(parent, imp.from),
-                self.child_under(parent, t),
-            ) else {
-                continue;
-            };
+            if let Some((parent, a, b)) = self.split_at_common_ancestor(imp.from, t) {
+                if listed[parent] {
+                    by_parent.entry(parent).or_default().push((a, b, *imp));
+                }
+            }
+        }
+        let mut parents: Vec<ModuleId> = by_parent.keys().copied().collect();
+        parents.sort_unstable();
+        let mut out = Vec::new();
+        for parent in parents {
+            self.cycles_under(&by_parent[&parent], &mut out);
+        }
+        out
+    }
+
+    /// For modules `a` and `b` neither of which contains the other: their
+    /// lowest common ancestor and the children of it that contain each.
+    fn split_at_common_ancestor(
+        &self,
+        a: ModuleId,
+        b: ModuleId,
+    ) -> Option<(ModuleId, ModuleId, ModuleId)> {
+        let depth = |m: ModuleId| self.model.modules[m].segments.len();
+        let parent = |m: ModuleId| self.model.modules[m].parent;
+        let (mut x, mut y) = (a, b);
+        let (mut px, mut py) = (None, None);
+        while depth(x) > depth(y) {
+            px = Some(x);
+            x = parent(x)?;
+        }
+        while depth(y) > depth(x) {
+            py = Some(y);
+            y = parent(y)?;
+        }
+        while x != y {
+            px = Some(x);
+            py = Some(y);
+            x = parent(x)?;
+            y = parent(y)?;
+        }
+        Some((x, px?, py?))
+    }
+
+    fn cycles_under(&self, edges: &[(ModuleId, ModuleId, &'a Import)], out: &mut Vec<Violation>) {
+        let mut children: Vec<ModuleId> = edges.iter().flat_map(|&(a, b, _)| [a, b]).collect();
+        children.sort_by(|a, b| {
+            self.model.modules[*a]
+                .segments
+                .cmp(&self.model.modules[*b].segments)
+        });
+        children.dedup();
+        let index: HashMap<ModuleId, usize> =
+            children.iter().enumerate().map(|(i, &c)| (c, i)).collect();
+        // Collapsed edges between children, each with its first import.
+        let mut adj: Vec<Vec<(usize, &Import)>> = vec![Vec::new(); children.len()];
+        for &(a, b, imp) in edges {
             let (a, b) = (index[&a], index[&b]);
-            if a != b && !adj[a].iter().any(|(x, _)| *x == b) {
-                adj[a].push((b, *imp));
+            if !adj[a].iter().any(|(x, _)| *x == b) {
+                adj[a].push((b, imp));
             }
         }
         for scc in tarjan(&adj) {
@@ -610,7 +622,9 @@ mod tests {
                 decl: None,
             });
             if let Some(p) = parent {
-                m.modules[p].children.insert(segs[segs.len() - 1].clone(), i);
+                m.modules[p]
+                    .children
+                    .insert(segs[segs.len() - 1].clone(), i);
             }
             ids.insert(path.to_owned(), i);
             i
@@ -625,7 +639,10 @@ mod tests {
             let f = id(&mut m, &mut ids, from);
             let target = if to.starts_with("ext:") {
                 let p = to.trim_start_matches("ext:").to_owned();
-                ImportTarget::External { key: p.clone(), path: p }
+                ImportTarget::External {
+                    key: p.clone(),
+                    path: p,
+                }
             } else {
                 ImportTarget::Module(id(&mut m, &mut ids, to))
             };
@@ -638,7 +655,10 @@ mod tests {
                 from: f,
                 to: target,
                 file,
-                pos: Pos { line: line as u32 + 1, column: 5 },
+                pos: Pos {
+                    line: line as u32 + 1,
+                    column: 5,
+                },
                 dev: false,
                 manifest: false,
             });
@@ -674,7 +694,13 @@ mod tests {
         v.iter()
             .map(|v| {
                 let lines: Vec<String> = v.chain.iter().map(|l| l.line.to_string()).collect();
-                format!("{} {} -> {} [{}]", v.code.as_str(), v.importer, v.imported, lines.join(" "))
+                format!(
+                    "{} {} -> {} [{}]",
+                    v.code.as_str(),
+                    v.importer,
+                    v.imported,
+                    lines.join(" ")
+                )
             })
             .collect()
     }
@@ -705,7 +731,11 @@ mod tests {
 
     #[test]
     fn forbidden_allow_indirect_keeps_only_direct_imports() {
-        let m = model(&[("d::m", "u::a"), ("u::a", "ext:redis::cmd"), ("d::n", "ext:redis")]);
+        let m = model(&[
+            ("d::m", "u::a"),
+            ("u::a", "ext:redis::cmd"),
+            ("d::n", "ext:redis"),
+        ]);
         let mut c = contract(ContractKind::Forbidden {
             source: vec![pat("d")],
             forbidden: vec![pat("redis")],
@@ -729,12 +759,12 @@ mod tests {
     #[test]
     fn layers_report_upward_imports_siblings_and_indirect_chains() {
         let m = model(&[
-            ("app::entry", "app::service"),     // 1: down, fine
-            ("app::domain", "app::service"),    // 2: up
+            ("app::entry", "app::service"),                      // 1: down, fine
+            ("app::domain", "app::service"),                     // 2: up
             ("app::service::billing", "app::service::shipping"), // 3: same layer, fine
-            ("app::adapters::pg", "app::util"), // 4
-            ("app::util", "app::entry"),        // 5: reaches the top layer
-            ("app::orders", "app::stock"),      // 6: siblings
+            ("app::adapters::pg", "app::util"),                  // 4
+            ("app::util", "app::entry"),                         // 5: reaches the top layer
+            ("app::orders", "app::stock"),                       // 6: siblings
         ]);
         let c = contract(ContractKind::Layers {
             layers: vec![
@@ -757,7 +787,11 @@ mod tests {
 
     #[test]
     fn independence_reports_direct_and_indirect_imports() {
-        let m = model(&[("c::billing", "c::shipping::x"), ("c::shipping", "c::shared"), ("c::shared", "c::billing")]);
+        let m = model(&[
+            ("c::billing", "c::shipping::x"),
+            ("c::shipping", "c::shared"),
+            ("c::shared", "c::billing"),
+        ]);
         let c = contract(ContractKind::Independence {
             modules: vec![pat("c::billing"), pat("c::shipping")],
         });
@@ -818,6 +852,9 @@ mod tests {
         };
         let (results, v) = check(&m, &config, false, "terrace.toml");
         assert_eq!((results[0].violations, results[0].warnings), (1, 1));
-        assert!(v.iter().any(|v| v.warning && v.file == "terrace.toml" && v.line == 9));
+        assert!(
+            v.iter()
+                .any(|v| v.warning && v.file == "terrace.toml" && v.line == 9)
+        );
     }
 }

@@ -156,6 +156,7 @@ fn external_filter(config: &Config) -> ExternalFilter {
 /// `source`, `layers` and `modules` entries that match no module.
 fn unknown_modules(model: &model::Model, config: &Config) -> Vec<ConfigError> {
     let mut errors = Vec::new();
+    let paths = model.module_paths();
     for c in &config.contracts {
         let patterns: Vec<&ModulePattern> = match &c.kind {
             ContractKind::Forbidden { source, .. } => source.iter().collect(),
@@ -165,7 +166,7 @@ fn unknown_modules(model: &model::Model, config: &Config) -> Vec<ConfigError> {
             }
         };
         for p in patterns {
-            if !contracts::matching_modules(model, p).contains(&true) {
+            if !contracts::matching_modules(&paths, p).contains(&true) {
                 errors.push(ConfigError {
                     file: config.file.clone(),
                     pos: p.pos,

@@ -3,7 +3,7 @@
 //! every import site resolved to the workspace module or external crate it
 //! names.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
@@ -120,6 +120,15 @@ pub struct Model {
 }
 
 impl Model {
+    /// Every module's path as segments, indexed like [`Model::modules`]
+    /// (for matching patterns without allocating per match).
+    pub fn module_paths(&self) -> Vec<Vec<&str>> {
+        self.modules
+            .iter()
+            .map(|m| m.segments.iter().map(String::as_str).collect())
+            .collect()
+    }
+
     /// Display form of an import target: the module path, or the external path.
     pub fn display(&self, target: &ImportTarget) -> String {
         match target {
@@ -261,6 +270,11 @@ impl<'w> Builder<'w> {
             // The library first, so that other targets can see it.
             targets.sort_by_key(|t| t.kind);
             for t in targets {
+                // Like `cargo package`, a target whose root file is gone
+                // (vendored crates drop their tests and benches) is skipped.
+                if !t.root.is_file() {
+                    continue;
+                }
                 let segments = match t.kind {
                     TargetKind::Lib => vec![t.name.replace('-', "_")],
                     TargetKind::Build => vec![pkg_seg.clone(), "build".to_owned()],
@@ -319,8 +333,9 @@ impl<'w> Builder<'w> {
     /// Reads and scans, in parallel, every file of `jobs` not read yet.
     fn read_wave(&mut self, jobs: &[Job]) {
         let mut todo: Vec<PathBuf> = Vec::new();
+        let mut queued: HashSet<&Path> = HashSet::new();
         for job in jobs {
-            if !self.file_ids.contains_key(&job.path) && !todo.contains(&job.path) {
+            if !self.file_ids.contains_key(&job.path) && queued.insert(&job.path) {
                 todo.push(job.path.clone());
             }
         }

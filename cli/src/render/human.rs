@@ -312,5 +312,7 @@ fn display_path(path: &Path) -> String {
     let rel = std::env::current_dir()
         .ok()
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
-    rel.unwrap_or_else(|| path.to_path_buf()).display().to_string()
+    rel.unwrap_or_else(|| path.to_path_buf())
+        .display()
+        .to_string()
 }

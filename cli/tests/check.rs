@@ -314,6 +314,9 @@ fixture_tests! {
     unicode => "unicode" / "expected";
     scopes_and_lexing => "scopes-and-lexing" / "expected";
     wildcards => "wildcards" / "expected";
+    errors_only => "errors-only" / "expected";
+    bad_manifest => "bad-manifest" / "expected";
+    no_config => "no-config" / "expected";
     bad_config_unknown_key => "bad-config-unknown-key" / "expected";
     bad_config_unknown_type => "bad-config-unknown-type" / "expected";
     bad_config_duplicate_name => "bad-config-duplicate-name" / "expected";

@@ -317,6 +317,7 @@ fixture_tests! {
     errors_only => "errors-only" / "expected";
     bad_manifest => "bad-manifest" / "expected";
     no_config => "no-config" / "expected";
+    parent_not_imported => "parent-not-imported" / "expected";
     bad_config_unknown_key => "bad-config-unknown-key" / "expected";
     bad_config_unknown_type => "bad-config-unknown-type" / "expected";
     bad_config_duplicate_name => "bad-config-duplicate-name" / "expected";
@@ -424,6 +425,22 @@ fn discovers_the_workspace_from_inside_a_member() {
 }
 
 #[test]
+fn manifest_path_of_a_member_finds_the_workspace_root() {
+    let dir = fixtures().join("forbidden-direct");
+    let output = terrace()
+        .args(["check", "--format", "json", "--manifest-path"])
+        .arg(dir.join("crates/pricing/Cargo.toml"))
+        .output()
+        .expect("run terrace");
+    let from_root = check("forbidden-direct", "json", &[]);
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&from_root.stdout)
+    );
+}
+
+#[test]
 fn explicit_config_file() {
     let dir = fixtures().join("ignores");
     let output = check(
@@ -507,4 +524,35 @@ fn help_exits_zero() {
 fn unknown_option_is_a_usage_error() {
     let output = terrace().args(["check", "--no-such-flag"]).output().expect("run terrace");
     assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn outside_any_workspace_is_a_usage_error() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let output = terrace()
+        .args(["check", "--format", "json"])
+        .current_dir(dir.path())
+        .output()
+        .expect("run terrace");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty(), "{}", String::from_utf8_lossy(&output.stdout));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("Cargo.toml"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn missing_manifest_path_is_a_usage_error() {
+    let output = terrace()
+        .args(["check", "--manifest-path", "/nonexistent/terrace-fixture/Cargo.toml"])
+        .output()
+        .expect("run terrace");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("/nonexistent/terrace-fixture"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }

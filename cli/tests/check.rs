@@ -318,6 +318,7 @@ fixture_tests! {
     bad_manifest => "bad-manifest" / "expected";
     no_config => "no-config" / "expected";
     parent_not_imported => "parent-not-imported" / "expected";
+    manifest_forms => "manifest-forms" / "expected";
     bad_config_unknown_key => "bad-config-unknown-key" / "expected";
     bad_config_unknown_type => "bad-config-unknown-type" / "expected";
     bad_config_duplicate_name => "bad-config-duplicate-name" / "expected";

@@ -557,3 +557,47 @@ fn missing_manifest_path_is_a_usage_error() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// The human report points at the same places as the JSON one: every
+/// violation's links and every file error, as `FILE:LINE:COLUMN`.
+#[test]
+fn human_output_points_at_every_location() {
+    let mut problems = Vec::new();
+    for fixture in [
+        "forbidden-direct",
+        "indirect",
+        "layers",
+        "acyclic",
+        "module-tree",
+        "errors",
+        "errors-only",
+        "ignores",
+        "unicode",
+        "scopes-and-lexing",
+    ] {
+        let json = check(fixture, "json", &[]);
+        let human = check(fixture, "human", &["--color".to_owned(), "never".to_owned()]);
+        let human = String::from_utf8_lossy(&human.stdout);
+        let Ok(report) = serde_json::from_slice::<Value>(&json.stdout) else {
+            problems.push(format!("{fixture}: no JSON report"));
+            continue;
+        };
+        let mut places = Vec::new();
+        for v in report["violations"].as_array().cloned().unwrap_or_default() {
+            places.push(loc(&v));
+            for l in v["chain"].as_array().cloned().unwrap_or_default() {
+                places.push(loc(&l));
+            }
+        }
+        for e in report["errors"].as_array().cloned().unwrap_or_default() {
+            places.push(loc(&e));
+        }
+        for p in places {
+            if !human.contains(&format!("{p}\n")) {
+                problems.push(format!("{fixture}: human output does not point at {p}"));
+            }
+        }
+    }
+    problems.dedup();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -601,3 +601,64 @@ fn human_output_points_at_every_location() {
     problems.dedup();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Hostile sources are reported as file errors (or checked), never a panic
+/// or a crash: deep nesting, unterminated literals of every kind, stray
+/// quotes, a NUL byte, an empty file.
+#[test]
+fn hostile_sources_never_crash() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let root = dir.path();
+    let write = |rel: &str, bytes: &[u8]| {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, bytes).expect("write");
+    };
+    write(
+        "Cargo.toml",
+        b"[package]\nname = \"hostile\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nsqlx = \"0.8\"\n\n[workspace]\n",
+    );
+    write(
+        "terrace.toml",
+        b"[[contracts]]\nname = \"pure\"\ntype = \"forbidden\"\nsource = [\"hostile\"]\nforbidden = [\"sqlx\"]\n",
+    );
+    let cases: &[(&str, Vec<u8>)] = &[
+        ("deep_braces", {
+            let mut s = b"pub fn f() ".to_vec();
+            s.extend(std::iter::repeat_n(b'{', 100_000));
+            s.extend(std::iter::repeat_n(b'}', 100_000));
+            s
+        }),
+        ("deep_parens", {
+            let mut s = b"pub const X: () = ".to_vec();
+            s.extend(std::iter::repeat_n(b'(', 100_000));
+            s
+        }),
+        ("deep_mods", "mod a { ".repeat(500).into_bytes()),
+        ("raw_string", b"pub const S: &str = r##\"never closed\"#;\n".to_vec()),
+        ("byte_string", b"pub const B: &[u8] = b\"never closed;\n".to_vec()),
+        ("lone_quote", b"pub const C: char = ';\nuse sqlx::Row;\n".to_vec()),
+        ("lone_lifetime", b"fn f<'>() {}\n".to_vec()),
+        ("nul", b"pub fn f() {}\0\nuse sqlx::Error;\n".to_vec()),
+        ("empty", Vec::new()),
+        ("only_colons", b"::::::::::::::: sqlx :: :: ::".to_vec()),
+        ("dollar", b"macro_rules! m { ($($x:tt)*) => { $($x)::* }; }\n".to_vec()),
+        ("shebang", b"#!/usr/bin/env run-cargo-script\nuse sqlx::Pool;\n".to_vec()),
+    ];
+    let mut lib = String::new();
+    for (name, bytes) in cases {
+        lib.push_str(&format!("mod {name};\n"));
+        write(&format!("src/{name}.rs"), bytes);
+    }
+    write("src/lib.rs", lib.as_bytes());
+    let output = terrace()
+        .args(["check", "--format", "json", "--manifest-path"])
+        .arg(root.join("Cargo.toml"))
+        .output()
+        .expect("run terrace");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "stderr:\n{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let report: Value = serde_json::from_slice(&output.stdout).expect("JSON report");
+    assert!(report["summary"]["errors"].as_u64().unwrap_or(0) >= 4, "{report:#}");
+}

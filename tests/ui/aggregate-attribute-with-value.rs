@@ -1,0 +1,11 @@
+use serde::{Deserialize, Serialize};
+use terrace::Aggregate;
+
+#[derive(Aggregate, Clone, Serialize, Deserialize)]
+struct Product {
+    #[aggregate(id = "sku")]
+    sku: String,
+    #[aggregate(version)]
+    version: i64,
+}
+fn main() {}

@@ -1,0 +1,8 @@
+use serde::{Deserialize, Serialize};
+use terrace::Aggregate;
+
+#[derive(Aggregate, Clone, Serialize, Deserialize)]
+enum Product {
+    Lamp,
+}
+fn main() {}

@@ -1,0 +1,9 @@
+use serde::{Deserialize, Serialize};
+use terrace::Aggregate;
+
+#[derive(Aggregate, Clone, Serialize, Deserialize)]
+struct Product {
+    #[aggregate(id, version)]
+    number: i64,
+}
+fn main() {}

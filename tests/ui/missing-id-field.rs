@@ -1,0 +1,10 @@
+use serde::{Deserialize, Serialize};
+use terrace::Aggregate;
+
+#[derive(Aggregate, Clone, Serialize, Deserialize)]
+struct Product {
+    sku: String,
+    #[aggregate(version)]
+    version: i64,
+}
+fn main() {}

@@ -1,0 +1,18 @@
+use serde::{Deserialize, Serialize};
+use terrace::{Aggregate, Repository};
+
+#[derive(Aggregate, Repository, Clone, Serialize, Deserialize)]
+#[repository(index(batchref = "batches[].reference"))]
+struct Product {
+    #[aggregate(id)]
+    sku: String,
+    #[aggregate(version)]
+    version: i64,
+    batches: Vec<Batch>,
+}
+
+#[derive(Clone, Serialize, Deserialize)]
+struct Batch {
+    reference: String,
+}
+fn main() {}

@@ -229,6 +229,19 @@ fn check_fixture(fixture: &str, expected_file: &str) {
     if expected.exit != Some(2) || !expected.findings.is_empty() {
         match serde_json::from_str::<Value>(&stdout) {
             Ok(report) => {
+                let keys: Vec<(String, u64, u64, String)> = report["violations"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|v| {
+                        let (f, l, c) = loc_key(v);
+                        (f, l, c, str_of(v, "contract").to_owned())
+                    })
+                    .collect();
+                if keys.windows(2).any(|w| w[0] > w[1]) {
+                    problems.push("violations are not sorted by (file, line, column, contract)".to_owned());
+                }
                 let got = findings(&report);
                 let missing = minus(&expected.findings, &got);
                 let unexpected = minus(&got, &expected.findings);

@@ -289,6 +289,9 @@ macro_rules! fixture_tests {
             let mut found = Vec::new();
             for entry in std::fs::read_dir(fixtures()).expect("read fixtures") {
                 let dir = entry.expect("fixture entry").path();
+                if !dir.is_dir() {
+                    continue;
+                }
                 let name = dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
                 for file in std::fs::read_dir(&dir).expect("read fixture") {
                     let file = file.expect("fixture file").file_name().to_string_lossy().into_owned();

@@ -73,9 +73,10 @@ fn read_expected(path: &Path) -> Expected {
             continue;
         }
         if let Some(v) = line.strip_prefix("exit:") {
-            out.exit = Some(v.trim().parse().unwrap_or_else(|_| {
-                panic!("{}:{}: bad exit code `{v}`", path.display(), n + 1)
-            }));
+            out.exit =
+                Some(v.trim().parse().unwrap_or_else(|_| {
+                    panic!("{}:{}: bad exit code `{v}`", path.display(), n + 1)
+                }));
         } else if let Some(v) = line.strip_prefix("args:") {
             out.args = v.split_whitespace().map(str::to_owned).collect();
         } else if let Some(v) = line.strip_prefix("stderr-contains:") {
@@ -111,7 +112,11 @@ fn loc(v: &Value) -> String {
 }
 
 fn loc_key(v: &Value) -> (String, u64, u64) {
-    (str_of(v, "file").to_owned(), int(v, "line"), int(v, "column"))
+    (
+        str_of(v, "file").to_owned(),
+        int(v, "line"),
+        int(v, "column"),
+    )
 }
 
 /// The code DESIGN.md and STYLE.md give each contract type.
@@ -160,7 +165,10 @@ fn findings(report: &Value) -> Vec<String> {
         }
         if chain.len() == 1 {
             let l = &chain[0];
-            if loc(l) != top || str_of(l, "importer") != importer || str_of(l, "imported") != imported {
+            if loc(l) != top
+                || str_of(l, "importer") != importer
+                || str_of(l, "imported") != imported
+            {
                 line.push_str(&format!(
                     " [its one link differs: {} {} -> {}]",
                     loc(l),
@@ -240,7 +248,9 @@ fn check_fixture(fixture: &str, expected_file: &str) {
                     })
                     .collect();
                 if keys.windows(2).any(|w| w[0] > w[1]) {
-                    problems.push("violations are not sorted by (file, line, column, contract)".to_owned());
+                    problems.push(
+                        "violations are not sorted by (file, line, column, contract)".to_owned(),
+                    );
                 }
                 let got = findings(&report);
                 let missing = minus(&expected.findings, &got);
@@ -357,9 +367,17 @@ fn redacted(fixture: &str, output: &Output) -> String {
 fn snapshot(fixture: &str) {
     let json = check(fixture, "json", &[]);
     insta::assert_snapshot!(format!("{fixture}.json"), redacted(fixture, &json));
-    let human = check(fixture, "human", &["--color".to_owned(), "never".to_owned()]);
+    let human = check(
+        fixture,
+        "human",
+        &["--color".to_owned(), "never".to_owned()],
+    );
     insta::assert_snapshot!(format!("{fixture}.human"), redacted(fixture, &human));
-    assert_eq!(json.status.code(), human.status.code(), "{fixture}: exit codes of both formats");
+    assert_eq!(
+        json.status.code(),
+        human.status.code(),
+        "{fixture}: exit codes of both formats"
+    );
 }
 
 // The snapshots were reviewed against the `expected` files. Where the tool's
@@ -399,7 +417,12 @@ fn cargo_terrace_gives_the_same_result() {
         .current_dir(&dir)
         .output()
         .expect("run cargo-terrace");
-    assert_eq!(via_cargo.status.code(), Some(1), "{}", String::from_utf8_lossy(&via_cargo.stderr));
+    assert_eq!(
+        via_cargo.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&via_cargo.stderr)
+    );
     assert_eq!(via_cargo.status.code(), direct.status.code());
     assert_eq!(
         String::from_utf8_lossy(&via_cargo.stdout),
@@ -450,7 +473,12 @@ fn manifest_path_of_a_member_finds_the_workspace_root() {
         .output()
         .expect("run terrace");
     let from_root = check("forbidden-direct", "json", &[]);
-    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&from_root.stdout)
@@ -463,9 +491,17 @@ fn explicit_config_file() {
     let output = check(
         "ignores",
         "json",
-        &["--config".to_owned(), dir.join("warn.toml").display().to_string()],
+        &[
+            "--config".to_owned(),
+            dir.join("warn.toml").display().to_string(),
+        ],
     );
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let report: Value = serde_json::from_slice(&output.stdout).expect("JSON report");
     assert_eq!(report["summary"]["contracts"], 1, "{report:#}");
     let violations = report["violations"].as_array().cloned().unwrap_or_default();
@@ -476,12 +512,24 @@ fn explicit_config_file() {
 
     // The same file from another directory, given relative to it.
     let output = terrace()
-        .args(["check", "--format", "json", "--config", "ignores/warn.toml", "--manifest-path"])
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--config",
+            "ignores/warn.toml",
+            "--manifest-path",
+        ])
         .arg(dir.join("Cargo.toml"))
         .current_dir(fixtures())
         .output()
         .expect("run terrace");
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 #[test]
@@ -505,7 +553,12 @@ fn stale_ignores_have_their_own_code() {
         .unwrap_or_default()
         .iter()
         .filter(|v| v["file"] == "terrace.toml")
-        .map(|v| (str_of(v, "code").to_owned(), str_of(v, "severity").to_owned()))
+        .map(|v| {
+            (
+                str_of(v, "code").to_owned(),
+                str_of(v, "severity").to_owned(),
+            )
+        })
         .collect();
     assert_eq!(
         codes,
@@ -539,7 +592,10 @@ fn help_exits_zero() {
 
 #[test]
 fn unknown_option_is_a_usage_error() {
-    let output = terrace().args(["check", "--no-such-flag"]).output().expect("run terrace");
+    let output = terrace()
+        .args(["check", "--no-such-flag"])
+        .output()
+        .expect("run terrace");
     assert_eq!(output.status.code(), Some(2));
 }
 
@@ -552,7 +608,11 @@ fn outside_any_workspace_is_a_usage_error() {
         .output()
         .expect("run terrace");
     assert_eq!(output.status.code(), Some(2));
-    assert!(output.stdout.is_empty(), "{}", String::from_utf8_lossy(&output.stdout));
+    assert!(
+        output.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
     assert!(
         String::from_utf8_lossy(&output.stderr).contains("Cargo.toml"),
         "{}",
@@ -563,7 +623,11 @@ fn outside_any_workspace_is_a_usage_error() {
 #[test]
 fn missing_manifest_path_is_a_usage_error() {
     let output = terrace()
-        .args(["check", "--manifest-path", "/nonexistent/terrace-fixture/Cargo.toml"])
+        .args([
+            "check",
+            "--manifest-path",
+            "/nonexistent/terrace-fixture/Cargo.toml",
+        ])
         .output()
         .expect("run terrace");
     assert_eq!(output.status.code(), Some(2));
@@ -592,7 +656,11 @@ fn human_output_points_at_every_location() {
         "scopes-and-lexing",
     ] {
         let json = check(fixture, "json", &[]);
-        let human = check(fixture, "human", &["--color".to_owned(), "never".to_owned()]);
+        let human = check(
+            fixture,
+            "human",
+            &["--color".to_owned(), "never".to_owned()],
+        );
         let human = String::from_utf8_lossy(&human.stdout);
         let Ok(report) = serde_json::from_slice::<Value>(&json.stdout) else {
             problems.push(format!("{fixture}: no JSON report"));
@@ -651,15 +719,30 @@ fn hostile_sources_never_crash() {
             s
         }),
         ("deep_mods", "mod a { ".repeat(500).into_bytes()),
-        ("raw_string", b"pub const S: &str = r##\"never closed\"#;\n".to_vec()),
-        ("byte_string", b"pub const B: &[u8] = b\"never closed;\n".to_vec()),
-        ("lone_quote", b"pub const C: char = ';\nuse sqlx::Row;\n".to_vec()),
+        (
+            "raw_string",
+            b"pub const S: &str = r##\"never closed\"#;\n".to_vec(),
+        ),
+        (
+            "byte_string",
+            b"pub const B: &[u8] = b\"never closed;\n".to_vec(),
+        ),
+        (
+            "lone_quote",
+            b"pub const C: char = ';\nuse sqlx::Row;\n".to_vec(),
+        ),
         ("lone_lifetime", b"fn f<'>() {}\n".to_vec()),
         ("nul", b"pub fn f() {}\0\nuse sqlx::Error;\n".to_vec()),
         ("empty", Vec::new()),
         ("only_colons", b"::::::::::::::: sqlx :: :: ::".to_vec()),
-        ("dollar", b"macro_rules! m { ($($x:tt)*) => { $($x)::* }; }\n".to_vec()),
-        ("shebang", b"#!/usr/bin/env run-cargo-script\nuse sqlx::Pool;\n".to_vec()),
+        (
+            "dollar",
+            b"macro_rules! m { ($($x:tt)*) => { $($x)::* }; }\n".to_vec(),
+        ),
+        (
+            "shebang",
+            b"#!/usr/bin/env run-cargo-script\nuse sqlx::Pool;\n".to_vec(),
+        ),
     ];
     let mut lib = String::new();
     for (name, bytes) in cases {
@@ -676,5 +759,8 @@ fn hostile_sources_never_crash() {
     assert_eq!(output.status.code(), Some(1), "stderr:\n{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     let report: Value = serde_json::from_slice(&output.stdout).expect("JSON report");
-    assert!(report["summary"]["errors"].as_u64().unwrap_or(0) >= 4, "{report:#}");
+    assert!(
+        report["summary"]["errors"].as_u64().unwrap_or(0) >= 4,
+        "{report:#}"
+    );
 }

@@ -345,6 +345,7 @@ fixture_tests! {
     no_config => "no-config" / "expected";
     parent_not_imported => "parent-not-imported" / "expected";
     manifest_forms => "manifest-forms" / "expected";
+    root_package => "root-package" / "expected";
     bad_config_unknown_key => "bad-config-unknown-key" / "expected";
     bad_config_unknown_type => "bad-config-unknown-type" / "expected";
     bad_config_duplicate_name => "bad-config-duplicate-name" / "expected";

@@ -766,3 +766,97 @@ fn hostile_sources_never_crash() {
         "{report:#}"
     );
 }
+
+/// The JSON report has every field of DESIGN.md's schema 1, with counts
+/// that agree with its lists.
+#[test]
+fn json_report_has_the_documented_shape() {
+    for fixture in [
+        "forbidden-direct",
+        "indirect",
+        "acyclic",
+        "errors",
+        "ignores",
+        "clean",
+    ] {
+        let output = check(fixture, "json", &[]);
+        let r: Value = serde_json::from_slice(&output.stdout).expect("JSON report");
+        assert_eq!(r["schema"], 1, "{fixture}");
+        let s = &r["summary"];
+        for key in [
+            "contracts",
+            "kept",
+            "broken",
+            "violations",
+            "files",
+            "errors",
+        ] {
+            assert!(s[key].is_u64(), "{fixture}: summary.{key} in {s}");
+        }
+        let contracts = r["contracts"].as_array().expect("contracts");
+        let violations = r["violations"].as_array().expect("violations");
+        let errors = r["errors"].as_array().expect("errors");
+        assert_eq!(
+            s["contracts"].as_u64(),
+            Some(contracts.len() as u64),
+            "{fixture}"
+        );
+        let kept = contracts.iter().filter(|c| c["kept"] == true).count() as u64;
+        assert_eq!(s["kept"].as_u64(), Some(kept), "{fixture}");
+        assert_eq!(
+            s["broken"].as_u64(),
+            Some(contracts.len() as u64 - kept),
+            "{fixture}"
+        );
+        assert_eq!(s["errors"].as_u64(), Some(errors.len() as u64), "{fixture}");
+        let failing = violations
+            .iter()
+            .filter(|v| v["severity"] != "warning")
+            .count() as u64;
+        assert_eq!(s["violations"].as_u64(), Some(failing), "{fixture}");
+        for c in contracts {
+            assert!(
+                c["name"].is_string() && c["type"].is_string(),
+                "{fixture}: {c}"
+            );
+            assert!(
+                c["kept"].is_boolean() && c["violations"].is_u64(),
+                "{fixture}: {c}"
+            );
+            let own = violations
+                .iter()
+                .filter(|v| v["contract"] == c["name"] && v["severity"] != "warning")
+                .count() as u64;
+            assert_eq!(c["violations"].as_u64(), Some(own), "{fixture}: {c}");
+            assert_eq!(c["kept"] == true, own == 0, "{fixture}: {c}");
+        }
+        for v in violations {
+            for key in ["contract", "contract_type", "importer", "imported", "file"] {
+                assert!(v[key].is_string(), "{fixture}: {key} in {v}");
+            }
+            assert!(
+                v["line"].as_u64() >= Some(1) && v["column"].as_u64() >= Some(1),
+                "{fixture}: {v}"
+            );
+            for l in v["chain"].as_array().expect("chain") {
+                for key in ["importer", "imported", "file"] {
+                    assert!(l[key].is_string(), "{fixture}: {key} in {l}");
+                }
+                assert!(
+                    l["line"].as_u64() >= Some(1) && l["column"].as_u64() >= Some(1),
+                    "{fixture}: {l}"
+                );
+            }
+        }
+        for e in errors {
+            assert!(
+                e["file"].is_string() && e["message"].is_string(),
+                "{fixture}: {e}"
+            );
+            assert!(
+                e["line"].as_u64() >= Some(1) && e["column"].as_u64() >= Some(1),
+                "{fixture}: {e}"
+            );
+        }
+    }
+}

@@ -860,3 +860,25 @@ fn json_report_has_the_documented_shape() {
         }
     }
 }
+
+#[test]
+fn colours_only_when_asked_or_on_a_terminal() {
+    let dir = fixtures().join("indirect");
+    let run = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_terrace"))
+            .env_remove("NO_COLOR")
+            .args(["check", "--manifest-path"])
+            .arg(dir.join("Cargo.toml"))
+            .args(extra)
+            .output()
+            .expect("run terrace")
+    };
+    let piped = run(&[]);
+    assert_eq!(piped.status.code(), Some(1));
+    assert!(!piped.stdout.contains(&0x1b), "colours in piped output");
+    let always = run(&["--color", "always"]);
+    assert!(
+        always.stdout.contains(&0x1b),
+        "no colours with --color always"
+    );
+}

@@ -347,6 +347,7 @@ fixture_tests! {
     manifest_forms => "manifest-forms" / "expected";
     root_package => "root-package" / "expected";
     acyclic_shortest => "acyclic-shortest" / "expected";
+    glob_reexport => "glob-reexport" / "expected";
     bad_config_unknown_key => "bad-config-unknown-key" / "expected";
     bad_config_unknown_type => "bad-config-unknown-type" / "expected";
     bad_config_duplicate_name => "bad-config-duplicate-name" / "expected";

@@ -1,4 +1,4 @@
-//! Integration tests of the terrace command line.
+//! End-to-end tests of the `terrace` command.
 
 mod check;
 mod selfcheck;

@@ -96,10 +96,11 @@ impl<'a> Checker<'a> {
             if !include_dev && (imp.dev || model.modules[imp.from].dev) {
                 continue;
             }
-            if let ImportTarget::Module(t) = imp.to {
-                if !include_dev && model.modules[t].dev {
-                    continue;
-                }
+            if let ImportTarget::Module(t) = imp.to
+                && !include_dev
+                && model.modules[t].dev
+            {
+                continue;
             }
             let mut ignored = false;
             for (k, rule) in contract.ignore.iter().enumerate() {
@@ -123,10 +124,10 @@ impl<'a> Checker<'a> {
         }
         let mut edges = vec![Vec::new(); model.modules.len()];
         for imp in &imports {
-            if let (false, ImportTarget::Module(t)) = (imp.manifest, &imp.to) {
-                if !edges[imp.from].iter().any(|(to, _)| to == t) {
-                    edges[imp.from].push((*t, *imp));
-                }
+            if let (false, ImportTarget::Module(t)) = (imp.manifest, &imp.to)
+                && !edges[imp.from].iter().any(|(to, _)| to == t)
+            {
+                edges[imp.from].push((*t, *imp));
             }
         }
         let unmatched = used
@@ -357,10 +358,10 @@ impl<'a> Checker<'a> {
             let ImportTarget::Module(t) = imp.to else {
                 continue;
             };
-            if let (Some(a), Some(b)) = (group[imp.from], group[t]) {
-                if forbidden(a, b) {
-                    out.push(self.violation(code, vec![self.link(imp)]));
-                }
+            if let (Some(a), Some(b)) = (group[imp.from], group[t])
+                && forbidden(a, b)
+            {
+                out.push(self.violation(code, vec![self.link(imp)]));
             }
         }
         if self.contract.allow_indirect {
@@ -382,8 +383,8 @@ impl<'a> Checker<'a> {
                 continue;
             }
             let next = self.reverse_bfs(&hits, &through, &reverse);
-            for m in 0..n {
-                let Some(a) = group[m] else { continue };
+            for (m, a) in group.iter().enumerate() {
+                let Some(a) = *a else { continue };
                 if !forbidden(a, g) {
                     continue;
                 }
@@ -422,10 +423,10 @@ impl<'a> Checker<'a> {
             if imp.manifest {
                 continue;
             }
-            if let Some((parent, a, b)) = self.split_at_common_ancestor(imp.from, t) {
-                if listed[parent] {
-                    by_parent.entry(parent).or_default().push((a, b, *imp));
-                }
+            if let Some((parent, a, b)) = self.split_at_common_ancestor(imp.from, t)
+                && listed[parent]
+            {
+                by_parent.entry(parent).or_default().push((a, b, *imp));
             }
         }
         let mut parents: Vec<ModuleId> = by_parent.keys().copied().collect();
@@ -491,10 +492,10 @@ impl<'a> Checker<'a> {
             let mut members = scc.clone();
             members.sort_unstable();
             for &start in &members {
-                if let Some(cycle) = shortest_cycle(start, &adj, &scc) {
-                    if best.as_ref().is_none_or(|b| cycle.len() < b.len()) {
-                        best = Some(cycle);
-                    }
+                if let Some(cycle) = shortest_cycle(start, &adj, &scc)
+                    && best.as_ref().is_none_or(|b| cycle.len() < b.len())
+                {
+                    best = Some(cycle);
                 }
             }
             if let Some(cycle) = best {

@@ -545,17 +545,18 @@ impl<'w> Builder<'w> {
                 },
             );
         }
-        if t.kind != TargetKind::Lib && t.kind != TargetKind::Build {
-            if let Some(lib) = self.lib_roots[t.package] {
-                map.insert(
-                    self.model.modules[lib].segments[0].clone(),
-                    Extern {
-                        package: pkg.name.clone(),
-                        member: Some(lib),
-                        dev_only: false,
-                    },
-                );
-            }
+        if t.kind != TargetKind::Lib
+            && t.kind != TargetKind::Build
+            && let Some(lib) = self.lib_roots[t.package]
+        {
+            map.insert(
+                self.model.modules[lib].segments[0].clone(),
+                Extern {
+                    package: pkg.name.clone(),
+                    member: Some(lib),
+                    dev_only: false,
+                },
+            );
         }
         for dep in &pkg.dependencies {
             let visible = match (t.kind, dep.kind) {
@@ -839,10 +840,7 @@ impl Resolver<'_, '_> {
         }
         // Block scopes first, then the module.
         let mut scope = site.scope;
-        loop {
-            let Some(s) = scan.scopes.get(scope) else {
-                break;
-            };
+        while let Some(s) = scan.scopes.get(scope) {
             if !matches!(s.kind, ScopeKind::Block) {
                 break;
             }
@@ -861,11 +859,10 @@ impl Resolver<'_, '_> {
                 None => break,
             }
         }
-        if let Some(b) = self.bindings[module].get(first.as_str()).copied() {
-            if !matches!(b, Binding::Use(o2, u) | Binding::ExternCrate(o2, u) if (o2, u) == (occ, si))
-            {
-                return self.through_binding(b, &segs[1..]);
-            }
+        if let Some(b) = self.bindings[module].get(first.as_str()).copied()
+            && !matches!(b, Binding::Use(o2, u) | Binding::ExternCrate(o2, u) if (o2, u) == (occ, si))
+        {
+            return self.through_binding(b, &segs[1..]);
         }
         (
             self.extern_crate(target, first, &segs[1..], site.dev),

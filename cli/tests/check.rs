@@ -14,7 +14,9 @@
 //! error FILE:LINE:COL
 //! ```
 //!
-//! Files are relative to the fixture root. A violation line lists the
+//! Lines starting with `#` are comments. The binary runs from the fixture's
+//! root, so paths in `args:` are relative to it, as are the files of the
+//! report lines. A violation line lists the
 //! location of every link when the chain has two or more. The JSON
 //! report must hold exactly these violations and errors (as a multiset).
 //!

@@ -48,7 +48,10 @@ fn product(i: usize) -> Product {
 
 fn report(name: &str, ops: usize, elapsed: Duration) {
     let per_sec = ops as f64 / elapsed.as_secs_f64();
-    println!("{name:<28} {ops:>8} ops {:>10.1} ms {per_sec:>12.0} ops/s", elapsed.as_secs_f64() * 1e3);
+    println!(
+        "{name:<28} {ops:>8} ops {:>10.1} ms {per_sec:>12.0} ops/s",
+        elapsed.as_secs_f64() * 1e3
+    );
 }
 
 async fn run(n: usize) -> terrace::Result<()> {
@@ -96,7 +99,9 @@ fn main() {
         return;
     }
     let n = 20_000;
-    let rt = tokio::runtime::Builder::new_current_thread().build().expect("runtime");
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("runtime");
     if let Err(e) = rt.block_on(run(n)) {
         eprintln!("benchmark failed: {e}");
         std::process::exit(1);

@@ -138,6 +138,9 @@ impl Model {
     }
 }
 
+/// The glob `use`s of a module, as (occurrence, site) pairs.
+type GlobUses = Vec<(usize, usize)>;
+
 /// One time a file is read as (part of) a module.
 struct Occurrence {
     file: FileId,
@@ -642,7 +645,7 @@ impl<'w> Builder<'w> {
 
     /// Each module's names, and its glob `use`s (whose names are only known
     /// by looking into the module they name).
-    fn bindings(&self) -> (Vec<HashMap<String, Binding>>, Vec<Vec<(usize, usize)>>) {
+    fn bindings(&self) -> (Vec<HashMap<String, Binding>>, Vec<GlobUses>) {
         let mut all = Vec::with_capacity(self.model.modules.len());
         let mut globs = Vec::with_capacity(self.model.modules.len());
         for (m, scopes) in self.module_scopes.iter().enumerate() {
@@ -791,7 +794,11 @@ impl Resolver<'_, '_> {
             .as_ref()
             .and_then(|s| s.sites.get(si))
             .is_some_and(|s| matches!(s.kind, SiteKind::Use { .. }));
-        if via_local && !is_use { None } else { Some(res) }
+        if via_local && !is_use {
+            None
+        } else {
+            Some(res)
+        }
     }
 
     /// Resolves a site; the flag says whether its first segment was a name
@@ -826,10 +833,7 @@ impl Resolver<'_, '_> {
                     false,
                 );
             }
-            return (
-                self.extern_crate(target, first, &segs[1..], dev),
-                false,
-            );
+            return (self.extern_crate(target, first, &segs[1..], dev), false);
         }
         match first.as_str() {
             "crate" | "$crate" => return (self.walk(root, &segs[1..]), false),
@@ -849,18 +853,12 @@ impl Resolver<'_, '_> {
             if edition2015 {
                 return (self.walk_from_root_bindings(root, segs), false);
             }
-            return (
-                self.extern_crate(target, first, &segs[1..], dev),
-                false,
-            );
+            return (self.extern_crate(target, first, &segs[1..], dev), false);
         }
         if is_use && edition2015 {
             return match self.bindings[root].get(first.as_str()).copied() {
                 Some(b) => self.through_binding(b, &segs[1..]),
-                None => (
-                    self.extern_crate(target, first, &segs[1..], dev),
-                    false,
-                ),
+                None => (self.extern_crate(target, first, &segs[1..], dev), false),
             };
         }
         // Block scopes first, then the module.
@@ -894,10 +892,7 @@ impl Resolver<'_, '_> {
         if let Some(g) = self.glob_source(module, first) {
             return (self.walk(g, segs), true);
         }
-        (
-            self.extern_crate(target, first, &segs[1..], dev),
-            false,
-        )
+        (self.extern_crate(target, first, &segs[1..], dev), false)
     }
 
     fn walk_from_root_bindings(&mut self, root: ModuleId, segs: &[String]) -> Res {
@@ -980,7 +975,9 @@ impl Resolver<'_, '_> {
             let mut hops = 0;
             while binding.is_none() && hops < 8 {
                 hops += 1;
-                let Some(g) = self.glob_source(id, seg) else { break };
+                let Some(g) = self.glob_source(id, seg) else {
+                    break;
+                };
                 id = g;
                 binding = self.bindings[id].get(seg.as_str()).copied();
             }
@@ -1011,10 +1008,11 @@ impl Resolver<'_, '_> {
     fn glob_source(&mut self, id: ModuleId, name: &str) -> Option<ModuleId> {
         for k in 0..self.globs[id].len() {
             let (occ, si) = self.globs[id][k];
-            if let Res::Module { id: g, .. } = self.use_res(occ, si) {
-                if g != id && self.bindings[g].contains_key(name) {
-                    return Some(g);
-                }
+            if let Res::Module { id: g, .. } = self.use_res(occ, si)
+                && g != id
+                && self.bindings[g].contains_key(name)
+            {
+                return Some(g);
             }
         }
         None

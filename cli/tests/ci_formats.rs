@@ -668,3 +668,95 @@ fn readme_commands_run() {
         );
     }
 }
+
+// ---------------------------------------------------------------- more SARIF
+
+#[test]
+fn sarif_fingerprints_survive_moved_lines() {
+    let tmp = scratch("ci-shop");
+    let fingerprints = |ws: &Path| -> Vec<String> {
+        let doc = assert_valid_sarif(&terrace(ws, &["check", "--format", "sarif"]).stdout);
+        let mut f: Vec<String> = doc["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                r["partialFingerprints"]["terraceImport/v1"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect();
+        f.sort();
+        f
+    };
+    let before = fingerprints(tmp.path());
+    edit(&tmp.path().join("crates/domain/src/model.rs"), |t| {
+        format!("//! Batches.\n\n{t}")
+    });
+    assert_eq!(fingerprints(tmp.path()), before);
+    let mut unique = before.clone();
+    unique.dedup();
+    assert_eq!(unique.len(), before.len(), "{before:?}");
+}
+
+#[test]
+fn file_errors_and_warnings_in_sarif_and_github() {
+    let tmp = scratch("ci-shop");
+    let ws = tmp.path();
+    edit(&ws.join("terrace.toml"), |t| {
+        t + "ignore = [\"shop_domain::gone -> shop_adapters\"]\nunmatched_ignores = \"warn\"\n"
+    });
+    edit(&ws.join("crates/shared/src/lib.rs"), |t| {
+        t + "pub mod broken;\n"
+    });
+    std::fs::write(
+        ws.join("crates/shared/src/broken.rs"),
+        "pub fn f() {\n    let s = \"never closed;\n}\n",
+    )
+    .unwrap();
+
+    let run = terrace(ws, &["check", "--format", "sarif"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let doc = assert_valid_sarif(&run.stdout);
+    let rules = doc["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert_eq!(rules.last().unwrap()["id"], "parse-error");
+    let results = doc["runs"][0]["results"].as_array().unwrap();
+    let warning = results.iter().find(|r| r["level"] == "warning").unwrap();
+    assert_eq!(warning["ruleId"], "layers");
+    assert_eq!(
+        warning["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "terrace.toml"
+    );
+    let error = results
+        .iter()
+        .find(|r| r["ruleId"] == "parse-error")
+        .unwrap();
+    assert_eq!(
+        error["ruleIndex"].as_u64().unwrap() as usize,
+        rules.len() - 1
+    );
+    assert_eq!(
+        error["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "crates/shared/src/broken.rs"
+    );
+
+    let run = terrace(ws, &["check", "--format", "github"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains(
+            "::warning file=terrace.toml,line=14,col=11,title=terrace unmatched-ignore (layers)::"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(
+            "::error file=crates/shared/src/broken.rs,line=2,col=13,title=terrace parse-error::"
+        ),
+        "{}",
+        run.stdout
+    );
+}

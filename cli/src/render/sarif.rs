@@ -55,26 +55,47 @@ fn related(sources: &mut Sources<'_>, prefix: &str, v: &Violation) -> Vec<Value>
 
 fn rule(name: &str, contract_type: &str, reason: Option<&str>, help: Option<&str>) -> Value {
     let short = format!("`{contract_type}` contract `{name}` of terrace.toml");
-    let mut help_text = String::new();
+    let mut text = String::new();
+    let mut markdown = String::new();
     if let Some(reason) = reason {
-        help_text.push_str(&format!("Why: {reason}\n"));
+        text.push_str(&format!("Why: {reason}\n"));
+        markdown.push_str(&format!("**Why:** {reason}\n\n"));
     }
     if let Some(help) = help {
-        help_text.push_str(&format!("What to do: {help}\n"));
+        text.push_str(&format!("What to do: {help}\n"));
+        markdown.push_str(&format!("**What to do:** {help}\n\n"));
     }
-    if help_text.is_empty() {
-        help_text = format!(
-            "See contract `{name}` in terrace.toml; `terrace check` shows every import that breaks it."
-        );
-    }
+    let see = format!(
+        "See contract `{name}` in terrace.toml; `terrace explain {name}` shows its entries \
+         and why each import breaks it."
+    );
+    text.push_str(&see);
+    markdown.push_str(&see);
     json!({
         "id": name,
         "shortDescription": { "text": short },
         "fullDescription": { "text": reason.unwrap_or(&short) },
-        "help": { "text": help_text.trim_end() },
+        "help": { "text": text, "markdown": markdown },
         "defaultConfiguration": { "level": "error" },
         "properties": { "tags": ["architecture", contract_type] },
     })
+}
+
+/// The message of a result; for a chain, each link points at its related
+/// location (`[text](id)`, which code scanning turns into a link).
+fn result_message(v: &Violation) -> Value {
+    let text = message(v);
+    if v.chain.len() < 2 {
+        return json!({ "text": text });
+    }
+    let esc = |s: &str| s.replace('[', "\\[").replace(']', "\\]");
+    let links: Vec<String> = v
+        .chain
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("[{} imports {}]({})", esc(&l.importer), esc(&l.imported), i + 1))
+        .collect();
+    json!({ "text": format!("{text}: {}", links.join(", then ")) })
 }
 
 /// Renders a report as a SARIF 2.1.0 log. `root` is the workspace root (the
@@ -117,7 +138,7 @@ pub fn sarif(root: &Path, prefix: &str, report: &Report) -> String {
             "ruleId": v.contract,
             "ruleIndex": index.get(v.contract.as_str()).copied().unwrap_or(0),
             "level": if v.warning { "warning" } else { "error" },
-            "message": { "text": message(v) },
+            "message": result_message(v),
             "locations": [{
                 "physicalLocation": physical(&mut sources, prefix, &v.file, v.line, v.column),
             }],

@@ -93,7 +93,14 @@ fn result_message(v: &Violation) -> Value {
         .chain
         .iter()
         .enumerate()
-        .map(|(i, l)| format!("[{} imports {}]({})", esc(&l.importer), esc(&l.imported), i + 1))
+        .map(|(i, l)| {
+            format!(
+                "[{} imports {}]({})",
+                esc(&l.importer),
+                esc(&l.imported),
+                i + 1
+            )
+        })
         .collect();
     json!({ "text": format!("{text}: {}", links.join(", then ")) })
 }

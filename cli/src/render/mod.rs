@@ -9,9 +9,8 @@ mod json;
 mod sarif;
 
 use std::collections::HashMap;
-use std::path::Path;
-
 use std::fmt::Write as _;
+use std::path::Path;
 
 use terrace_lint::report::{Code, Link, Matched, Report, Violation};
 

@@ -139,8 +139,15 @@ pub fn sarif(root: &Path, prefix: &str, report: &Report) -> String {
         }));
     }
     let mut results = Vec::new();
+    // Identical lines (same contract and ends) are told apart by their
+    // order, as code scanning's own line hashes are.
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for v in &report.violations {
         let line_text = sources.line(&v.file, v.line).unwrap_or_default();
+        let hash = fingerprint(v, &line_text);
+        let n = seen.entry(hash.clone()).or_default();
+        *n += 1;
+        let hash = format!("{hash}:{n}");
         let mut result = json!({
             "ruleId": v.contract,
             "ruleIndex": index.get(v.contract.as_str()).copied().unwrap_or(0),
@@ -149,7 +156,7 @@ pub fn sarif(root: &Path, prefix: &str, report: &Report) -> String {
             "locations": [{
                 "physicalLocation": physical(&mut sources, prefix, &v.file, v.line, v.column),
             }],
-            "partialFingerprints": { "terraceImport/v1": fingerprint(v, &line_text) },
+            "partialFingerprints": { "terraceImport/v1": hash },
             "properties": {
                 "code": v.code.as_str(),
                 "contractType": v.contract_type,

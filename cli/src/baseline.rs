@@ -162,6 +162,24 @@ pub fn load(path: &Path) -> Result<Vec<Entry>, BaselineError> {
     Ok(entries)
 }
 
+/// `entries` without `fixed` (each fixed entry removes one equal entry).
+pub fn without(entries: &[Entry], fixed: &[Entry]) -> Vec<Entry> {
+    let mut fixed: Vec<&Entry> = fixed.iter().collect();
+    let mut out: Vec<Entry> = entries
+        .iter()
+        .filter(|e| match fixed.iter().position(|f| f == e) {
+            Some(i) => {
+                fixed.swap_remove(i);
+                false
+            }
+            None => true,
+        })
+        .cloned()
+        .collect();
+    out.sort();
+    out
+}
+
 /// What applying a baseline did.
 #[derive(Debug, Default)]
 pub struct Outcome {

@@ -181,8 +181,8 @@ struct CheckArgs {
     /// Say why each import is a violation: the configuration entries (source, forbidden, layer...) it matched
     #[arg(long, short)]
     verbose: bool,
-    /// Record today's violations in FILE (JSON, sorted) and exit 0
-    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    /// Record today's violations in FILE (JSON, sorted) and exit 0; with `--baseline`, write that baseline without its fixed entries instead (and check as usual)
+    #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
 }
 
@@ -275,7 +275,11 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> u8 {
         }
     };
     let root = &project.workspace.root;
-    if let Some(path) = &args.write_baseline {
+    if let Some(path) = args
+        .write_baseline
+        .as_ref()
+        .filter(|_| args.baseline.is_none())
+    {
         let entries = baseline::entries(root, &report);
         if let Err(e) = std::fs::write(path, baseline::to_json(&entries)) {
             report_message(
@@ -304,13 +308,28 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> u8 {
     }
     let mut outcome = None;
     if let Some(path) = &args.baseline {
-        match baseline::load(path) {
-            Ok(entries) => outcome = Some(baseline::apply(root, &entries, &mut report)),
+        let entries = match baseline::load(path) {
+            Ok(entries) => entries,
             Err(e) => {
                 report_message(&e.message, &e.help, styled);
                 return EXIT_USAGE;
             }
+        };
+        let applied = baseline::apply(root, &entries, &mut report);
+        if let Some(target) = &args.write_baseline {
+            // Shrink: the baseline without its fixed entries, never with
+            // new violations.
+            let kept = baseline::without(&entries, &applied.fixed);
+            if let Err(e) = std::fs::write(target, baseline::to_json(&kept)) {
+                report_message(
+                    &format!("cannot write baseline `{}`: {e}", target.display()),
+                    "check that its directory exists and is writable",
+                    styled,
+                );
+                return EXIT_USAGE;
+            }
         }
+        outcome = Some(applied);
     }
     let text = match args.format {
         Format::Human => {
@@ -324,7 +343,8 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> u8 {
     let _ = out.write_all(text.as_bytes());
     if let (Some(path), Some(outcome)) = (&args.baseline, outcome) {
         // On stderr: stdout stays one valid document in every format.
-        let _ = std::io::stderr().write_all(baseline_note(path, &outcome).as_bytes());
+        let rewritten = args.write_baseline.as_deref();
+        let _ = std::io::stderr().write_all(baseline_note(path, &outcome, rewritten).as_bytes());
     }
     if report.passed() {
         EXIT_OK
@@ -335,7 +355,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> u8 {
 
 /// What the baseline did: how many known violations it hid, which entries
 /// are fixed (and can go).
-fn baseline_note(path: &Path, outcome: &baseline::Outcome) -> String {
+fn baseline_note(path: &Path, outcome: &baseline::Outcome, rewritten: Option<&Path>) -> String {
     let mut s = format!(
         "baseline `{}`: {} known violation{} not reported",
         path.display(),
@@ -346,11 +366,35 @@ fn baseline_note(path: &Path, outcome: &baseline::Outcome) -> String {
         s.push('\n');
         return s;
     }
+    let what = match rewritten {
+        Some(target) => format!(
+            "written without {} to `{}`",
+            if outcome.fixed.len() == 1 {
+                "it"
+            } else {
+                "them"
+            },
+            target.display()
+        ),
+        None => format!(
+            "remove {} from the baseline (`--baseline {} --write-baseline {}` does)",
+            if outcome.fixed.len() == 1 {
+                "it"
+            } else {
+                "them"
+            },
+            path.display(),
+            path.display()
+        ),
+    };
     s.push_str(&format!(
-        "; {} entr{} fixed, remove {} from the baseline (or write it again with `--write-baseline`):\n",
+        "; {} entr{} fixed, {what}:\n",
         outcome.fixed.len(),
-        if outcome.fixed.len() == 1 { "y is" } else { "ies are" },
-        if outcome.fixed.len() == 1 { "it" } else { "them" },
+        if outcome.fixed.len() == 1 {
+            "y is"
+        } else {
+            "ies are"
+        },
     ));
     for e in &outcome.fixed {
         s.push_str(&format!("  fixed: {}\n", e.describe()));

@@ -257,9 +257,49 @@ fn baseline_round_trip() {
     assert_eq!(
         run.stderr,
         "baseline `baseline.json`: 4 known violations not reported; 1 entry is fixed, remove it \
-         from the baseline (or write it again with `--write-baseline`):\n  \
+         from the baseline (`--baseline baseline.json --write-baseline baseline.json` does):\n  \
          fixed: domain-is-pure: `shop_domain::model` imports `sqlx::PgPool` \
          (crates/domain/src/model.rs: `use sqlx::PgPool;`)\n"
+    );
+
+    // The baseline shrinks, and never takes in a new violation.
+    edit(&model, |t| {
+        t + "\npub fn row(_: sqlx::postgres::PgRow) {}\n"
+    });
+    let shrink = [
+        "check",
+        "--color",
+        "never",
+        "--baseline",
+        "baseline.json",
+        "--write-baseline",
+        "baseline.json",
+    ];
+    let run = terrace(ws, &shrink);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("`sqlx::postgres::PgRow`"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr
+            .contains("1 entry is fixed, written without it to `baseline.json`"),
+        "{}",
+        run.stderr
+    );
+    let shrunk = std::fs::read_to_string(ws.join("baseline.json")).unwrap();
+    assert!(!shrunk.contains("\"use sqlx::PgPool;\""), "{shrunk}");
+    assert!(!shrunk.contains("PgRow"), "{shrunk}");
+    assert_eq!(shrunk.matches("\"contract\"").count(), 4, "{shrunk}");
+    edit(&model, |t| {
+        t.replace("\npub fn row(_: sqlx::postgres::PgRow) {}\n", "")
+    });
+    let run = terrace(ws, &args);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.stderr,
+        "baseline `baseline.json`: 4 known violations not reported\n"
     );
 }
 

@@ -1,7 +1,7 @@
 //! Exact-output tests of the scanner. Positions are found by searching the
 //! source for a marker text (plain string search, independent of the lexer).
 
-use super::lexer::{LexErrorKind, Tk, lex};
+use super::lexer::{LexErrorKind, Lexed, Tk, lex};
 use super::*;
 
 /// Position of the `n`th (0-based) occurrence of `needle` in `src`.
@@ -729,10 +729,17 @@ fn delimiter_errors() {
 
 // ---------------------------------------------------------------- lexer
 
+fn lexed(src: &str) -> Lexed {
+    let mut out = Lexed::default();
+    lex(src, &mut out);
+    out
+}
+
 fn kinds(src: &str) -> Vec<(Tk, &str)> {
-    let (toks, errors) = lex(src);
-    assert_eq!(errors, vec![]);
-    toks.iter()
+    let out = lexed(src);
+    assert_eq!(out.errors, vec![]);
+    out.tokens
+        .iter()
         .map(|t| (t.kind, &src[t.start as usize..t.end as usize]))
         .collect()
 }
@@ -829,7 +836,7 @@ fn lexer_error_kinds() {
     ];
     for (src, kind) in cases {
         assert_eq!(
-            lex(src).1.iter().map(|e| e.kind).collect::<Vec<_>>(),
+            lexed(src).errors.iter().map(|e| e.kind).collect::<Vec<_>>(),
             vec![kind],
             "{src}"
         );
@@ -935,6 +942,19 @@ fn mutate(rng: &mut Rng, s: &str) -> String {
     out
 }
 
+/// Line starts computed the obvious way.
+fn naive_lines(text: &str) -> Vec<u32> {
+    let mut v = vec![0];
+    v.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
+    v
+}
+
+#[test]
+fn lexer_records_every_line_start() {
+    let src = "a\n/* x\n y */ \"s\n\\\n t\" r#\"\n\"# '\n' '\\\n' b'\n'\n// c\n'\n\n";
+    assert_eq!(lexed(src).lines, naive_lines(src));
+}
+
 #[test]
 fn never_panics_on_mutated_or_random_input() {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
@@ -942,6 +962,7 @@ fn never_panics_on_mutated_or_random_input() {
         let base = SAMPLES[round % SAMPLES.len()];
         let text = mutate(&mut rng, base);
         let f = scan(&text, round % 2 == 0);
+        assert_eq!(lexed(&text).lines, naive_lines(&text), "{text:?}");
         for s in &f.sites {
             assert!(s.scope < f.scopes.len());
             assert!(s.pos.line >= 1 && s.pos.column >= 1);
@@ -960,6 +981,7 @@ fn never_panics_on_mutated_or_random_input() {
             })
             .collect();
         let f = scan(&text, false);
+        assert_eq!(lexed(&text).lines, naive_lines(&text), "{text:?}");
         for s in &f.scopes {
             assert!(s.parent.is_none_or(|p| p < f.scopes.len()));
         }

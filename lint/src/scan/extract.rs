@@ -1002,6 +1002,15 @@ impl<'a> Extractor<'a> {
     /// A path starting at `i` (an identifier, `$crate` or a leading `::`),
     /// reported when it has two or more segments.
     fn path(&mut self, i: usize) {
+        // Fast exit for the common case: a lone identifier.
+        let first_sep = match self.toks[i].kind {
+            Tk::Punct(b'$') => i + 2,
+            Tk::PathSep => i,
+            _ => i + 1,
+        };
+        if self.kind(first_sep) != Some(Tk::PathSep) {
+            return;
+        }
         if let Some(p) = i.checked_sub(1).and_then(|p| self.tok(p))
             && matches!(p.kind, Tk::PathSep | Tk::Punct(b'.' | b'$' | b'#'))
             && self.kind(i) != Some(Tk::PathSep)

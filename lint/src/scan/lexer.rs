@@ -412,19 +412,22 @@ impl Lexer<'_, '_> {
     }
 
     /// Consumes identifier characters from `self.i`.
+    #[inline]
     fn ident_rest(&mut self) {
-        while let Some(&c) = self.b.get(self.i) {
+        let mut i = self.i;
+        while let Some(&c) = self.b.get(i) {
             if IDENT[c as usize] {
-                self.i += 1;
+                i += 1;
             } else if c >= 0x80 {
-                match self.char_at(self.i) {
-                    Some(ch) if is_id_continue(ch) => self.i += ch.len_utf8(),
-                    _ => return,
+                match self.char_at(i) {
+                    Some(ch) if is_id_continue(ch) => i += ch.len_utf8(),
+                    _ => break,
                 }
             } else {
-                return;
+                break;
             }
         }
+        self.i = i;
     }
 
     /// After the opening `"` of a string (`self.i` past it): consumes up to

@@ -46,6 +46,9 @@ struct Frame {
     rules: bool,
     /// For an inline module body: (parent scope, index in its `mods`).
     decl: Option<(ScopeId, usize)>,
+    /// The parentheses of a visibility `pub(in path)`: the path there
+    /// restricts visibility, it imports nothing.
+    vis: bool,
 }
 
 /// Outer attributes waiting for the item they apply to.
@@ -116,6 +119,7 @@ pub(super) fn extract(text: &str, toks: &[Token], lines: &Lines<'_>, e2015: bool
             in_macro: false,
             rules: false,
             decl: None,
+            vis: false,
         }],
         pending: None,
         dev_item: None,
@@ -500,6 +504,7 @@ impl<'a> Extractor<'a> {
             in_macro: top.in_macro,
             rules: top.rules,
             decl: None,
+            vis: c == b'(' && i > 0 && self.is_word(i - 1, b"pub"),
         };
         match hint {
             Some(Hint::Opaque) => frame.kind = FrameKind::Opaque,
@@ -1008,7 +1013,7 @@ impl<'a> Extractor<'a> {
             Tk::PathSep => i,
             _ => i + 1,
         };
-        if self.kind(first_sep) != Some(Tk::PathSep) {
+        if self.kind(first_sep) != Some(Tk::PathSep) || self.top().vis {
             return;
         }
         if let Some(p) = i.checked_sub(1).and_then(|p| self.tok(p))

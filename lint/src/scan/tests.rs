@@ -195,7 +195,6 @@ fn use_leading_colon_visibility_and_keywords() {
             lead(use_("serde::Serialize", at(src, "::serde"))),
             lead(use_("tokio::net", at(src, "tokio"))),
             lead(use_("std::fs", at(src, "std"))),
-            path("crate::a", at(src, "crate::a")),
             use_("crate::x::Y", at(src, "crate::x")),
             use_("self::m::N", at(src, "self::m")),
             use_("super::super::O", at(src, "super::super")),

@@ -184,6 +184,14 @@ pub struct ScanError {
 /// the scanner itself only needs it to treat `async`, `dyn`, `await` and
 /// `try` as identifiers there).
 ///
+/// Not sites: paths whose first segment is `Self`, paths right after `::`,
+/// `.`, `$` or `#` (`$x::y` and `quote!`'s `#x::y` interpolate), and the
+/// path of a visibility `pub(in a::b)`. Inside macro invocations the tokens
+/// are scanned like code: `use` leaves there are `Use` sites (with
+/// `in_macro`) binding their names, and `mod x;` there is a declaration,
+/// since item-level macros such as `cfg_if!` expand to their contents;
+/// `macro_rules!` bodies only yield sites.
+///
 /// ```
 /// use terrace_lint::scan::{scan, SiteKind};
 ///

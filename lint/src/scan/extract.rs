@@ -363,7 +363,12 @@ impl<'a> Extractor<'a> {
                         None => true,
                         Some(p) => match p.kind {
                             Tk::Ident => is_keyword(self.word(i - 1), self.e2015),
-                            Tk::RawIdent | Tk::Punct(b'>' | b'$' | b'#' | b'.') => false,
+                            // `a > ::b` (spaced, a comparison) or
+                            // `impl<T> ::a::B`; not `Vec::<u8>::new`.
+                            Tk::Punct(b'>') => p.end != t.start || self.closes_impl_generics(i - 1),
+                            // `..::a::b` is a range.
+                            Tk::Punct(b'.') => i >= 2 && self.kind(i - 2) == Some(Tk::Punct(b'.')),
+                            Tk::RawIdent | Tk::Punct(b'$' | b'#') => false,
                             _ => true,
                         },
                     };
@@ -376,6 +381,38 @@ impl<'a> Extractor<'a> {
                 _ => i + 1,
             };
         }
+    }
+
+    /// True when the `>` at `gt` closes the generics of `impl<..>` or
+    /// `for<..>`, so that a `::` after it starts a new path
+    /// (`impl<T> ::serde::Serialize for ..`) rather than continuing one
+    /// (`Vec::<u8>::new`, `<T as Tr>::X`).
+    fn closes_impl_generics(&self, gt: usize) -> bool {
+        let mut depth = 0u32;
+        let mut k = gt;
+        for _ in 0..512 {
+            match self.toks[k].kind {
+                Tk::Punct(b'>') => depth += 1,
+                Tk::Punct(b'<') => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return k > 0
+                            && (self.is_word(k - 1, b"impl") || self.is_word(k - 1, b"for"));
+                    }
+                }
+                Tk::Close(_) => match self.pair(k) {
+                    Some(p) => k = p,
+                    None => return false,
+                },
+                Tk::Punct(b';') | Tk::Open(_) => return false,
+                _ => {}
+            }
+            if k == 0 {
+                return false;
+            }
+            k -= 1;
+        }
+        false
     }
 
     /// Ends the `#[cfg(test)]` item and the body hint at `;` (or `,`).
@@ -1017,10 +1054,14 @@ impl<'a> Extractor<'a> {
             return;
         }
         if let Some(p) = i.checked_sub(1).and_then(|p| self.tok(p))
-            && matches!(p.kind, Tk::PathSep | Tk::Punct(b'.' | b'$' | b'#'))
             && self.kind(i) != Some(Tk::PathSep)
         {
-            return;
+            match p.kind {
+                Tk::PathSep | Tk::Punct(b'$' | b'#') => return,
+                // `x.a::b` is a method or field; `..a::b` is a range.
+                Tk::Punct(b'.') if i < 2 || self.kind(i - 2) != Some(Tk::Punct(b'.')) => return,
+                _ => {}
+            }
         }
         let mut segs = std::mem::take(&mut self.seg_buf);
         segs.clear();

@@ -1055,3 +1055,27 @@ fn corpus() {
         eprintln!("{}: {:?}", p.display(), &s.errors[..s.errors.len().min(3)]);
     }
 }
+
+#[test]
+fn paths_after_ranges_comparisons_and_impl_generics() {
+    let src = "impl<'de, T> ::serde::de::Visitor<'de> for V<T> {}\n\
+               fn f() {\n\
+               S { a, ..Default::default() };\n\
+               &x[..usize::try_from(n)];\n\
+               a..::core::f64::MAX;\n\
+               n > ::core::isize::MAX;\n\
+               <T as Tr>::X;\n\
+               x.y::z;\n\
+               }\n";
+    assert_eq!(
+        sites(src),
+        vec![
+            lead(path("serde::de::Visitor", at(src, "::serde"))),
+            // Braces of a struct expression are a (nameless) block scope.
+            scoped(path("Default::default", at(src, "Default")), 2),
+            scoped(path("usize::try_from", at(src, "usize")), 1),
+            scoped(lead(path("core::f64::MAX", at(src, "::core::f64"))), 1),
+            scoped(lead(path("core::isize::MAX", at(src, "::core::isize"))), 1),
+        ]
+    );
+}

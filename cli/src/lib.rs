@@ -48,10 +48,6 @@ enum Command {
     /// a file could not be read, 2 for usage and configuration errors.
     #[command(after_help = CHECK_HELP)]
     Check(CheckArgs),
-    /// List the built-in presets (`@infrastructure`, `@std-io`) and their entries.
-    Presets,
-    /// List the modules of the workspace, as contracts name them.
-    Modules(WorkspaceArgs),
     /// Explain a contract: its entries as terrace reads them, and why each
     /// import that breaks it does (the chain, the entries each end matched).
     ///
@@ -73,6 +69,10 @@ enum Command {
     /// application, app) > adapters (infrastructure, repository, db,
     /// persistence) > domain. Review the result, then run `terrace check`.
     Init(InitArgs),
+    /// List the built-in presets (`@infrastructure`, `@std-io`) and their entries.
+    Presets,
+    /// List the modules of the workspace, as contracts name them.
+    Modules(WorkspaceArgs),
 }
 
 #[derive(Debug, clap::Args)]

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, VecDeque};
 
 use crate::config::{Config, Contract, ContractKind, ModulePattern, Severity};
-use crate::model::{Import, ImportTarget, Model, ModuleId};
+use crate::model::{Import, ImportTarget, Model, ModuleId, ModulePaths};
 use crate::report::{Code, ContractResult, Link, Matched, Violation};
 
 /// Checks every contract of `config`; `no_dev` leaves dev code out of all of
@@ -48,8 +48,10 @@ pub fn check(
 const ALWAYS_ALLOWED: [&str; 3] = ["std", "core", "alloc"];
 
 /// Which modules (given by [`Model::module_paths`]) a pattern matches.
-pub fn matching_modules(paths: &[Vec<&str>], pattern: &ModulePattern) -> Vec<bool> {
-    paths.iter().map(|p| pattern.matches(p)).collect()
+pub fn matching_modules(paths: &ModulePaths<'_>, pattern: &ModulePattern) -> Vec<bool> {
+    (0..paths.len())
+        .map(|m| paths.matches(m, pattern))
+        .collect()
 }
 
 /// True when an external import path matches the pattern by package name or
@@ -67,7 +69,7 @@ fn external_matches(pattern: &ModulePattern, path: &str, key: &str) -> bool {
 
 struct Checker<'a> {
     model: &'a Model,
-    paths: &'a [Vec<&'a str>],
+    paths: &'a ModulePaths<'a>,
     contract: &'a Contract,
     config_file: &'a str,
     /// Imports this contract sees (dev and ignored ones removed).
@@ -80,7 +82,7 @@ struct Checker<'a> {
 impl<'a> Checker<'a> {
     fn new(
         model: &'a Model,
-        paths: &'a [Vec<&'a str>],
+        paths: &'a ModulePaths<'a>,
         contract: &'a Contract,
         include_dev: bool,
         config_file: &'a str,
@@ -803,6 +805,7 @@ mod tests {
             kind: TargetKind::Lib,
             root: 0,
             edition: Edition::E2021,
+            package_alias: None,
         });
         for (line, (from, to)) in imports.iter().enumerate() {
             let f = id(&mut m, &mut ids, from);

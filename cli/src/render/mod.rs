@@ -62,7 +62,13 @@ impl<'a> Sources<'a> {
         let text = self
             .files
             .entry(file.to_owned())
-            .or_insert_with(|| std::fs::read_to_string(root.join(file)).ok());
+            // Lossy: a file that is not valid UTF-8 is still shown up to
+            // (and around) the offending bytes.
+            .or_insert_with(|| {
+                std::fs::read(root.join(file))
+                    .ok()
+                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+            });
         text.as_deref()?
             .lines()
             .nth(line.checked_sub(1)? as usize)

@@ -98,7 +98,10 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         return;
     }
-    let n = 20_000;
+    let n = std::env::var("TERRACE_BENCH_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000);
     let rt = tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("runtime");

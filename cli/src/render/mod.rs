@@ -87,13 +87,22 @@ pub(crate) fn message(v: &Violation) -> String {
             "`{}` imports `{}`, which contract `{}` forbids",
             v.importer, v.imported, v.contract
         ),
-        Code::LayerViolation => format!(
-            "`{}` imports `{}`{}, a layer above it (contract `{}`)",
-            v.importer,
-            v.imported,
-            if v.chain.len() > 1 { " indirectly" } else { "" },
-            v.contract
-        ),
+        Code::LayerViolation => {
+            let layers: Vec<Option<usize>> = v.matched.iter().map(|m| m.layer).collect();
+            let sibling = matches!(layers.as_slice(), [Some(a), Some(b)] if a == b);
+            format!(
+                "`{}` imports `{}`{}, {} (contract `{}`)",
+                v.importer,
+                v.imported,
+                if v.chain.len() > 1 { " indirectly" } else { "" },
+                if sibling {
+                    "an independent sibling in its layer"
+                } else {
+                    "a layer above it"
+                },
+                v.contract
+            )
+        }
         Code::IndependenceViolation => format!(
             "`{}` imports `{}`{}, but contract `{}` keeps them independent",
             v.importer,

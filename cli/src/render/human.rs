@@ -169,7 +169,7 @@ pub fn error(e: &Error, styled: bool) -> String {
                         .path(file)
                         .annotation(AnnotationKind::Primary.span(range)),
                 );
-            } else {
+            } else if !file.is_empty() && !we.message.contains(&file) {
                 group = group.element(Level::NOTE.message(format!("in `{file}`")));
             }
             if let Some(help) = &we.help {
@@ -203,19 +203,25 @@ fn config_error(
     let text = cache
         .entry(ce.file.clone())
         .or_insert_with(|| std::fs::read_to_string(&ce.file).ok());
+    let file = display_path(&ce.file);
     let line = text
         .as_deref()
         .and_then(|t| t.lines().nth(ce.pos.line.saturating_sub(1) as usize))
-        .unwrap_or("")
-        .to_owned();
-    let range = token_range(&line, ce.pos.column);
-    let file = display_path(&ce.file);
-    let mut group: Group<'_> = Level::ERROR.primary_title(ce.message.clone()).element(
-        Snippet::source(line)
-            .line_start(ce.pos.line.max(1) as usize)
-            .path(file)
-            .annotation(AnnotationKind::Primary.span(range)),
-    );
+        .map(str::to_owned);
+    let title = Level::ERROR.primary_title(ce.message.clone());
+    let mut group: Group<'_> = match line {
+        // The file could be read: show the offending entry.
+        Some(line) => {
+            let range = token_range(&line, ce.pos.column);
+            Group::with_title(title).element(
+                Snippet::source(line)
+                    .line_start(ce.pos.line.max(1) as usize)
+                    .path(file)
+                    .annotation(AnnotationKind::Primary.span(range)),
+            )
+        }
+        None => Group::with_title(title).element(Level::NOTE.message(format!("in `{file}`"))),
+    };
     if let Some(help) = &ce.help {
         group = group.element(Level::HELP.message(help.clone()));
     }

@@ -164,6 +164,12 @@ pub(crate) fn because(m: &Matched, config_file: &str) -> String {
 /// One line per contract (`kept` / `broken (N)`), then a total line.
 pub(crate) fn summary(report: &Report) -> String {
     let mut out = String::new();
+    if report.contracts.is_empty() {
+        out.push_str(
+            "warning: the configuration declares no contracts, so nothing was checked \
+             (see `terrace help check`, or `terrace init` for a starter)\n",
+        );
+    }
     for c in &report.contracts {
         let state = if c.kept() {
             "kept".to_owned()

@@ -187,3 +187,404 @@ fn whole_corpus() {
 fn smoke() {
     agree("use a::{b, c::{self as d, *}};\nfn f() { x::y(); println!(\"{}\", q::r); }\n");
 }
+
+/// Small inputs covering each kind of site, agreeing today.
+const CASES: &[&str] = &[
+    // use trees
+    "use a::{b, c::{self as d, *}};\nuse ::std::{self, fmt::{self as f}, *}; use {a::b, c};",
+    "extern crate self as me; extern crate r#async as _; use r#type::r#fn as r#x;",
+    "const _: () = { extern crate alloc; use alloc::vec; };",
+    // paths in types, expressions, patterns, bounds, impls
+    "type A = a::B<C>::D; type E = Box<dyn Fn(a::B) -> c::D + Send>;",
+    "pub(in crate::a) struct S; pub(crate) fn g() {}",
+    "fn f() { x.0.1; a::b::<C>::d(); <T as a::B>::c; <a::B>::c; <T>::c::d; }",
+    "fn f() { let v = x.collect::<Vec<a::B>>(); a::b::<[u8; 3]>::c(); }",
+    "fn f() -> impl a::B + use<'x> { async move { c::d().await } }",
+    "fn f() { match x { a::B { c } => {}, d::E(f) => {}, g::H => {}, 1..=2 => {} } }",
+    "struct S where for<'a> T: a::B<'a>, T: ?Sized + c::D;",
+    "trait T { type A: a::B; fn f() -> Self::A; } impl T for S { type A = c::D; }",
+    "union U { a: a::B } enum E { A(a::B), B { c: c::D } }",
+    "extern \"C\" { fn f(x: a::B); static S: c::D; }",
+    "fn f<const N: usize>() where [(); N]: a::B {}",
+    "fn f() { <a::B as c::D>::e::f(); <[a::B]>::c(); <&a::B>::c(); }",
+    "fn f() { let x: fn(a::B) -> c::D = g; let y = |z: e::F| -> h::I { z }; }",
+    "struct S(pub a::B, pub(crate) c::D); struct T(pub(in super::x) u8);",
+    "static S: &[fn()] = &[a::b, c::d]; const C: [u8; a::N] = [0; b::M];",
+    "fn f() { let a::B { c, .. } = d; let e::F(..) = g; let _ = ..=c::d; }",
+    "impl a::B for c::D where Self: e::F { fn g(&self) -> Self::H { <Self as i::J>::k() } }",
+    "fn f() { return ::a::b; } fn g() { x = ::a::b; x == ::a::b; !::a::b; &::a::b; }",
+    "fn f() { x as u8 as ::a::B; y < ::a::C; z >= ::a::D; }",
+    // attributes
+    "#![allow(clippy::x)]\n//! a::b\n/// c::d\n#[doc = \"e::f\"] fn g() {}",
+    "#[a::b(c::d = e::f)] fn g() {} #[a = b::c] #[d(e::f, g = h::i)] fn j() {}",
+    "#[derive(Debug, a::B)] #[cfg_attr(x, derive(c::D), path = \"p.rs\")] #[path = r#\"q.rs\"#] mod m;",
+    // modules
+    "mod a { mod b { use super::c; } } fn f() { mod g; } #[cfg_attr(a, cfg_attr(b, path = \"x\"))] mod h;",
+    // macros
+    "fn f() { x!(a::b, c.d::e, $f::g, #h::i); x!{a::b}; x![c::d]; x!(a::b!(c::d)); }",
+    "macro_rules! m { ($x:ident) => { $crate::a::b!(); use $crate::c::{d, e as f}; mod q; $x::y; a::b } }",
+    "m! { use a::b; extern crate c as d; #[path = \"x\"] pub mod e; f::g::<H>::i }",
+    "fn f() { x!(fn a::b); x!(a::fn::c); x!(r#fn::a); x!(a :: b); x!(a::b::); }",
+    "fn f() { x!('a::b, 'c ::d::e); x!(Self::a, self::b, super::c, crate::d, Self::e::f); }",
+    "fn f() { x!(a::<b>::c, d::<e, f>::g, h::<i>, j::<k>l::m); x!(a::<b -> c>::d); }",
+    "fn f() { x!(use a::b; use ::c::d; use {e::f}; use g::{h, *}; pub use i::j as k;); }",
+    "fn f() { x!(extern crate a; mod d; mod e { f::g } #[cfg_attr(x, path = \"y\")] pub(crate) mod h;); }",
+    "fn f() { x!(x.e::f, ..=a::b); }",
+    // literals and comments
+    "fn f() { /*/ a::b */ c::d(); /**/ e::f(); /***/ g::h(); /*** a::x ***/ }",
+    "fn f() { let s = \"\\\\\"; a::b(); let t = b\"\\\"\"; c::d(); let u = c\"x\\\"\"; e::f(); }",
+    "fn f() { let a = 'é'; b::c(); let d = '\\x7f'; e::f(); let g = b'\\\\'; h::i(); let j = '\"'; k::l(); }",
+    "fn f<'_a>() { '_x: loop {} a::b(); let c = '\\u{10FFFF}'; d::e(); }",
+    "fn f() { let a = 1.; b::c(); let d = 1.0e10f64; e::f(); let g = 0x1Eu8; h::i(); }",
+    "fn f() { let a = r\"\\\"; b::c(); let d = br#\"\"#; e::f(); let g = cr##\"#\"##; h::i(); }",
+    "fn f() { let é = a::b; /* ü */ c::d(); }\r\nfn g() { e::f(); }\r\n",
+    "\u{feff}use a::b;",
+    "#!/usr/bin/env x\nuse a::b;",
+];
+
+#[test]
+fn agree_on_each_kind_of_site() {
+    for c in CASES {
+        agree(c);
+    }
+}
+/// Edition 2015: `try!` is a macro (in 2018, `try` is a keyword).
+#[test]
+fn agree_on_edition_2015() {
+    let src = "fn f() { let x = try!(a::b()); c::d(); }";
+    let (fast, reference) = both(src, true).expect("syn parses it");
+    assert_eq!(describe(&fast, &reference), "");
+    assert!(
+        reference
+            .sites
+            .iter()
+            .all(|s| s.in_macro == (s.segments[0] == "a"))
+    );
+}
+
+// ------------------------------------------------------ known scanner bugs
+//
+// Each test is a minimal input on which the fast scanner misses a site the
+// syn reference reports; the diff names it. Remove the `ignore` once fixed.
+
+/// A path right after the `..` of a range or of a struct update:
+/// `..Default::default()`, `&x[..usize::from(n)]`, `0..u8::MAX`.
+#[test]
+#[ignore = "known scanner bug: a path right after `..` is not reported"]
+fn known_bug_path_after_range_dots() {
+    agree("fn f() { S { ..Default::default() }; }");
+    agree("fn f() { &x[..usize::from(n)]; }");
+    agree("fn f() { 0..u8::MAX; }");
+    agree("fn f() { ..::core::u8::MAX; }");
+    agree("fn f() { m!(S { ..a::B::default() }); }");
+    agree("fn f() { m!(1..a::b, x. .c::d); }");
+}
+
+/// A path with a leading `::` right after `>` in code: the generics of an
+/// `impl`, a comparison, a shift (`impl<T> ::core::fmt::Debug for S<T>`, as
+/// derive expansions and bindgen write).
+#[test]
+#[ignore = "known scanner bug: a leading `::` path right after `>` is not reported"]
+fn known_bug_leading_colon_after_gt() {
+    agree("impl<T> ::core::fmt::Debug for S<T> {}");
+    agree("fn f() { x > ::core::u8::MAX; }");
+    agree("fn f() { x >> ::a::B; }");
+    agree("fn f<T: Into<u8>>() where T: ::a::B {}");
+}
+
+// ---------------------------------------------------------------- proptest
+
+mod generated {
+    use proptest::prelude::*;
+
+    use super::super::reference::{RefKind, both, describe};
+    use super::super::scan;
+    use super::CASES;
+
+    const WORDS: &[&str] = &[
+        "a", "b", "Foo", "r#type", "self", "super", "crate", "Self", "é", "x_1",
+    ];
+
+    fn word() -> impl Strategy<Value = String> {
+        prop::sample::select(WORDS).prop_map(str::to_owned)
+    }
+
+    /// `a::b::<T>::c`, maybe with a leading `::`.
+    fn path() -> impl Strategy<Value = String> {
+        (
+            any::<bool>(),
+            prop::collection::vec((word(), any::<bool>()), 1..4),
+        )
+            .prop_map(|(lead, segs)| {
+                let body: Vec<String> = segs
+                    .into_iter()
+                    .map(
+                        |(w, turbofish)| {
+                            if turbofish { format!("{w}::<u8>") } else { w }
+                        },
+                    )
+                    .collect();
+                let body = body.join("::");
+                if lead { format!("::{body}") } else { body }
+            })
+    }
+
+    fn use_tree() -> impl Strategy<Value = String> {
+        let leaf = prop_oneof![
+            word(),
+            word().prop_map(|w| format!("{w} as x")),
+            Just("*".to_owned()),
+            Just("self".to_owned()),
+            Just("self as y".to_owned()),
+        ];
+        leaf.prop_recursive(3, 24, 4, |inner| {
+            prop_oneof![
+                (word(), inner.clone()).prop_map(|(w, t)| format!("{w}::{t}")),
+                prop::collection::vec(inner, 0..4).prop_map(|v| format!("{{{}}}", v.join(", "))),
+            ]
+        })
+    }
+
+    /// A piece of Rust-like text: tokens, literals, comments.
+    const PIECES: &[&str] = &[
+        "::",
+        "<",
+        ">",
+        ".",
+        "..",
+        "#",
+        "!",
+        ",",
+        ";",
+        "=",
+        "->",
+        "=>",
+        "$",
+        "$crate",
+        "$x",
+        "'a",
+        "'x'",
+        "'\\''",
+        "\"a::b\"",
+        "\"\\\"c::d\"",
+        "r#\"e::f\"#",
+        "r\"\\\"",
+        "b\"g::h\"",
+        "b'x'",
+        "c\"i::j\"",
+        "// k::l\n",
+        "/* m::n /* o::p */ */",
+        "/// q::r\n",
+        "1",
+        "1.0",
+        "0x1e",
+        "use",
+        "mod",
+        "extern crate",
+        "as",
+        "fn",
+        "impl",
+        "struct",
+        "macro_rules",
+        "*",
+        "_",
+        "\n",
+        "\t",
+        "r#fn",
+        "async",
+        "try",
+        "dyn",
+        "in",
+        "pub",
+        "pub(crate)",
+    ];
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            3 => word(),
+            3 => prop::sample::select(PIECES).prop_map(str::to_owned),
+            2 => path(),
+        ]
+    }
+
+    /// Balanced token soup: what a macro invocation may hold.
+    fn soup() -> impl Strategy<Value = String> {
+        let sep = prop::sample::select(&["", " ", " ", "\n"][..]);
+        let tok = (piece(), sep).prop_map(|(p, s)| format!("{p}{s}"));
+        tok.prop_recursive(4, 96, 10, |inner| {
+            (prop::collection::vec(inner, 0..10), 0..3usize).prop_map(|(v, d)| {
+                let (o, c) = [("(", ")"), ("[", "]"), ("{", "}")][d];
+                format!("{o}{}{c} ", v.concat())
+            })
+        })
+    }
+
+    fn soups() -> impl Strategy<Value = String> {
+        prop::collection::vec(soup(), 0..12).prop_map(|v| v.concat())
+    }
+
+    fn expr() -> impl Strategy<Value = String> {
+        let p = path().boxed();
+        prop_oneof![
+            p.clone(),
+            p.clone().prop_map(|p| format!("{p}()")),
+            (p.clone(), p.clone()).prop_map(|(a, b)| format!("{a}({b}, 1..{b})")),
+            (p.clone(), p.clone()).prop_map(|(a, b)| format!("S {{ x: {a}, ..{b}() }}")),
+            (p.clone(), p.clone()).prop_map(|(a, b)| format!("<T as {a}>::{b}")),
+            (p.clone(), p.clone()).prop_map(|(a, b)| format!("x > {a} && y < {b}")),
+            p.clone().prop_map(|a| format!("x.y::<{a}>()")),
+            (p.clone(), soups()).prop_map(|(a, s)| format!("{a}!({s})")),
+            p.prop_map(|a| format!("|z: {a}| z")),
+        ]
+    }
+
+    fn item() -> impl Strategy<Value = String> {
+        prop_oneof![
+            soups().prop_map(|s| format!("m! {{ {s} }}\n")),
+            (soups(), soups())
+                .prop_map(|(a, b)| format!("macro_rules! m {{ ({a}) => {{ {b} }} }}\n")),
+            soups().prop_map(|s| format!("#[a({s})]\nstruct S;\n")),
+            (any::<bool>(), use_tree())
+                .prop_map(|(l, t)| format!("use {}{t};\n", if l { "::" } else { "" })),
+            prop::collection::vec(expr(), 0..5).prop_map(|v| format!(
+                "fn f() {{ {} }}\n",
+                v.iter()
+                    .map(|e| format!("let _ = {e};"))
+                    .collect::<String>()
+            )),
+            path().prop_map(|p| format!("type T = Vec<{p}>;\n")),
+            (path(), path()).prop_map(|(a, b)| format!("impl<T> {a} for S<T> where T: {b} {{}}\n")),
+            (word(), prop::collection::vec(path(), 0..3)).prop_map(|(w, ps)| format!(
+                "#[cfg_attr(x, path = \"p.rs\")]\nmod {w} {{ {} }}\n",
+                ps.iter().map(|p| format!("use {p};")).collect::<String>()
+            )),
+            word().prop_map(|w| format!("#[path = \"q.rs\"] pub mod {w};\n")),
+            (word(), word()).prop_map(|(a, b)| format!("extern crate {a} as {b};\n")),
+        ]
+    }
+
+    fn file() -> impl Strategy<Value = String> {
+        prop::collection::vec(item(), 0..8).prop_map(|v| v.concat())
+    }
+
+    /// Random edits of a snippet: insertions of pieces, deletions, cuts.
+    fn mutated() -> impl Strategy<Value = String> {
+        (
+            prop::sample::select(CASES),
+            prop::collection::vec((any::<prop::sample::Index>(), 0..3u8, piece()), 1..6),
+        )
+            .prop_map(|(base, edits)| {
+                let mut s = base.to_owned();
+                for (at, op, p) in edits {
+                    let bounds: Vec<usize> =
+                        (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+                    let a = bounds[at.index(bounds.len())];
+                    match op {
+                        0 => s.insert_str(a, &p),
+                        1 => {
+                            let b = bounds
+                                .iter()
+                                .copied()
+                                .filter(|&b| b > a && b <= a + 6)
+                                .max()
+                                .unwrap_or(a);
+                            s.replace_range(a..b, "");
+                        }
+                        _ => s.insert_str(a, &format!(" {p} ")),
+                    }
+                }
+                s
+            })
+    }
+
+    /// The text right before `line:column` ends with `..` or `>` (spaces
+    /// skipped): a site only the reference reports there is one of the
+    /// known scanner bugs (see `known_bug_*`).
+    fn after_known_bug_token(text: &str, line: u32, column: u32) -> bool {
+        let mut offset = 0;
+        for (n, l) in text.split('\n').enumerate() {
+            if n + 1 == line as usize {
+                offset += l
+                    .char_indices()
+                    .nth(column as usize - 1)
+                    .map_or(l.len(), |(i, _)| i);
+                break;
+            }
+            offset += l.len() + 1;
+        }
+        let mut last = text[..offset.min(text.len())]
+            .chars()
+            .rev()
+            .filter(|c| !c.is_whitespace());
+        matches!(
+            (last.next(), last.next()),
+            (Some('>'), _) | (Some('.'), Some('.'))
+        )
+    }
+
+    /// Both scanners agree, up to the known bugs. `Err` with the diff.
+    fn check(text: &str) -> Result<(), String> {
+        let f = scan(text, false);
+        for s in &f.sites {
+            assert!(s.scope < f.scopes.len() && s.pos.line >= 1 && s.pos.column >= 1);
+        }
+        let Some((fast, reference)) = both(text, false) else {
+            return Ok(());
+        };
+        if fast == reference {
+            return Ok(());
+        }
+        let fast_extra = fast.sites.iter().any(|s| !reference.sites.contains(s));
+        let unexplained = reference
+            .sites
+            .iter()
+            .filter(|s| !fast.sites.contains(s))
+            .any(|s| {
+                !(s.kind == RefKind::Path && after_known_bug_token(text, s.pos.line, s.pos.column))
+            });
+        if fast_extra || unexplained || fast.mods != reference.mods {
+            return Err(describe(&fast, &reference));
+        }
+        Ok(())
+    }
+
+    fn property(text: &str) -> Result<(), TestCaseError> {
+        check(text).map_err(|d| TestCaseError::fail(format!("scanners disagree on:\n{text}\n{d}")))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn generated_files(text in file()) {
+            property(&text)?;
+        }
+
+        #[test]
+        fn mutated_snippets(text in mutated()) {
+            property(&text)?;
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics(text in ".{0,200}") {
+            let _ = scan(&text, false);
+            let _ = scan(&text, true);
+        }
+    }
+
+    /// The generators produce files syn accepts often enough to compare.
+    #[test]
+    fn generated_files_mostly_parse() {
+        use proptest::strategy::ValueTree;
+        use proptest::test_runner::TestRunner;
+        let mut runner = TestRunner::deterministic();
+        let strategy = file();
+        let parsed = (0..200)
+            .filter(|_| {
+                let text = strategy.new_tree(&mut runner).map(|t| t.current());
+                text.is_ok_and(|t| both(&t, false).is_some())
+            })
+            .count();
+        assert!(parsed >= 40, "only {parsed} of 200 generated files parse");
+    }
+}

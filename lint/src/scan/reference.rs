@@ -5,8 +5,11 @@
 //! tree come from syn's own nodes. What syn keeps as raw tokens (macro
 //! invocations, `macro_rules!` bodies, attribute arguments, unstable syntax
 //! it cannot model) is walked token by token with the rule of
-//! `DESIGN.md`: `x ::` not preceded by `::`, `.`, `$` or `#`, generic
-//! arguments after `::<` skipped.
+//! `DESIGN.md`: `x ::` not preceded by `::`, `.` (a field or method access;
+//! the `..` of a range does not count), `$` or `#`, generic arguments after
+//! `::<` skipped; `use`, `extern crate` and `mod` in those tokens are read
+//! as items. Tokens cannot tell `<T>::x` from `impl<T> ::x`, so there a
+//! leading `::` right after `>` starts no path (in the syntax tree it does).
 //!
 //! Only files syn can parse are compared: [`reference_scan`] returns `None`
 //! for the others. Compiled for tests, and behind the `reference-scanner`
@@ -478,10 +481,23 @@ impl<'ast> Visit<'ast> for Walker {
         for a in &m.attrs {
             self.visit_attribute(a);
         }
-        if m.ident.is_some() {
+        if m.ident.is_some() && m.mac.path.is_ident("macro_rules") {
             // `macro_rules! name { .. }`: a template, nothing is bound.
-            self.visit_path(&m.mac.path);
             self.tokens(&m.mac.tokens, true, true);
+        } else if let Some(ident) = &m.ident {
+            // `x! name (..)` (syn accepts it, rustc does not): the fast
+            // scanner sees no macro call there, only tokens.
+            self.visit_path(&m.mac.path);
+            let mut ts: TokenStream = TokenTree::Ident(ident.clone()).into();
+            ts.extend(std::iter::once(TokenTree::Group(proc_macro2::Group::new(
+                match &m.mac.delimiter {
+                    syn::MacroDelimiter::Paren(_) => Delimiter::Parenthesis,
+                    syn::MacroDelimiter::Brace(_) => Delimiter::Brace,
+                    syn::MacroDelimiter::Bracket(_) => Delimiter::Bracket,
+                },
+                m.mac.tokens.clone(),
+            ))));
+            self.tokens(&ts, false, false);
         } else {
             self.visit_macro(&m.mac);
         }
@@ -680,8 +696,44 @@ fn flatten(ts: &TokenStream) -> Vec<Tok> {
     out
 }
 
+/// True when `#` at `k` (with `!` and `[..]`) was written as a doc
+/// comment: proc-macro2 gives all of those tokens the comment's span.
+fn is_doc_comment(trees: &[TokenTree], k: usize) -> Option<usize> {
+    let TokenTree::Punct(hash) = &trees[k] else {
+        return None;
+    };
+    if hash.as_char() != '#' {
+        return None;
+    }
+    let at = hash.span().start();
+    let mut j = k + 1;
+    if let Some(TokenTree::Punct(bang)) = trees.get(j)
+        && bang.as_char() == '!'
+        && bang.span().start() == at
+    {
+        j += 1;
+    }
+    match trees.get(j) {
+        Some(TokenTree::Group(g))
+            if g.delimiter() == Delimiter::Bracket && g.span_open().start() == at =>
+        {
+            Some(j + 1)
+        }
+        _ => None,
+    }
+}
+
 fn flatten_into(ts: TokenStream, out: &mut Vec<(Tok, Pos)>) {
-    for tt in ts {
+    let trees: Vec<TokenTree> = ts.into_iter().collect();
+    let mut k = 0;
+    while k < trees.len() {
+        // Doc comments are comments: they hold no sites and separate nothing.
+        if let Some(next) = is_doc_comment(&trees, k) {
+            k = next;
+            continue;
+        }
+        let tt = trees[k].clone();
+        k += 1;
         let span = tt.span();
         let (p, end) = (start(span), pos(span.end()));
         match tt {
@@ -869,7 +921,8 @@ impl TokenWalker<'_> {
                 let leading = match i.checked_sub(1).and_then(|p| self.t(p)) {
                     None => true,
                     Some(T::Ident { text, raw }) => !raw && is_keyword(text, self.out.e2015),
-                    Some(T::Punct('>' | '$' | '#' | '.')) => false,
+                    Some(T::Punct('.')) => !self.field_dot(i - 1),
+                    Some(T::Punct('>' | '$' | '#')) => false,
                     Some(_) => true,
                 };
                 if leading {
@@ -1136,16 +1189,21 @@ impl TokenWalker<'_> {
         }
     }
 
+    /// True when the `.` at `k` is a field or method access (`x.y`), not
+    /// the end of a range `..` / `...` (`..Default::default()`).
+    fn field_dot(&self, k: usize) -> bool {
+        !(k >= 1 && self.is_punct(k - 1, '.'))
+    }
+
     /// A path starting at `i` (identifier, `$crate` or leading `::`).
     fn path(&mut self, i: usize, mac: bool) {
         let starts_at_sep = matches!(self.t(i), Some(T::PathSep));
-        if !starts_at_sep
-            && matches!(
-                i.checked_sub(1).and_then(|p| self.t(p)),
-                Some(T::PathSep | T::Punct('.' | '$' | '#'))
-            )
-        {
-            return;
+        if !starts_at_sep {
+            match i.checked_sub(1).and_then(|p| self.t(p)) {
+                Some(T::PathSep | T::Punct('$' | '#')) => return,
+                Some(T::Punct('.')) if self.field_dot(i - 1) => return,
+                _ => {}
+            }
         }
         let mut j = i;
         if starts_at_sep {

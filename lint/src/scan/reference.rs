@@ -241,6 +241,32 @@ pub fn describe(fast: &RefScan, reference: &RefScan) -> String {
     out
 }
 
+/// The (up to) two tokens right before `at` in `text`, nearest last, as
+/// written (`..` is two `.`; comments are skipped). For tests that explain
+/// a disagreement by what precedes a site.
+pub fn tokens_before(text: &str, at: Pos) -> Vec<String> {
+    let Ok(ts) = text.parse::<TokenStream>() else {
+        return Vec::new();
+    };
+    let toks = flatten(&ts);
+    proc_macro2::extra::invalidate_current_thread_spans();
+    let k = toks.partition_point(|t| t.pos < at);
+    toks[k.saturating_sub(2)..k]
+        .iter()
+        .map(|t| match &t.t {
+            T::Ident { text, .. } => text.clone(),
+            T::Lifetime => "'_".to_owned(),
+            T::Lit(_) => "0".to_owned(),
+            T::PathSep => "::".to_owned(),
+            T::Arrow => "->".to_owned(),
+            T::FatArrow => "=>".to_owned(),
+            T::Punct(c) => c.to_string(),
+            T::Open(..) => "(".to_owned(),
+            T::Close => ")".to_owned(),
+        })
+        .collect()
+}
+
 fn pos(lc: LineColumn) -> Pos {
     Pos {
         line: lc.line as u32,
@@ -474,7 +500,15 @@ impl<'ast> Visit<'ast> for Walker {
 
     fn visit_macro(&mut self, m: &'ast syn::Macro) {
         self.visit_path(&m.path);
-        self.tokens(&m.tokens, true, false);
+        // `self!(..)` parses in syn, not in rustc: no macro is named by a
+        // path keyword, so its tokens are read as code.
+        let keyword = m.path.segments.last().is_some_and(|s| {
+            matches!(
+                s.ident.to_string().as_str(),
+                "self" | "super" | "crate" | "Self"
+            )
+        });
+        self.tokens(&m.tokens, !keyword, false);
     }
 
     fn visit_item_macro(&mut self, m: &'ast syn::ItemMacro) {

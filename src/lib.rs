@@ -88,3 +88,8 @@ pub mod __private {
 #[cfg(doctest)]
 #[doc = include_str!("../docs/derives.md")]
 pub struct DerivesGuide;
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct Readme;

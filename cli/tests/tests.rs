@@ -1,1 +1,4 @@
+//! End-to-end tests of the `terrace` command.
+
+mod check;
 mod selfcheck;

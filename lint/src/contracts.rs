@@ -96,10 +96,11 @@ impl<'a> Checker<'a> {
             if !include_dev && (imp.dev || model.modules[imp.from].dev) {
                 continue;
             }
-            if let ImportTarget::Module(t) = imp.to {
-                if !include_dev && model.modules[t].dev {
-                    continue;
-                }
+            if let ImportTarget::Module(t) = imp.to
+                && !include_dev
+                && model.modules[t].dev
+            {
+                continue;
             }
             let mut ignored = false;
             for (k, rule) in contract.ignore.iter().enumerate() {
@@ -123,10 +124,10 @@ impl<'a> Checker<'a> {
         }
         let mut edges = vec![Vec::new(); model.modules.len()];
         for imp in &imports {
-            if let (false, ImportTarget::Module(t)) = (imp.manifest, &imp.to) {
-                if !edges[imp.from].iter().any(|(to, _)| to == t) {
-                    edges[imp.from].push((*t, *imp));
-                }
+            if let (false, ImportTarget::Module(t)) = (imp.manifest, &imp.to)
+                && !edges[imp.from].iter().any(|(to, _)| to == t)
+            {
+                edges[imp.from].push((*t, *imp));
             }
         }
         let unmatched = used
@@ -149,10 +150,11 @@ impl<'a> Checker<'a> {
     fn run(self) -> Vec<Violation> {
         let mut out = match &self.contract.kind {
             ContractKind::Forbidden { source, forbidden } => self.forbidden(source, forbidden),
-            ContractKind::Layers { layers } => self.layers(layers, Code::LayerViolation),
+            ContractKind::Layers { layers } => {
+                self.layers(self.layer_groups(layers), Code::LayerViolation)
+            }
             ContractKind::Independence { modules } => {
-                let one: Vec<Vec<ModulePattern>> = vec![modules.clone()];
-                self.layers(&one, Code::IndependenceViolation)
+                self.layers(self.independent_groups(modules), Code::IndependenceViolation)
             }
             ContractKind::Acyclic { modules } => self.acyclic(modules),
         };
@@ -334,9 +336,9 @@ impl<'a> Checker<'a> {
 
     /// Layers (top first, each a group of siblings); also independence,
     /// which is one layer of siblings.
-    fn layers(&self, layers: &[Vec<ModulePattern>], code: Code) -> Vec<Violation> {
+    /// The most specific layer entry matching each module: (layer, sibling).
+    fn layer_groups(&self, layers: &[Vec<ModulePattern>]) -> Vec<Option<(usize, usize)>> {
         let n = self.model.modules.len();
-        // The most specific entry matching each module: (layer, sibling).
         let mut group: Vec<Option<(usize, usize)>> = vec![None; n];
         let mut specificity = vec![0usize; n];
         for (li, layer) in layers.iter().enumerate() {
@@ -349,6 +351,32 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        group
+    }
+
+    /// Independence: every listed module (each module a wildcard names
+    /// counts on its own) is a sibling in one layer; modules inside it
+    /// belong to it.
+    fn independent_groups(&self, modules: &[ModulePattern]) -> Vec<Option<(usize, usize)>> {
+        let listed = self.listed(modules);
+        let mut group = vec![None; self.model.modules.len()];
+        let mut k = 0;
+        // Parents come before their children in the module list.
+        for m in 0..group.len() {
+            if listed[m] {
+                group[m] = Some((0, k));
+                k += 1;
+            } else if let Some(p) = self.model.modules[m].parent {
+                group[m] = group[p];
+            }
+        }
+        group
+    }
+
+    /// Layers (top first, each a group of siblings) and independence (one
+    /// layer of siblings), given each module's (layer, sibling).
+    fn layers(&self, group: Vec<Option<(usize, usize)>>, code: Code) -> Vec<Violation> {
+        let n = self.model.modules.len();
         let forbidden = |from: (usize, usize), to: (usize, usize)| {
             to.0 < from.0 || (to.0 == from.0 && to.1 != from.1)
         };
@@ -357,10 +385,10 @@ impl<'a> Checker<'a> {
             let ImportTarget::Module(t) = imp.to else {
                 continue;
             };
-            if let (Some(a), Some(b)) = (group[imp.from], group[t]) {
-                if forbidden(a, b) {
-                    out.push(self.violation(code, vec![self.link(imp)]));
-                }
+            if let (Some(a), Some(b)) = (group[imp.from], group[t])
+                && forbidden(a, b)
+            {
+                out.push(self.violation(code, vec![self.link(imp)]));
             }
         }
         if self.contract.allow_indirect {
@@ -382,8 +410,8 @@ impl<'a> Checker<'a> {
                 continue;
             }
             let next = self.reverse_bfs(&hits, &through, &reverse);
-            for m in 0..n {
-                let Some(a) = group[m] else { continue };
+            for (m, a) in group.iter().enumerate() {
+                let Some(a) = *a else { continue };
                 if !forbidden(a, g) {
                     continue;
                 }
@@ -400,17 +428,7 @@ impl<'a> Checker<'a> {
     }
 
     fn acyclic(&self, modules: &[ModulePattern]) -> Vec<Violation> {
-        let n = self.model.modules.len();
-        let mut matched = vec![false; n];
-        for p in modules {
-            for (m, hit) in matching_modules(self.paths, p).into_iter().enumerate() {
-                matched[m] |= hit;
-            }
-        }
-        // The listed modules: the outermost ones a pattern matches.
-        let listed: Vec<bool> = (0..n)
-            .map(|m| matched[m] && self.model.modules[m].parent.is_none_or(|p| !matched[p]))
-            .collect();
+        let listed = self.listed(modules);
         // An import between two different children of a listed module is
         // an edge of that module's graph; that module is the importer's and
         // the imported's lowest common ancestor.
@@ -422,10 +440,10 @@ impl<'a> Checker<'a> {
             if imp.manifest {
                 continue;
             }
-            if let Some((parent, a, b)) = self.split_at_common_ancestor(imp.from, t) {
-                if listed[parent] {
-                    by_parent.entry(parent).or_default().push((a, b, *imp));
-                }
+            if let Some((parent, a, b)) = self.split_at_common_ancestor(imp.from, t)
+                && listed[parent]
+            {
+                by_parent.entry(parent).or_default().push((a, b, *imp));
             }
         }
         let mut parents: Vec<ModuleId> = by_parent.keys().copied().collect();
@@ -435,6 +453,23 @@ impl<'a> Checker<'a> {
             self.cycles_under(&by_parent[&parent], &mut out);
         }
         out
+    }
+
+    /// The modules a list of references names: for each pattern, the
+    /// outermost modules it matches (`app::*` names each child of `app`;
+    /// `app` names `app` itself, not the modules inside it).
+    fn listed(&self, patterns: &[ModulePattern]) -> Vec<bool> {
+        let n = self.model.modules.len();
+        let mut listed = vec![false; n];
+        for p in patterns {
+            let matched = matching_modules(self.paths, p);
+            for m in 0..n {
+                if matched[m] && self.model.modules[m].parent.is_none_or(|q| !matched[q]) {
+                    listed[m] = true;
+                }
+            }
+        }
+        listed
     }
 
     /// For modules `a` and `b` neither of which contains the other: their
@@ -491,10 +526,10 @@ impl<'a> Checker<'a> {
             let mut members = scc.clone();
             members.sort_unstable();
             for &start in &members {
-                if let Some(cycle) = shortest_cycle(start, &adj, &scc) {
-                    if best.as_ref().is_none_or(|b| cycle.len() < b.len()) {
-                        best = Some(cycle);
-                    }
+                if let Some(cycle) = shortest_cycle(start, &adj, &scc)
+                    && best.as_ref().is_none_or(|b| cycle.len() < b.len())
+                {
+                    best = Some(cycle);
                 }
             }
             if let Some(cycle) = best {

@@ -545,17 +545,18 @@ impl<'w> Builder<'w> {
                 },
             );
         }
-        if t.kind != TargetKind::Lib && t.kind != TargetKind::Build {
-            if let Some(lib) = self.lib_roots[t.package] {
-                map.insert(
-                    self.model.modules[lib].segments[0].clone(),
-                    Extern {
-                        package: pkg.name.clone(),
-                        member: Some(lib),
-                        dev_only: false,
-                    },
-                );
-            }
+        if t.kind != TargetKind::Lib
+            && t.kind != TargetKind::Build
+            && let Some(lib) = self.lib_roots[t.package]
+        {
+            map.insert(
+                self.model.modules[lib].segments[0].clone(),
+                Extern {
+                    package: pkg.name.clone(),
+                    member: Some(lib),
+                    dev_only: false,
+                },
+            );
         }
         for dep in &pkg.dependencies {
             let visible = match (t.kind, dep.kind) {
@@ -592,10 +593,11 @@ impl<'w> Builder<'w> {
 
     /// Resolves every site of every occurrence into imports.
     fn resolve(&mut self, keep_external: &(dyn Fn(&str, &str) -> bool + Sync)) {
-        let bindings = self.bindings();
+        let (bindings, globs) = self.bindings();
         let mut r = Resolver {
             b: self,
             bindings: &bindings,
+            globs: &globs,
             memo: HashMap::new(),
         };
         let mut imports = Vec::new();
@@ -638,10 +640,14 @@ impl<'w> Builder<'w> {
         self.model.imports = imports;
     }
 
-    fn bindings(&self) -> Vec<HashMap<String, Binding>> {
+    /// Each module's names, and its glob `use`s (whose names are only known
+    /// by looking into the module they name).
+    fn bindings(&self) -> (Vec<HashMap<String, Binding>>, Vec<Vec<(usize, usize)>>) {
         let mut all = Vec::with_capacity(self.model.modules.len());
+        let mut globs = Vec::with_capacity(self.model.modules.len());
         for (m, scopes) in self.module_scopes.iter().enumerate() {
             let mut map = HashMap::new();
+            let mut module_globs = Vec::new();
             for (name, &child) in &self.model.modules[m].children {
                 map.insert(name.clone(), Binding::Child(child));
             }
@@ -661,10 +667,19 @@ impl<'w> Builder<'w> {
                     };
                     map.entry(name.ident.clone()).or_insert(b);
                 }
+                for (i, site) in scan.sites.iter().enumerate() {
+                    if site.scope == si
+                        && matches!(site.kind, SiteKind::Use { .. })
+                        && site.segments.last().is_some_and(|l| l == "*")
+                    {
+                        module_globs.push((occ, i));
+                    }
+                }
             }
             all.push(map);
+            globs.push(module_globs);
         }
-        all
+        (all, globs)
     }
 
     /// Dependencies in manifests become imports of the package's targets.
@@ -732,6 +747,7 @@ fn is_builtin(package: &str) -> bool {
 struct Resolver<'a, 'w> {
     b: &'a Builder<'w>,
     bindings: &'a [HashMap<String, Binding>],
+    globs: &'a [Vec<(usize, usize)>],
     /// Resolutions of `use` sites, by (occurrence, site); `None` while in
     /// progress (a cycle of `use`s resolves to nothing).
     memo: HashMap<(usize, usize), Option<Res>>,
@@ -768,7 +784,14 @@ impl Resolver<'_, '_> {
     /// item, or a name a `use` brought in: the `use` is the import site).
     fn site(&mut self, occ: usize, si: usize) -> Option<Res> {
         let (res, via_local) = self.resolve_site(occ, si);
-        if via_local { None } else { Some(res) }
+        // Every leaf of a `use` tree is an import site, even when its first
+        // segment is itself a name brought in by `use` (`use sqlx::{self,
+        // Connection}`, or 2015's `extern crate` at the root).
+        let is_use = self.b.scans[self.b.occurrences[occ].file]
+            .as_ref()
+            .and_then(|s| s.sites.get(si))
+            .is_some_and(|s| matches!(s.kind, SiteKind::Use { .. }));
+        if via_local && !is_use { None } else { Some(res) }
     }
 
     /// Resolves a site; the flag says whether its first segment was a name
@@ -783,6 +806,9 @@ impl Resolver<'_, '_> {
         };
         let module = self.module_of(occ, site.scope);
         let target = self.b.model.modules[module].target;
+        // Test-only code sees dev-dependencies: the site's own item or its
+        // module may be the one marked `#[cfg(test)]`.
+        let dev = site.dev || self.b.model.modules[module].dev;
         let edition2015 = self.b.model.targets[target].edition == Edition::E2015;
         let root = self.b.model.targets[target].root;
         let segs = &site.segments;
@@ -801,7 +827,7 @@ impl Resolver<'_, '_> {
                 );
             }
             return (
-                self.extern_crate(target, first, &segs[1..], site.dev),
+                self.extern_crate(target, first, &segs[1..], dev),
                 false,
             );
         }
@@ -824,7 +850,7 @@ impl Resolver<'_, '_> {
                 return (self.walk_from_root_bindings(root, segs), false);
             }
             return (
-                self.extern_crate(target, first, &segs[1..], site.dev),
+                self.extern_crate(target, first, &segs[1..], dev),
                 false,
             );
         }
@@ -832,17 +858,14 @@ impl Resolver<'_, '_> {
             return match self.bindings[root].get(first.as_str()).copied() {
                 Some(b) => self.through_binding(b, &segs[1..]),
                 None => (
-                    self.extern_crate(target, first, &segs[1..], site.dev),
+                    self.extern_crate(target, first, &segs[1..], dev),
                     false,
                 ),
             };
         }
         // Block scopes first, then the module.
         let mut scope = site.scope;
-        loop {
-            let Some(s) = scan.scopes.get(scope) else {
-                break;
-            };
+        while let Some(s) = scan.scopes.get(scope) {
             if !matches!(s.kind, ScopeKind::Block) {
                 break;
             }
@@ -861,14 +884,18 @@ impl Resolver<'_, '_> {
                 None => break,
             }
         }
-        if let Some(b) = self.bindings[module].get(first.as_str()).copied() {
-            if !matches!(b, Binding::Use(o2, u) | Binding::ExternCrate(o2, u) if (o2, u) == (occ, si))
-            {
-                return self.through_binding(b, &segs[1..]);
-            }
+        if let Some(b) = self.bindings[module].get(first.as_str()).copied()
+            && !matches!(b, Binding::Use(o2, u) | Binding::ExternCrate(o2, u) if (o2, u) == (occ, si))
+        {
+            return self.through_binding(b, &segs[1..]);
+        }
+        // A name brought in by a glob `use` of this module (which is the
+        // import site) shadows the extern prelude.
+        if let Some(g) = self.glob_source(module, first) {
+            return (self.walk(g, segs), true);
         }
         (
-            self.extern_crate(target, first, &segs[1..], site.dev),
+            self.extern_crate(target, first, &segs[1..], dev),
             false,
         )
     }
@@ -947,7 +974,17 @@ impl Resolver<'_, '_> {
             if seg == "self" {
                 continue;
             }
-            match self.bindings[id].get(seg.as_str()).copied() {
+            let mut binding = self.bindings[id].get(seg.as_str()).copied();
+            // A name not defined here may come from a glob re-export
+            // (`pub use self::billing::*`): look in the modules it names.
+            let mut hops = 0;
+            while binding.is_none() && hops < 8 {
+                hops += 1;
+                let Some(g) = self.glob_source(id, seg) else { break };
+                id = g;
+                binding = self.bindings[id].get(seg.as_str()).copied();
+            }
+            match binding {
                 Some(Binding::Child(c)) => id = c,
                 Some(Binding::Use(o, u)) => match self.use_res(o, u) {
                     Res::Module { id: m, exact } => {
@@ -967,6 +1004,20 @@ impl Resolver<'_, '_> {
             }
         }
         Res::Module { id, exact: true }
+    }
+
+    /// The module named by a glob `use` of `id` that defines or brings in
+    /// `name`, if any.
+    fn glob_source(&mut self, id: ModuleId, name: &str) -> Option<ModuleId> {
+        for k in 0..self.globs[id].len() {
+            let (occ, si) = self.globs[id][k];
+            if let Res::Module { id: g, .. } = self.use_res(occ, si) {
+                if g != id && self.bindings[g].contains_key(name) {
+                    return Some(g);
+                }
+            }
+        }
+        None
     }
 
     fn extern_crate(&mut self, target: usize, name: &str, rest: &[String], dev: bool) -> Res {

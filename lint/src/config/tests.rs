@@ -926,11 +926,12 @@ fn too_few_layers_and_modules() {
     expect(
         one_error("[[contracts]]\nname = \"i\"\ntype = \"independence\"\nmodules = [\"a\"]\n"),
         4,
-        11,
+        12,
         "`modules` needs at least 2 entries in contract `i`, found 1",
         Some(
             "list the modules that must not import one another, such as \
-             `modules = [\"app::billing\", \"app::shipping\"]`",
+             `modules = [\"app::billing\", \"app::shipping\"]` or \
+             `modules = [\"app::contexts::*\"]`",
         ),
     );
     expect(
@@ -1207,7 +1208,7 @@ loop = ["@loop"]
         (10, 1, "missing key `name` in contract #2"),
         (
             12,
-            11,
+            12,
             "`modules` needs at least 2 entries in contract #2, found 1",
         ),
         (

@@ -9,7 +9,7 @@ use toml_edit::{Document, Item, TableLike, TomlError, Value};
 use super::position::LineIndex;
 use super::suggest::{did_you_mean, list};
 use super::{
-    Config, ConfigError, Contract, ContractKind, IgnoreRule, ModulePattern, Section, Severity,
+    Config, ConfigError, Contract, ContractKind, IgnoreRule, ModulePattern, PatternSegment, Section, Severity,
 };
 use crate::presets;
 use crate::scan::Pos;
@@ -685,17 +685,26 @@ fn build_contract(
         Some(Type::Layers) => {
             layers(cx, table, &label, pos).map(|layers| ContractKind::Layers { layers })
         }
-        Some(Type::Independence) => list_of_patterns(
-            cx,
-            table,
-            "modules",
-            2,
-            &label,
-            pos,
-            "list the modules that must not import one another, such as \
-             `modules = [\"app::billing\", \"app::shipping\"]`",
-        )
-        .map(|modules| ContractKind::Independence { modules }),
+        Some(Type::Independence) => {
+            let help = "list the modules that must not import one another, such as \
+                        `modules = [\"app::billing\", \"app::shipping\"]` or \
+                        `modules = [\"app::contexts::*\"]`";
+            list_of_patterns(cx, table, "modules", 1, &label, pos, help).and_then(|modules| {
+                // One entry is enough when a wildcard names several modules.
+                let wildcard = modules.iter().any(|m| {
+                    m.segments.iter().any(|s| !matches!(s, PatternSegment::Name(_)))
+                });
+                if modules.len() == 1 && !wildcard {
+                    cx.error(
+                        modules[0].pos,
+                        format!("`modules` needs at least 2 entries in {label}, found 1"),
+                        Some(help.to_owned()),
+                    );
+                    return None;
+                }
+                Some(ContractKind::Independence { modules })
+            })
+        }
         Some(Type::Acyclic) => list_of_patterns(
             cx,
             table,

@@ -46,6 +46,9 @@ struct Frame {
     rules: bool,
     /// For an inline module body: (parent scope, index in its `mods`).
     decl: Option<(ScopeId, usize)>,
+    /// The parentheses of a visibility `pub(in path)`: the path there
+    /// restricts visibility, it imports nothing.
+    vis: bool,
 }
 
 /// Outer attributes waiting for the item they apply to.
@@ -116,6 +119,7 @@ pub(super) fn extract(text: &str, toks: &[Token], lines: &Lines<'_>, e2015: bool
             in_macro: false,
             rules: false,
             decl: None,
+            vis: false,
         }],
         pending: None,
         dev_item: None,
@@ -359,7 +363,12 @@ impl<'a> Extractor<'a> {
                         None => true,
                         Some(p) => match p.kind {
                             Tk::Ident => is_keyword(self.word(i - 1), self.e2015),
-                            Tk::RawIdent | Tk::Punct(b'>' | b'$' | b'#' | b'.') => false,
+                            // `a > ::b` (spaced, a comparison) or
+                            // `impl<T> ::a::B`; not `Vec::<u8>::new`.
+                            Tk::Punct(b'>') => p.end != t.start || self.closes_impl_generics(i - 1),
+                            // `..::a::b` is a range.
+                            Tk::Punct(b'.') => i >= 2 && self.kind(i - 2) == Some(Tk::Punct(b'.')),
+                            Tk::RawIdent | Tk::Punct(b'$' | b'#') => false,
                             _ => true,
                         },
                     };
@@ -372,6 +381,38 @@ impl<'a> Extractor<'a> {
                 _ => i + 1,
             };
         }
+    }
+
+    /// True when the `>` at `gt` closes the generics of `impl<..>` or
+    /// `for<..>`, so that a `::` after it starts a new path
+    /// (`impl<T> ::serde::Serialize for ..`) rather than continuing one
+    /// (`Vec::<u8>::new`, `<T as Tr>::X`).
+    fn closes_impl_generics(&self, gt: usize) -> bool {
+        let mut depth = 0u32;
+        let mut k = gt;
+        for _ in 0..512 {
+            match self.toks[k].kind {
+                Tk::Punct(b'>') => depth += 1,
+                Tk::Punct(b'<') => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return k > 0
+                            && (self.is_word(k - 1, b"impl") || self.is_word(k - 1, b"for"));
+                    }
+                }
+                Tk::Close(_) => match self.pair(k) {
+                    Some(p) => k = p,
+                    None => return false,
+                },
+                Tk::Punct(b';') | Tk::Open(_) => return false,
+                _ => {}
+            }
+            if k == 0 {
+                return false;
+            }
+            k -= 1;
+        }
+        false
     }
 
     /// Ends the `#[cfg(test)]` item and the body hint at `;` (or `,`).
@@ -500,6 +541,7 @@ impl<'a> Extractor<'a> {
             in_macro: top.in_macro,
             rules: top.rules,
             decl: None,
+            vis: c == b'(' && i > 0 && self.is_word(i - 1, b"pub"),
         };
         match hint {
             Some(Hint::Opaque) => frame.kind = FrameKind::Opaque,
@@ -1002,11 +1044,24 @@ impl<'a> Extractor<'a> {
     /// A path starting at `i` (an identifier, `$crate` or a leading `::`),
     /// reported when it has two or more segments.
     fn path(&mut self, i: usize) {
+        // Fast exit for the common case: a lone identifier.
+        let first_sep = match self.toks[i].kind {
+            Tk::Punct(b'$') => i + 2,
+            Tk::PathSep => i,
+            _ => i + 1,
+        };
+        if self.kind(first_sep) != Some(Tk::PathSep) || self.top().vis {
+            return;
+        }
         if let Some(p) = i.checked_sub(1).and_then(|p| self.tok(p))
-            && matches!(p.kind, Tk::PathSep | Tk::Punct(b'.' | b'$' | b'#'))
             && self.kind(i) != Some(Tk::PathSep)
         {
-            return;
+            match p.kind {
+                Tk::PathSep | Tk::Punct(b'$' | b'#') => return,
+                // `x.a::b` is a method or field; `..a::b` is a range.
+                Tk::Punct(b'.') if i < 2 || self.kind(i - 2) != Some(Tk::Punct(b'.')) => return,
+                _ => {}
+            }
         }
         let mut segs = std::mem::take(&mut self.seg_buf);
         segs.clear();

@@ -126,17 +126,42 @@ fn is_id_continue(c: char) -> bool {
     c == '_' || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
 }
 
-struct Lexer<'a> {
+/// Whether a byte continues an identifier (non-ASCII bytes are decided by
+/// decoding the character).
+static IDENT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'_';
+        c += 1;
+    }
+    t
+};
+
+/// What [`lex`] produces; its vectors are reused between files.
+#[derive(Debug, Default)]
+pub(crate) struct Lexed {
+    /// The tokens.
+    pub tokens: Vec<Token>,
+    /// Byte offset where each line starts (the first is 0).
+    pub lines: Vec<u32>,
+    /// Lexical errors in order of discovery.
+    pub errors: Vec<LexError>,
+}
+
+struct Lexer<'a, 'o> {
     text: &'a str,
     b: &'a [u8],
     i: usize,
-    tokens: Vec<Token>,
-    errors: Vec<LexError>,
+    tokens: &'o mut Vec<Token>,
+    lines: &'o mut Vec<u32>,
+    errors: &'o mut Vec<LexError>,
     open: Vec<u32>,
 }
 
-/// Lexes `text` into tokens and lexical errors.
-pub(crate) fn lex(text: &str) -> (Vec<Token>, Vec<LexError>) {
+/// Lexes `text` into `out` (cleared first).
+pub(crate) fn lex(text: &str, out: &mut Lexed) {
     // Offsets are u32 to keep tokens small; longer inputs are cut (a 4 GiB
     // source file is not a real case).
     let text = if text.len() >= u32::MAX as usize {
@@ -148,19 +173,29 @@ pub(crate) fn lex(text: &str) -> (Vec<Token>, Vec<LexError>) {
     } else {
         text
     };
+    out.tokens.clear();
+    out.tokens.reserve(text.len() / 5 + 16);
+    out.lines.clear();
+    out.lines.push(0);
+    out.errors.clear();
     let mut lx = Lexer {
         text,
         b: text.as_bytes(),
         i: 0,
-        tokens: Vec::with_capacity(text.len() / 5 + 16),
-        errors: Vec::new(),
+        tokens: &mut out.tokens,
+        lines: &mut out.lines,
+        errors: &mut out.errors,
         open: Vec::new(),
     };
     lx.run();
-    (lx.tokens, lx.errors)
 }
 
-impl Lexer<'_> {
+impl Lexer<'_, '_> {
+    /// Records that a line starts at byte `at` (just past a `\n`).
+    fn newline(&mut self, at: usize) {
+        self.lines.push(at as u32);
+    }
+
     fn at(&self, i: usize) -> u8 {
         self.b.get(i).copied().unwrap_or(0)
     }
@@ -236,7 +271,20 @@ impl Lexer<'_> {
         let start = self.i;
         let c = self.b[start];
         match c {
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => self.i += 1,
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => {
+                let mut i = start;
+                while let Some(&c) = self.b.get(i) {
+                    match c {
+                        b'\n' => {
+                            i += 1;
+                            self.newline(i);
+                        }
+                        b' ' | b'\t' | b'\r' | 0x0B | 0x0C => i += 1,
+                        _ => break,
+                    }
+                }
+                self.i = i;
+            }
             b'/' if self.at(start + 1) == b'/' => {
                 self.i = match self.b[start..].iter().position(|&c| c == b'\n') {
                     Some(p) => start + p,
@@ -353,6 +401,10 @@ impl Lexer<'_> {
                         return;
                     }
                 }
+                b'\n' => {
+                    self.i += 1;
+                    self.newline(self.i);
+                }
                 _ => self.i += 1,
             }
         }
@@ -360,20 +412,22 @@ impl Lexer<'_> {
     }
 
     /// Consumes identifier characters from `self.i`.
+    #[inline]
     fn ident_rest(&mut self) {
-        while self.i < self.b.len() {
-            let c = self.b[self.i];
-            if c.is_ascii_alphanumeric() || c == b'_' {
-                self.i += 1;
+        let mut i = self.i;
+        while let Some(&c) = self.b.get(i) {
+            if IDENT[c as usize] {
+                i += 1;
             } else if c >= 0x80 {
-                match self.char_at(self.i) {
-                    Some(ch) if is_id_continue(ch) => self.i += ch.len_utf8(),
-                    _ => return,
+                match self.char_at(i) {
+                    Some(ch) if is_id_continue(ch) => i += ch.len_utf8(),
+                    _ => break,
                 }
             } else {
-                return;
+                break;
             }
         }
+        self.i = i;
     }
 
     /// After the opening `"` of a string (`self.i` past it): consumes up to
@@ -386,11 +440,24 @@ impl Lexer<'_> {
                     self.ident_rest();
                     return;
                 }
-                b'\\' => self.i = (self.i + 2).min(self.b.len()),
+                b'\\' => self.escape(),
+                b'\n' => {
+                    self.i += 1;
+                    self.newline(self.i);
+                }
                 _ => self.i += 1,
             }
         }
         self.error(start, err);
+    }
+
+    /// At a `\\` in a literal: skips it and the next byte (a line
+    /// continuation's newline is recorded).
+    fn escape(&mut self) {
+        if self.at(self.i + 1) == b'\n' {
+            self.newline(self.i + 2);
+        }
+        self.i = (self.i + 2).min(self.b.len());
     }
 
     /// At `r` (past any `b`/`c` prefix): a raw string if `#*"` follows.
@@ -413,6 +480,9 @@ impl Lexer<'_> {
                 self.i = j + 1 + hashes;
                 self.ident_rest();
                 return true;
+            }
+            if self.b[j] == b'\n' {
+                self.newline(j + 1);
             }
             j += 1;
         }
@@ -510,6 +580,9 @@ impl Lexer<'_> {
             && first != '\\'
             && self.at(self.i + first.len_utf8()) == b'\''
         {
+            if first == '\n' {
+                self.newline(self.i + 1);
+            }
             self.i += first.len_utf8() + 1;
             self.ident_rest();
             return;
@@ -523,7 +596,11 @@ impl Lexer<'_> {
                 }
                 b'/' => break,
                 b'\n' if self.at(self.i + 1) != b'\'' => break,
-                b'\\' => self.i = (self.i + 2).min(self.b.len()),
+                b'\n' => {
+                    self.i += 1;
+                    self.newline(self.i);
+                }
+                b'\\' => self.escape(),
                 _ => self.i += 1,
             }
         }

@@ -9,7 +9,7 @@
 //! delimiters, no allocation per token), then `extract` walks the tokens
 //! once with a stack of open groups and records sites, scopes and names.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 #[cfg(test)]
 mod differential;
@@ -20,7 +20,7 @@ pub mod reference;
 #[cfg(test)]
 mod tests;
 
-use lexer::LexErrorKind;
+use lexer::{LexErrorKind, Lexed};
 
 /// A 1-based position in a file. Columns count Unicode scalar values, as
 /// rustc does.
@@ -188,6 +188,14 @@ pub struct ScanError {
 /// the scanner itself only needs it to treat `async`, `dyn`, `await` and
 /// `try` as identifiers there).
 ///
+/// Not sites: paths whose first segment is `Self`, paths right after `::`,
+/// `.`, `$` or `#` (`$x::y` and `quote!`'s `#x::y` interpolate), and the
+/// path of a visibility `pub(in a::b)`. Inside macro invocations the tokens
+/// are scanned like code: `use` leaves there are `Use` sites (with
+/// `in_macro`) binding their names, and `mod x;` there is a declaration,
+/// since item-level macros such as `cfg_if!` expand to their contents;
+/// `macro_rules!` bodies only yield sites.
+///
 /// ```
 /// use terrace_lint::scan::{scan, SiteKind};
 ///
@@ -199,12 +207,30 @@ pub struct ScanError {
 /// assert!(found.errors.is_empty());
 /// ```
 pub fn scan(text: &str, edition2015: bool) -> FileScan {
-    let (tokens, lex_errors) = lexer::lex(text);
-    let lines = Lines::new(text);
-    let mut out = extract::extract(text, &tokens, &lines, edition2015);
-    let mut lex_errors = lex_errors;
-    lex_errors.sort_by_key(|e| e.offset);
-    out.errors = lex_errors
+    thread_local! {
+        // Token buffers reused between files: no page faults for a fresh
+        // multi-megabyte vector per file.
+        static BUFFERS: RefCell<Lexed> = RefCell::default();
+    }
+    BUFFERS.with(|b| match b.try_borrow_mut() {
+        Ok(mut lexed) => {
+            let found = scan_with(text, edition2015, &mut lexed);
+            if lexed.tokens.capacity() > 1 << 22 {
+                *lexed = Lexed::default();
+            }
+            found
+        }
+        Err(_) => scan_with(text, edition2015, &mut Lexed::default()),
+    })
+}
+
+fn scan_with(text: &str, edition2015: bool, lexed: &mut Lexed) -> FileScan {
+    lexer::lex(text, lexed);
+    let lines = Lines::new(text, &lexed.lines);
+    let mut out = extract::extract(text, &lexed.tokens, &lines, edition2015);
+    lexed.errors.sort_by_key(|e| e.offset);
+    out.errors = lexed
+        .errors
         .iter()
         .map(|e| ScanError {
             pos: lines.pos(e.offset),
@@ -245,7 +271,7 @@ fn describe(kind: LexErrorKind, lines: &Lines<'_>) -> String {
 struct Lines<'a> {
     text: &'a str,
     /// Byte offset where each line starts.
-    starts: Vec<u32>,
+    starts: &'a [u32],
     /// The text starts with a byte order mark (not counted as a column).
     bom: bool,
     /// The last position computed (offset, line index, column): positions
@@ -255,15 +281,8 @@ struct Lines<'a> {
 }
 
 impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Self {
-        let mut starts = Vec::with_capacity(text.len() / 32 + 1);
-        starts.push(0);
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i as u32 + 1),
-        );
+    /// `starts` must begin with 0 (as the lexer's line starts do).
+    fn new(text: &'a str, starts: &'a [u32]) -> Self {
         Lines {
             text,
             starts,

@@ -153,9 +153,10 @@ impl<'a> Checker<'a> {
             ContractKind::Layers { layers } => {
                 self.layers(self.layer_groups(layers), Code::LayerViolation)
             }
-            ContractKind::Independence { modules } => {
-                self.layers(self.independent_groups(modules), Code::IndependenceViolation)
-            }
+            ContractKind::Independence { modules } => self.layers(
+                self.independent_groups(modules),
+                Code::IndependenceViolation,
+            ),
             ContractKind::Acyclic { modules } => self.acyclic(modules),
         };
         for &k in &self.unmatched {

@@ -791,7 +791,11 @@ impl Resolver<'_, '_> {
             .as_ref()
             .and_then(|s| s.sites.get(si))
             .is_some_and(|s| matches!(s.kind, SiteKind::Use { .. }));
-        if via_local && !is_use { None } else { Some(res) }
+        if via_local && !is_use {
+            None
+        } else {
+            Some(res)
+        }
     }
 
     /// Resolves a site; the flag says whether its first segment was a name
@@ -826,10 +830,7 @@ impl Resolver<'_, '_> {
                     false,
                 );
             }
-            return (
-                self.extern_crate(target, first, &segs[1..], dev),
-                false,
-            );
+            return (self.extern_crate(target, first, &segs[1..], dev), false);
         }
         match first.as_str() {
             "crate" | "$crate" => return (self.walk(root, &segs[1..]), false),
@@ -849,18 +850,12 @@ impl Resolver<'_, '_> {
             if edition2015 {
                 return (self.walk_from_root_bindings(root, segs), false);
             }
-            return (
-                self.extern_crate(target, first, &segs[1..], dev),
-                false,
-            );
+            return (self.extern_crate(target, first, &segs[1..], dev), false);
         }
         if is_use && edition2015 {
             return match self.bindings[root].get(first.as_str()).copied() {
                 Some(b) => self.through_binding(b, &segs[1..]),
-                None => (
-                    self.extern_crate(target, first, &segs[1..], dev),
-                    false,
-                ),
+                None => (self.extern_crate(target, first, &segs[1..], dev), false),
             };
         }
         // Block scopes first, then the module.
@@ -894,10 +889,7 @@ impl Resolver<'_, '_> {
         if let Some(g) = self.glob_source(module, first) {
             return (self.walk(g, segs), true);
         }
-        (
-            self.extern_crate(target, first, &segs[1..], dev),
-            false,
-        )
+        (self.extern_crate(target, first, &segs[1..], dev), false)
     }
 
     fn walk_from_root_bindings(&mut self, root: ModuleId, segs: &[String]) -> Res {
@@ -980,7 +972,9 @@ impl Resolver<'_, '_> {
             let mut hops = 0;
             while binding.is_none() && hops < 8 {
                 hops += 1;
-                let Some(g) = self.glob_source(id, seg) else { break };
+                let Some(g) = self.glob_source(id, seg) else {
+                    break;
+                };
                 id = g;
                 binding = self.bindings[id].get(seg.as_str()).copied();
             }

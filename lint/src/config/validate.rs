@@ -9,7 +9,8 @@ use toml_edit::{Document, Item, TableLike, TomlError, Value};
 use super::position::LineIndex;
 use super::suggest::{did_you_mean, list};
 use super::{
-    Config, ConfigError, Contract, ContractKind, IgnoreRule, ModulePattern, PatternSegment, Section, Severity,
+    Config, ConfigError, Contract, ContractKind, IgnoreRule, ModulePattern, PatternSegment,
+    Section, Severity,
 };
 use crate::presets;
 use crate::scan::Pos;
@@ -692,7 +693,9 @@ fn build_contract(
             list_of_patterns(cx, table, "modules", 1, &label, pos, help).and_then(|modules| {
                 // One entry is enough when a wildcard names several modules.
                 let wildcard = modules.iter().any(|m| {
-                    m.segments.iter().any(|s| !matches!(s, PatternSegment::Name(_)))
+                    m.segments
+                        .iter()
+                        .any(|s| !matches!(s, PatternSegment::Name(_)))
                 });
                 if modules.len() == 1 && !wildcard {
                     cx.error(

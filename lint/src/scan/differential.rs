@@ -226,6 +226,13 @@ const CASES: &[&str] = &[
     "#[derive(Debug, a::B)] #[cfg_attr(x, derive(c::D), path = \"p.rs\")] #[path = r#\"q.rs\"#] mod m;",
     // modules
     "mod a { mod b { use super::c; } } fn f() { mod g; } #[cfg_attr(a, cfg_attr(b, path = \"x\"))] mod h;",
+    // names
+    "cfg_if! { if #[cfg(unix)] { use nix::unistd; mod unix; struct S; } else { fn f() {} } }",
+    "mod a { pub struct B; use c::d as e; extern crate f; mod g { type H = u8; } }",
+    "fn g() { struct H; use i::j; mod k { struct L; } } impl X { type Y = u8; } trait Z { type W; }",
+    "m! { impl A { type B = u8; } struct C { d: u8 } enum E {} union F { g: u8 } extern { type G; } }",
+    "m! { fn f() { use a::b; struct S; } mod n { use c::d; } } const _: () = { use e::f; };",
+    "use a::{self, b::{self as c}, d as _, *}; extern crate e as _; extern crate self as f;",
     // macros
     "fn f() { x!(a::b, c.d::e, $f::g, #h::i); x!{a::b}; x![c::d]; x!(a::b!(c::d)); }",
     "macro_rules! m { ($x:ident) => { $crate::a::b!(); use $crate::c::{d, e as f}; mod q; $x::y; a::b } }",
@@ -307,6 +314,16 @@ fn leading_colon_after_gt() {
 fn known_bug_parenthesized_type_after_pub() {
     agree("struct S(pub (a::B));");
     agree("struct S(pub (a::B, c::D));");
+}
+
+/// A qualified path with a space after its `>` (`<T> ::a::b`, which
+/// rustfmt never writes) is read like the comparison `x > ::a::b`: the
+/// associated item after `>` is reported as a leading-`::` path.
+#[test]
+#[ignore = "known scanner bug: `<T> ::a::b` yields a site `::a::b`"]
+fn known_bug_spaced_qualified_path() {
+    agree("fn f() { <a::B> ::c::d; }");
+    agree("fn f() { <T as a::B> ::c::d(); }");
 }
 
 /// A number with a non-ASCII suffix (`1é`) is one literal token; the fast

@@ -17,6 +17,7 @@
 //! for the others. Compiled for tests, and behind the `reference-scanner`
 //! feature for the fuzz target.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use proc_macro2::{Delimiter, LineColumn, Spacing, Span, TokenStream, TokenTree};
@@ -24,7 +25,7 @@ use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 
-use super::{FileScan, Pos, SiteKind};
+use super::{FileScan, NameKind, Pos, ScopeKind, SiteKind};
 
 /// How a [`RefSite`] is written (the fast scanner's [`SiteKind`], ordered).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -117,6 +118,43 @@ impl fmt::Display for RefMod {
     }
 }
 
+/// What defines a [`RefName`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RefNameKind {
+    /// `mod x;` or `mod x { }`.
+    Module,
+    /// `struct`, `enum`, `union`, `trait`, `type`.
+    Item,
+    /// A `use` leaf.
+    Use,
+    /// `extern crate`.
+    ExternCrate,
+}
+
+/// A name defined directly in a module (the file or an inline module not
+/// inside a block), in the type namespace.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RefName {
+    /// The inline modules from the file down to the scope (`a::b`; empty
+    /// for the file itself).
+    pub module: String,
+    /// The name, `r#` stripped.
+    pub ident: String,
+    /// What defines it.
+    pub kind: RefNameKind,
+}
+
+impl fmt::Display for RefName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let m = if self.module.is_empty() {
+            "(file)"
+        } else {
+            &self.module
+        };
+        write!(f, "in {m}: {} ({:?})", self.ident, self.kind)
+    }
+}
+
 /// What a scanner found in one file, in the comparable form (sorted).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RefScan {
@@ -124,6 +162,8 @@ pub struct RefScan {
     pub sites: Vec<RefSite>,
     /// Module declarations, sorted.
     pub mods: Vec<RefMod>,
+    /// Names defined directly in modules, sorted.
+    pub names: Vec<RefName>,
 }
 
 impl RefScan {
@@ -153,7 +193,27 @@ impl RefScan {
             })
             .collect();
         mods.sort();
-        RefScan { sites, mods }
+        let mut names = Vec::new();
+        for (id, scope) in f.scopes.iter().enumerate() {
+            let Some(module) = module_path(f, id) else {
+                continue;
+            };
+            for n in &scope.names {
+                let kind = match n.kind {
+                    NameKind::Module(_) => RefNameKind::Module,
+                    NameKind::Item => RefNameKind::Item,
+                    NameKind::Use(_) => RefNameKind::Use,
+                    NameKind::ExternCrate(_) => RefNameKind::ExternCrate,
+                };
+                names.push(RefName {
+                    module: module.clone(),
+                    ident: n.ident.clone(),
+                    kind,
+                });
+            }
+        }
+        names.sort();
+        RefScan { sites, mods, names }
     }
 
     /// Forgets positions (under `cfg(fuzzing)` proc-macro2 keeps none).
@@ -170,6 +230,24 @@ impl RefScan {
     }
 }
 
+/// The inline module path of scope `id`, when it and its ancestors are
+/// modules up to the file (`None` under a block).
+fn module_path(f: &FileScan, id: usize) -> Option<String> {
+    let mut parts = Vec::new();
+    let mut at = Some(id);
+    while let Some(k) = at {
+        let scope = f.scopes.get(k)?;
+        match &scope.kind {
+            ScopeKind::File => break,
+            ScopeKind::Module { name } => parts.push(name.clone()),
+            ScopeKind::Block => return None,
+        }
+        at = scope.parent;
+    }
+    parts.reverse();
+    Some(parts.join("::"))
+}
+
 /// Scans `text` with syn; `None` when syn cannot parse it.
 ///
 /// Spans of this thread are invalidated afterwards, so scanning many files
@@ -180,6 +258,7 @@ pub fn reference_scan(text: &str, edition2015: bool) -> Option<RefScan> {
     let file = syn::parse_file(text).ok()?;
     let mut v = Walker {
         e2015: edition2015,
+        module_level: true,
         ..Walker::default()
     };
     v.visit_file(&file);
@@ -188,9 +267,11 @@ pub fn reference_scan(text: &str, edition2015: bool) -> Option<RefScan> {
     let mut out = RefScan {
         sites: v.sites,
         mods: v.mods,
+        names: v.names,
     };
     out.sites.sort();
     out.mods.sort();
+    out.names.sort();
     Some(out)
 }
 
@@ -240,6 +321,10 @@ pub fn describe(fast: &RefScan, reference: &RefScan) -> String {
         out.push_str("mods:\n");
         out.push_str(&diff(&fast.mods, &reference.mods));
     }
+    if fast.names != reference.names {
+        out.push_str("names:\n");
+        out.push_str(&diff(&fast.names, &reference.names));
+    }
     out
 }
 
@@ -260,21 +345,27 @@ fn number_with_non_ascii_suffix(text: &str) -> bool {
     false
 }
 
-/// `pub (` not followed by `crate`, `self`, `super` or `in`: a
-/// parenthesized type the fast scanner takes for a visibility (see
-/// `known_bug_parenthesized_type_after_pub`).
-fn pub_before_parenthesized_type(text: &str) -> bool {
+/// Token patterns of the known scanner bugs: `pub (` not followed by
+/// `crate`, `self`, `super` or `in` (a parenthesized type taken for a
+/// visibility, `known_bug_parenthesized_type_after_pub`) and `> ::` with a
+/// space (a qualified path taken for a comparison,
+/// `known_bug_spaced_qualified_path`).
+fn known_bug_tokens(text: &str) -> bool {
     let Ok(ts) = text.parse::<TokenStream>() else {
         return false;
     };
     let toks = flatten(&ts);
     proc_macro2::extra::invalidate_current_thread_spans();
-    toks.windows(3).any(|w| {
+    let pub_paren = toks.windows(3).any(|w| {
         matches!(&w[0].t, T::Ident { text, raw: false } if text == "pub")
             && matches!(w[1].t, T::Open(Delimiter::Parenthesis, _))
             && !matches!(&w[2].t, T::Ident { text, raw: false }
                 if matches!(text.as_str(), "crate" | "self" | "super" | "in"))
-    })
+    });
+    let spaced_gt = toks.windows(2).any(|w| {
+        matches!(w[0].t, T::Punct('>')) && matches!(w[1].t, T::PathSep) && w[0].end != w[1].pos
+    });
+    pub_paren || spaced_gt
 }
 
 /// Both scanners agree on `text`, except where one of the known scanner
@@ -286,13 +377,43 @@ pub fn agree_but_known_bugs(text: &str, edition2015: bool) -> Result<(), String>
     let Some((fast, reference)) = both(text, edition2015) else {
         return Ok(());
     };
-    if fast == reference
-        || number_with_non_ascii_suffix(text)
-        || pub_before_parenthesized_type(text)
-    {
+    if fast == reference || number_with_non_ascii_suffix(text) || known_bug_tokens(text) {
         return Ok(());
     }
     Err(describe(&fast, &reference))
+}
+
+/// The outer attributes of an item that has a body.
+fn outer_attrs(i: &syn::Item) -> impl Iterator<Item = &syn::Attribute> {
+    let attrs: &[syn::Attribute] = match i {
+        syn::Item::Const(x) => &x.attrs,
+        syn::Item::Enum(x) => &x.attrs,
+        syn::Item::Fn(x) => &x.attrs,
+        syn::Item::ForeignMod(x) => &x.attrs,
+        syn::Item::Impl(x) => &x.attrs,
+        syn::Item::Static(x) => &x.attrs,
+        syn::Item::Struct(x) => &x.attrs,
+        syn::Item::Trait(x) => &x.attrs,
+        syn::Item::TraitAlias(x) => &x.attrs,
+        syn::Item::Type(x) => &x.attrs,
+        syn::Item::Union(x) => &x.attrs,
+        _ => &[],
+    };
+    attrs
+        .iter()
+        .filter(|a| matches!(a.style, syn::AttrStyle::Outer))
+}
+
+/// The name a `use` leaf binds: its alias (not `_`) or its last segment
+/// (not a path keyword).
+fn use_binding(path: &[String], alias: Option<&str>) -> Option<String> {
+    match alias {
+        Some(a) => (a != "_").then(|| a.to_owned()),
+        None => path
+            .last()
+            .filter(|s| !matches!(s.as_str(), "crate" | "self" | "super" | "$crate"))
+            .cloned(),
+    }
 }
 
 fn pos(lc: LineColumn) -> Pos {
@@ -315,9 +436,31 @@ struct Walker {
     e2015: bool,
     sites: Vec<RefSite>,
     mods: Vec<RefMod>,
+    names: Vec<RefName>,
+    /// The inline modules entered, from the file.
+    module: Vec<String>,
+    /// Directly in a module: names defined here are recorded.
+    module_level: bool,
 }
 
 impl Walker {
+    fn bind(&mut self, ident: String, kind: RefNameKind) {
+        if self.module_level {
+            self.names.push(RefName {
+                module: self.module.join("::"),
+                ident,
+                kind,
+            });
+        }
+    }
+
+    /// Runs `f` with names recorded (`module_level`) or not.
+    fn with_level(&mut self, level: bool, f: impl FnOnce(&mut Self)) {
+        let saved = std::mem::replace(&mut self.module_level, level);
+        f(self);
+        self.module_level = saved;
+    }
+
     fn push(&mut self, pos: Pos, kind: RefKind, segments: Vec<String>, leading: bool, mac: bool) {
         self.sites.push(RefSite {
             pos,
@@ -410,6 +553,9 @@ impl Walker {
         if path.len() > 1 && path.last().is_some_and(|s| s == "self") {
             path.pop();
         }
+        if let Some(b) = use_binding(&path, alias.as_deref()) {
+            self.bind(b, RefNameKind::Use);
+        }
         self.push(at, RefKind::Use(alias), path, leading, false);
     }
 
@@ -418,6 +564,9 @@ impl Walker {
         let mut w = TokenWalker {
             toks: &toks,
             out: self,
+            opaque: HashSet::new(),
+            inline_mods: HashMap::new(),
+            opaque_depth: 0,
         };
         w.walk(0, toks.len(), mac, rules);
     }
@@ -499,6 +648,13 @@ impl<'ast> Visit<'ast> for Walker {
         }
         self.visit_visibility(&e.vis);
         let alias = e.rename.as_ref().map(|(_, r)| unraw(r));
+        let name = unraw(&e.ident);
+        match &alias {
+            Some(a) if a != "_" => self.bind(a.clone(), RefNameKind::ExternCrate),
+            Some(_) => {}
+            None if name != "self" => self.bind(name, RefNameKind::ExternCrate),
+            None => {}
+        }
         self.push(
             start(e.ident.span()),
             RefKind::ExternCrate(alias),
@@ -515,13 +671,27 @@ impl<'ast> Visit<'ast> for Walker {
                 meta_paths(&a.meta, &mut paths);
             }
         }
+        let name = unraw(&m.ident);
         self.mods.push(RefMod {
             pos: start(m.ident.span()),
-            name: unraw(&m.ident),
+            name: name.clone(),
             inline: m.content.is_some(),
             paths,
         });
-        visit::visit_item_mod(self, m);
+        let outer = |a: &&syn::Attribute| matches!(a.style, syn::AttrStyle::Outer);
+        for a in m.attrs.iter().filter(outer) {
+            self.visit_attribute(a);
+        }
+        self.visit_visibility(&m.vis);
+        self.bind(name.clone(), RefNameKind::Module);
+        self.module.push(name);
+        for a in m.attrs.iter().filter(|a| !outer(a)) {
+            self.visit_attribute(a);
+        }
+        for item in m.content.iter().flat_map(|(_, items)| items) {
+            self.visit_item(item);
+        }
+        self.module.pop();
     }
 
     fn visit_meta_list(&mut self, l: &'ast syn::MetaList) {
@@ -548,7 +718,7 @@ impl<'ast> Visit<'ast> for Walker {
         }
         if m.ident.is_some() && m.mac.path.is_ident("macro_rules") {
             // `macro_rules! name { .. }`: a template, nothing is bound.
-            self.tokens(&m.mac.tokens, true, true);
+            self.with_level(false, |w| w.tokens(&m.mac.tokens, true, true));
         } else if let Some(ident) = &m.ident {
             // `x! name (..)` (syn accepts it, rustc does not): the fast
             // scanner sees no macro call there, only tokens.
@@ -569,9 +739,42 @@ impl<'ast> Visit<'ast> for Walker {
     }
 
     fn visit_item(&mut self, i: &'ast syn::Item) {
+        let named = match i {
+            syn::Item::Struct(x) => Some(&x.ident),
+            syn::Item::Enum(x) => Some(&x.ident),
+            syn::Item::Union(x) => Some(&x.ident),
+            syn::Item::Trait(x) => Some(&x.ident),
+            syn::Item::TraitAlias(x) => Some(&x.ident),
+            syn::Item::Type(x) => Some(&x.ident),
+            _ => None,
+        };
+        if let Some(ident) = named {
+            self.bind(unraw(ident), RefNameKind::Item);
+        }
         match i {
             syn::Item::Verbatim(ts) => self.tokens(ts, false, false),
-            _ => visit::visit_item(self, i),
+            // Items and macros bind in the module; anything with a body
+            // (functions, impls, consts...) holds blocks or associated items.
+            syn::Item::Mod(_)
+            | syn::Item::Use(_)
+            | syn::Item::ExternCrate(_)
+            | syn::Item::Macro(_) => {
+                visit::visit_item(self, i);
+            }
+            _ => {
+                self.with_level(false, |w| visit::visit_item(w, i));
+                // The fast scanner reads an item's outer attributes in the
+                // scope around the item: a `use` in their tokens binds
+                // there. Bind those names; the sites are already counted.
+                if self.module_level {
+                    let (sites, mods) = (self.sites.len(), self.mods.len());
+                    for a in outer_attrs(i) {
+                        self.visit_attribute(a);
+                    }
+                    self.sites.truncate(sites);
+                    self.mods.truncate(mods);
+                }
+            }
         }
     }
 
@@ -933,6 +1136,13 @@ fn is_keyword(w: &str, e2015: bool) -> bool {
 struct TokenWalker<'a> {
     toks: &'a [Tok],
     out: &'a mut Walker,
+    /// Opening braces of `struct`, `enum`, `trait`, `union`, `impl` and
+    /// `extern` bodies: no names or modules are recorded inside.
+    opaque: HashSet<usize>,
+    /// Opening braces of inline modules (recorded), with their names.
+    inline_mods: HashMap<usize, String>,
+    /// Depth of opaque bodies entered.
+    opaque_depth: u32,
 }
 
 impl TokenWalker<'_> {
@@ -1002,7 +1212,30 @@ impl TokenWalker<'_> {
                     && ["crate", "self", "super", "in"]
                         .iter()
                         .any(|w| self.is_word(i + 1, w));
-                if !vis {
+                if vis {
+                    return c + 1;
+                }
+                if let Some(name) = self.inline_mods.remove(&i) {
+                    let level = self.out.module_level;
+                    if level {
+                        self.out.module.push(name);
+                    }
+                    self.walk(i + 1, c, mac, rules);
+                    if level {
+                        self.out.module.pop();
+                    }
+                } else if self.opaque.contains(&i) {
+                    let level = std::mem::replace(&mut self.out.module_level, false);
+                    self.opaque_depth += 1;
+                    self.walk(i + 1, c, mac, rules);
+                    self.opaque_depth -= 1;
+                    self.out.module_level = level;
+                } else if d == Delimiter::Brace && !mac {
+                    // A block: its names are not the module's.
+                    let level = std::mem::replace(&mut self.out.module_level, false);
+                    self.walk(i + 1, c, mac, rules);
+                    self.out.module_level = level;
+                } else {
                     self.walk(i + 1, c, mac, rules);
                 }
                 c + 1
@@ -1048,10 +1281,52 @@ impl TokenWalker<'_> {
                 "mod" => return self.module(i, mac, rules),
                 "macro_rules" if self.is_punct(i + 1, '!') && self.is_name(i + 2) => {
                     if let Some(c) = self.close_of(i + 3) {
+                        let level = std::mem::replace(&mut self.out.module_level, false);
                         self.walk(i + 4, c, true, true);
+                        self.out.module_level = level;
                         return c + 1;
                     }
                     return i + 3;
+                }
+                "struct" | "enum" | "trait" => {
+                    self.item_name(i + 1);
+                    self.mark_opaque(i + 1);
+                }
+                "union"
+                    if self.is_name(i + 1)
+                        && (matches!(self.t(i + 2), Some(T::Open(Delimiter::Brace, _)))
+                            || self.is_punct(i + 2, '<')
+                            || self.is_word(i + 2, "where")) =>
+                {
+                    self.item_name(i + 1);
+                    self.mark_opaque(i + 1);
+                    return i + 2;
+                }
+                "type" => self.item_name(i + 1),
+                "impl" => {
+                    let item = match i.checked_sub(1).and_then(|p| self.t(p)) {
+                        None => true,
+                        Some(T::Punct(';') | T::Open(Delimiter::Brace, _) | T::Close(_)) => {
+                            !matches!(self.t(i - 1), Some(T::Close(o))
+                                if matches!(self.t(*o), Some(T::Open(Delimiter::Parenthesis, _))))
+                        }
+                        Some(T::Ident { text, raw: false }) => {
+                            matches!(text.as_str(), "unsafe" | "default")
+                        }
+                        _ => false,
+                    };
+                    if item {
+                        self.mark_opaque(i + 1);
+                    }
+                }
+                "extern" => {
+                    let mut k = i + 1;
+                    if matches!(self.t(k), Some(T::Lit(_))) {
+                        k += 1;
+                    }
+                    if matches!(self.t(k), Some(T::Open(Delimiter::Brace, _))) {
+                        self.opaque.insert(k);
+                    }
                 }
                 _ => {}
             }
@@ -1069,6 +1344,33 @@ impl TokenWalker<'_> {
             return c + 1;
         }
         i + 1
+    }
+
+    /// `struct X`, `type X`...: binds `X` in the module.
+    fn item_name(&mut self, i: usize) {
+        if self.is_name(i)
+            && let Some((n, _)) = self.ident(i)
+        {
+            let n = n.to_owned();
+            self.out.bind(n, RefNameKind::Item);
+        }
+    }
+
+    /// The body `{` of the item whose header continues at `k` (before any
+    /// `;`) holds no module-level names.
+    fn mark_opaque(&mut self, mut k: usize) {
+        while let Some(t) = self.t(k) {
+            match t {
+                T::Punct(';') | T::Close(_) => return,
+                T::Open(Delimiter::Brace, _) => {
+                    self.opaque.insert(k);
+                    return;
+                }
+                T::Open(_, c) => k = *c,
+                _ => {}
+            }
+            k += 1;
+        }
     }
 
     /// The end of an item starting at `k`: its `;` or the end of the group.
@@ -1157,6 +1459,9 @@ impl TokenWalker<'_> {
         if path.len() > 1 && path.last().is_some_and(|s| s == "self") {
             path.pop();
         }
+        if let Some(b) = use_binding(&path, alias.as_deref()) {
+            self.out.bind(b, RefNameKind::Use);
+        }
         self.out.push(at, RefKind::Use(alias), path, leading, mac);
     }
 
@@ -1193,6 +1498,12 @@ impl TokenWalker<'_> {
         };
         let next = if alias.is_some() { n + 3 } else { n + 1 };
         let at = self.toks[n].pos;
+        match &alias {
+            Some(a) if a != "_" => self.out.bind(a.clone(), RefNameKind::ExternCrate),
+            Some(_) => {}
+            None if name != "self" => self.out.bind(name.clone(), RefNameKind::ExternCrate),
+            None => {}
+        }
         self.out
             .push(at, RefKind::ExternCrate(alias), vec![name], false, mac);
         next
@@ -1207,7 +1518,9 @@ impl TokenWalker<'_> {
             Some(T::Punct(';')) => false,
             _ => return i + 1,
         };
-        if !rules {
+        // Nothing is declared in a `macro_rules!` template or in the body
+        // of an impl, trait or type.
+        if !rules && self.opaque_depth == 0 {
             let paths = self.preceding_paths(i);
             let name = self
                 .ident(i + 1)
@@ -1215,10 +1528,14 @@ impl TokenWalker<'_> {
                 .unwrap_or_default();
             self.out.mods.push(RefMod {
                 pos: self.toks[i + 1].pos,
-                name,
+                name: name.clone(),
                 inline,
                 paths,
             });
+            self.out.bind(name.clone(), RefNameKind::Module);
+            if inline {
+                self.inline_mods.insert(i + 2, name);
+            }
         }
         i + 2
     }

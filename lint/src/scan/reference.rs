@@ -13,6 +13,12 @@
 //! path when spaced from it (`a > ::b`) or when the `>` closes `impl<..>` or
 //! `for<..>` (in the syntax tree, syn knows).
 //!
+//! Names are compared for modules only (the file and inline modules not
+//! inside a block): `mod`, `struct`, `enum`, `union`, `trait`, `type`, the
+//! names `use` leaves and `extern crate` bind. Inside macro tokens there
+//! are no blocks (a `cfg_if!` body binds in the module), except the bodies
+//! of `impl`, `trait`, type definitions and `extern` blocks.
+//!
 //! Only files syn can parse are compared: [`reference_scan`] returns `None`
 //! for the others. Compiled for tests, and behind the `reference-scanner`
 //! feature for the fuzz target.
@@ -20,7 +26,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use proc_macro2::{Delimiter, LineColumn, Spacing, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, LineColumn, Span, TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
@@ -1057,8 +1063,6 @@ fn flatten_into(ts: TokenStream, out: &mut Vec<(Tok, Pos)>) {
                 ));
             }
             TokenTree::Punct(pu) => {
-                // A joint punct is followed by another one with no space.
-                let _ = pu.spacing() == Spacing::Joint;
                 out.push((
                     Tok {
                         end: Pos::default(),

@@ -48,7 +48,10 @@ fn product(i: usize) -> Product {
 
 fn report(name: &str, ops: usize, elapsed: Duration) {
     let per_sec = ops as f64 / elapsed.as_secs_f64();
-    println!("{name:<28} {ops:>8} ops {:>10.1} ms {per_sec:>12.0} ops/s", elapsed.as_secs_f64() * 1e3);
+    println!(
+        "{name:<28} {ops:>8} ops {:>10.1} ms {per_sec:>12.0} ops/s",
+        elapsed.as_secs_f64() * 1e3
+    );
 }
 
 async fn run(n: usize) -> terrace::Result<()> {
@@ -95,8 +98,13 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         return;
     }
-    let n = 20_000;
-    let rt = tokio::runtime::Builder::new_current_thread().build().expect("runtime");
+    let n = std::env::var("TERRACE_BENCH_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("runtime");
     if let Err(e) = rt.block_on(run(n)) {
         eprintln!("benchmark failed: {e}");
         std::process::exit(1);

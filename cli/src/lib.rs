@@ -4,12 +4,15 @@
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use terrace_lint::{CheckOptions, Error, Project};
 
+mod baseline;
+mod graph;
+mod init;
 mod render;
 
 /// Exit code when every contract holds.
@@ -45,10 +48,83 @@ enum Command {
     /// a file could not be read, 2 for usage and configuration errors.
     #[command(after_help = CHECK_HELP)]
     Check(CheckArgs),
+    /// Explain a contract: its entries as terrace reads them, and why each
+    /// import that breaks it does (the chain, the entries each end matched).
+    ///
+    /// Exit status: 0 when the contract holds, 1 when it is broken, 2 for
+    /// usage and configuration errors.
+    Explain(ExplainArgs),
+    /// Draw the import graph (Graphviz DOT or Mermaid), broken imports in red.
+    ///
+    /// `terrace graph | dot -Tsvg > graph.svg`; Mermaid renders in GitHub
+    /// Markdown. External crates appear when an import of them breaks a
+    /// contract.
+    Graph(GraphArgs),
+    /// Write a starter `terrace.toml` for the workspace, with contracts
+    /// guessed from the names of its crates and modules.
+    ///
+    /// A purity contract (no `@infrastructure`) for crates and modules named
+    /// like `domain`, `model` or `core`, and a layers contract ordered
+    /// entrypoints (api, web, cli, http) > service layer (service,
+    /// application, app) > adapters (infrastructure, repository, db,
+    /// persistence) > domain. Review the result, then run `terrace check`.
+    Init(InitArgs),
     /// List the built-in presets (`@infrastructure`, `@std-io`) and their entries.
     Presets,
     /// List the modules of the workspace, as contracts name them.
     Modules(WorkspaceArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ExplainArgs {
+    /// The contract's name
+    contract: String,
+    #[command(flatten)]
+    workspace: WorkspaceArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct GraphArgs {
+    #[command(flatten)]
+    workspace: WorkspaceArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    format: GraphFormat,
+    /// One node per crate or per module
+    #[arg(long, value_enum, default_value_t = GraphLevel::Crate)]
+    level: GraphLevel,
+    /// Draw only the modules this contract names, and only its broken imports
+    #[arg(long, value_name = "NAME")]
+    contract: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum GraphFormat {
+    /// Graphviz DOT
+    Dot,
+    /// Mermaid flowchart
+    Mermaid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum GraphLevel {
+    /// One node per crate
+    Crate,
+    /// One node per module
+    Module,
+}
+
+#[derive(Debug, clap::Args)]
+struct InitArgs {
+    /// Path to the workspace's (or a member's) `Cargo.toml` [default: discovered from the current directory]
+    #[arg(long, value_name = "PATH")]
+    manifest_path: Option<PathBuf>,
+    /// Overwrite an existing `terrace.toml`
+    #[arg(long)]
+    force: bool,
+    /// Print the configuration instead of writing it
+    #[arg(long)]
+    dry_run: bool,
 }
 
 const CHECK_HELP: &str = "\
@@ -56,9 +132,17 @@ Configuration (terrace.toml):
 
   [[contracts]]
   name = \"domain-is-pure\"
-  type = \"forbidden\"                  # forbidden | layers | independence | acyclic
+  type = \"forbidden\"                  # forbidden | layers | independence | acyclic | allowed
   source = [\"shop_domain\"]
   forbidden = [\"@infrastructure\", \"shop_adapters\"]
+  reason = \"the domain is persistence-ignorant\"   # shown with every violation
+  help = \"go through a repository trait\"
+
+  [[contracts]]
+  name = \"model-allow-list\"
+  type = \"allowed\"                    # only these (plus std, core, alloc, itself)
+  source = [\"shop_model\"]
+  allowed = [\"serde\", \"thiserror\"]
 
   [[contracts]]
   name = \"layers\"
@@ -91,6 +175,15 @@ struct CheckArgs {
     /// When to use colours in human output
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Fail only on violations that FILE does not record; report entries of FILE that are fixed
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Say why each import is a violation: the configuration entries (source, forbidden, layer...) it matched
+    #[arg(long, short)]
+    verbose: bool,
+    /// Record today's violations in FILE (JSON, sorted) and exit 0; with `--baseline`, write that baseline without its fixed entries instead (and check as usual)
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -99,6 +192,10 @@ enum Format {
     Human,
     /// One JSON document (schema 1)
     Json,
+    /// GitHub Actions workflow commands (annotations), then a summary
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -139,6 +236,9 @@ where
             EXIT_OK
         }
         Command::Modules(args) => modules(&args, &mut out),
+        Command::Init(args) => init(&args, &mut out),
+        Command::Graph(args) => draw(&args, &mut out),
+        Command::Explain(args) => explain(&args, &mut out),
     };
     let _ = out.flush();
     ExitCode::from(code)
@@ -167,24 +267,152 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> u8 {
     let options = options(&args.workspace);
     let styled = color(args.color);
     let result = Project::load(&options).and_then(|p| p.check(options.no_dev).map(|r| (p, r)));
-    match result {
-        Ok((project, report)) => {
-            let text = match args.format {
-                Format::Human => render::human(&project.workspace.root, &report, styled),
-                Format::Json => render::json(&report),
-            };
-            let _ = out.write_all(text.as_bytes());
-            if report.passed() {
-                EXIT_OK
-            } else {
-                EXIT_VIOLATIONS
-            }
-        }
+    let (project, mut report) = match result {
+        Ok(ok) => ok,
         Err(e) => {
             report_error(&e, styled);
-            EXIT_USAGE
+            return EXIT_USAGE;
+        }
+    };
+    let root = &project.workspace.root;
+    if let Some(path) = args
+        .write_baseline
+        .as_ref()
+        .filter(|_| args.baseline.is_none())
+    {
+        let entries = baseline::entries(root, &report);
+        if let Err(e) = std::fs::write(path, baseline::to_json(&entries)) {
+            report_message(
+                &format!("cannot write baseline `{}`: {e}", path.display()),
+                "check that its directory exists and is writable",
+                styled,
+            );
+            return EXIT_USAGE;
+        }
+        let _ = writeln!(
+            out,
+            "wrote {} violation{} to baseline `{}`",
+            entries.len(),
+            if entries.len() == 1 { "" } else { "s" },
+            path.display()
+        );
+        if !report.errors.is_empty() {
+            let _ = writeln!(
+                std::io::stderr(),
+                "warning: {} file{} could not be checked; a baseline cannot record them",
+                report.errors.len(),
+                if report.errors.len() == 1 { "" } else { "s" },
+            );
+        }
+        return EXIT_OK;
+    }
+    let mut outcome = None;
+    if let Some(path) = &args.baseline {
+        let entries = match baseline::load(path) {
+            Ok(entries) => entries,
+            Err(e) => {
+                report_message(&e.message, &e.help, styled);
+                return EXIT_USAGE;
+            }
+        };
+        let applied = baseline::apply(root, &entries, &mut report);
+        if let Some(target) = &args.write_baseline {
+            // Shrink: the baseline without its fixed entries, never with
+            // new violations.
+            let kept = baseline::without(&entries, &applied.fixed);
+            if let Err(e) = std::fs::write(target, baseline::to_json(&kept)) {
+                report_message(
+                    &format!("cannot write baseline `{}`: {e}", target.display()),
+                    "check that its directory exists and is writable",
+                    styled,
+                );
+                return EXIT_USAGE;
+            }
+        }
+        outcome = Some(applied);
+    }
+    let text = match args.format {
+        Format::Human => {
+            let config_file = terrace_lint::relative(root, &project.config.file);
+            render::human(root, &report, styled, args.verbose.then_some(&config_file))
+        }
+        Format::Json => render::json(&report),
+        Format::Github => render::github(&repo_prefix(root), &report),
+        Format::Sarif => render::sarif(root, &repo_prefix(root), &report),
+    };
+    let _ = out.write_all(text.as_bytes());
+    if let (Some(path), Some(outcome)) = (&args.baseline, outcome) {
+        // On stderr: stdout stays one valid document in every format.
+        let rewritten = args.write_baseline.as_deref();
+        let _ = std::io::stderr().write_all(baseline_note(path, &outcome, rewritten).as_bytes());
+    }
+    if report.passed() {
+        EXIT_OK
+    } else {
+        EXIT_VIOLATIONS
+    }
+}
+
+/// What the baseline did: how many known violations it hid, which entries
+/// are fixed (and can go).
+fn baseline_note(path: &Path, outcome: &baseline::Outcome, rewritten: Option<&Path>) -> String {
+    let mut s = format!(
+        "baseline `{}`: {} known violation{} not reported",
+        path.display(),
+        outcome.known,
+        if outcome.known == 1 { "" } else { "s" }
+    );
+    if outcome.fixed.is_empty() {
+        s.push('\n');
+        return s;
+    }
+    let what = match rewritten {
+        Some(target) => format!(
+            "written without {} to `{}`",
+            if outcome.fixed.len() == 1 {
+                "it"
+            } else {
+                "them"
+            },
+            target.display()
+        ),
+        None => format!(
+            "remove {} from the baseline (`--baseline {} --write-baseline {}` does)",
+            if outcome.fixed.len() == 1 {
+                "it"
+            } else {
+                "them"
+            },
+            path.display(),
+            path.display()
+        ),
+    };
+    s.push_str(&format!(
+        "; {} entr{} fixed, {what}:\n",
+        outcome.fixed.len(),
+        if outcome.fixed.len() == 1 {
+            "y is"
+        } else {
+            "ies are"
+        },
+    ));
+    for e in &outcome.fixed {
+        s.push_str(&format!("  fixed: {}\n", e.describe()));
+    }
+    s
+}
+
+fn repo_prefix(root: &Path) -> String {
+    for dir in root.ancestors() {
+        if dir.join(".git").exists() {
+            let rel = root.strip_prefix(dir).unwrap_or(Path::new(""));
+            return rel
+                .components()
+                .map(|c| format!("{}/", c.as_os_str().to_string_lossy()))
+                .collect();
         }
     }
+    String::new()
 }
 
 fn modules(args: &WorkspaceArgs, out: &mut dyn Write) -> u8 {
@@ -205,6 +433,163 @@ fn modules(args: &WorkspaceArgs, out: &mut dyn Write) -> u8 {
         let _ = writeln!(out, "{p}");
     }
     EXIT_OK
+}
+
+fn explain(args: &ExplainArgs, out: &mut dyn Write) -> u8 {
+    let options = options(&args.workspace);
+    let result = Project::load(&options).and_then(|p| p.check(options.no_dev).map(|r| (p, r)));
+    let (project, report) = match result {
+        Ok(ok) => ok,
+        Err(e) => {
+            report_error(&e, false);
+            return EXIT_USAGE;
+        }
+    };
+    let Some(contract) = project
+        .config
+        .contracts
+        .iter()
+        .find(|c| c.name == args.contract)
+    else {
+        report_message(
+            &format!("no contract named `{}`", args.contract),
+            &contract_names(&project),
+            false,
+        );
+        return EXIT_USAGE;
+    };
+    let config_file = terrace_lint::relative(&project.workspace.root, &project.config.file);
+    let _ = out.write_all(render::explain(contract, &report, &config_file).as_bytes());
+    let broken = report
+        .contracts
+        .iter()
+        .any(|c| c.name == contract.name && !c.kept());
+    if broken { EXIT_VIOLATIONS } else { EXIT_OK }
+}
+
+fn contract_names(project: &Project) -> String {
+    let names: Vec<String> = project
+        .config
+        .contracts
+        .iter()
+        .map(|c| format!("`{}`", c.name))
+        .collect();
+    if names.is_empty() {
+        "the configuration has no contracts".to_owned()
+    } else {
+        format!("contracts: {}", names.join(", "))
+    }
+}
+
+fn draw(args: &GraphArgs, out: &mut dyn Write) -> u8 {
+    let options = options(&args.workspace);
+    let result =
+        Project::load(&options).and_then(|p| p.check_with_model(options.no_dev).map(|r| (p, r)));
+    let (project, (model, report)) = match result {
+        Ok(ok) => ok,
+        Err(e) => {
+            report_error(&e, false);
+            return EXIT_USAGE;
+        }
+    };
+    if let Some(name) = &args.contract
+        && !project.config.contracts.iter().any(|c| &c.name == name)
+    {
+        report_message(
+            &format!("no contract named `{name}`"),
+            &contract_names(&project),
+            false,
+        );
+        return EXIT_USAGE;
+    }
+    let level = match args.level {
+        GraphLevel::Crate => graph::Level::Crate,
+        GraphLevel::Module => graph::Level::Module,
+    };
+    let g = graph::build(
+        &model,
+        &report,
+        &project.config,
+        level,
+        args.contract.as_deref(),
+        options.no_dev,
+    );
+    let text = match args.format {
+        GraphFormat::Dot => render::dot(&g),
+        GraphFormat::Mermaid => render::mermaid(&g),
+    };
+    let _ = out.write_all(text.as_bytes());
+    EXIT_OK
+}
+
+fn init(args: &InitArgs, out: &mut dyn Write) -> u8 {
+    let start = args
+        .manifest_path
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("."));
+    let ws = match terrace_lint::workspace::find_root(&start)
+        .and_then(|m| terrace_lint::workspace::load(&m))
+    {
+        Ok(ws) => ws,
+        Err(e) => {
+            report_error(&Error::Workspace(e), false);
+            return EXIT_USAGE;
+        }
+    };
+    let model = terrace_lint::model::build(&ws, &|_: &str, _: &str| false);
+    let (text, count) = init::starter(&ws, &model);
+    if args.dry_run {
+        let _ = out.write_all(text.as_bytes());
+        return EXIT_OK;
+    }
+    let path = ws.root.join("terrace.toml");
+    if path.exists() && !args.force {
+        report_message(
+            &format!("`{}` already exists", path.display()),
+            "pass `--force` to overwrite it, or `--dry-run` to see what `terrace init` would write",
+            false,
+        );
+        return EXIT_USAGE;
+    }
+    if !path.exists()
+        && matches!(
+            terrace_lint::config::load(&ws.root_manifest),
+            Ok(Some(_)) | Err(_)
+        )
+    {
+        report_message(
+            &format!(
+                "`{}` already holds a terrace configuration (`[workspace.metadata.terrace]` or `[package.metadata.terrace]`)",
+                ws.root_manifest.display()
+            ),
+            "a workspace has one configuration: edit that one, or remove it before `terrace init`",
+            false,
+        );
+        return EXIT_USAGE;
+    }
+    // Written beside the target and renamed: never half a file.
+    let tmp = ws.root.join(".terrace.toml.tmp");
+    if let Err(e) = std::fs::write(&tmp, &text).and_then(|()| std::fs::rename(&tmp, &path)) {
+        let _ = std::fs::remove_file(&tmp);
+        report_message(
+            &format!("cannot write `{}`: {e}", path.display()),
+            "check that the workspace directory is writable",
+            false,
+        );
+        return EXIT_USAGE;
+    }
+    let _ = writeln!(
+        out,
+        "wrote `{}` with {count} contract{}; review it, then run `terrace check`",
+        path.display(),
+        if count == 1 { "" } else { "s" }
+    );
+    EXIT_OK
+}
+
+fn report_message(message: &str, help: &str, styled: bool) {
+    let text = render::message_error(message, help, styled);
+    let _ = std::io::stderr().write_all(text.as_bytes());
 }
 
 fn report_error(e: &Error, styled: bool) {

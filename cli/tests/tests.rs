@@ -1,4 +1,5 @@
 //! End-to-end tests of the `terrace` command.
 
 mod check;
+mod ci_formats;
 mod selfcheck;

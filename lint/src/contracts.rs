@@ -4,8 +4,8 @@
 use std::collections::{HashMap, VecDeque};
 
 use crate::config::{Config, Contract, ContractKind, ModulePattern, Severity};
-use crate::model::{Import, ImportTarget, Model, ModuleId};
-use crate::report::{Code, ContractResult, Link, Violation};
+use crate::model::{Import, ImportTarget, Model, ModuleId, ModulePaths};
+use crate::report::{Code, ContractResult, Link, Matched, Violation};
 
 /// Checks every contract of `config`; `no_dev` leaves dev code out of all of
 /// them. `config_file` is the configuration's path as reports show it.
@@ -27,6 +27,8 @@ pub fn check(
             contract_type: contract.kind.type_name(),
             violations: broken,
             warnings: found.len() - broken,
+            reason: contract.reason.clone(),
+            help: contract.help.clone(),
         });
         violations.append(&mut found);
     }
@@ -42,9 +44,14 @@ pub fn check(
     (results, violations)
 }
 
+/// Crates every `allowed` contract allows.
+const ALWAYS_ALLOWED: [&str; 3] = ["std", "core", "alloc"];
+
 /// Which modules (given by [`Model::module_paths`]) a pattern matches.
-pub fn matching_modules(paths: &[Vec<&str>], pattern: &ModulePattern) -> Vec<bool> {
-    paths.iter().map(|p| pattern.matches(p)).collect()
+pub fn matching_modules(paths: &ModulePaths<'_>, pattern: &ModulePattern) -> Vec<bool> {
+    (0..paths.len())
+        .map(|m| paths.matches(m, pattern))
+        .collect()
 }
 
 /// True when an external import path matches the pattern by package name or
@@ -62,7 +69,7 @@ fn external_matches(pattern: &ModulePattern, path: &str, key: &str) -> bool {
 
 struct Checker<'a> {
     model: &'a Model,
-    paths: &'a [Vec<&'a str>],
+    paths: &'a ModulePaths<'a>,
     contract: &'a Contract,
     config_file: &'a str,
     /// Imports this contract sees (dev and ignored ones removed).
@@ -75,7 +82,7 @@ struct Checker<'a> {
 impl<'a> Checker<'a> {
     fn new(
         model: &'a Model,
-        paths: &'a [Vec<&'a str>],
+        paths: &'a ModulePaths<'a>,
         contract: &'a Contract,
         include_dev: bool,
         config_file: &'a str,
@@ -158,7 +165,11 @@ impl<'a> Checker<'a> {
                 Code::IndependenceViolation,
             ),
             ContractKind::Acyclic { modules } => self.acyclic(modules),
+            ContractKind::Allowed { source, allowed } => self.allowed(source, allowed),
         };
+        for v in &mut out {
+            v.matched = self.explain(v);
+        }
         for &k in &self.unmatched {
             let rule = &self.contract.ignore[k];
             out.push(Violation {
@@ -172,7 +183,94 @@ impl<'a> Checker<'a> {
                 column: rule.pos.column,
                 chain: Vec::new(),
                 warning: self.contract.unmatched_ignores == Severity::Warn,
+                reason: self.contract.reason.clone(),
+                help: self.contract.help.clone(),
+                matched: Vec::new(),
             });
+        }
+        out
+    }
+
+    /// The configuration entry `module` matched in `role`: the most
+    /// specific of `patterns` that matches it (the first on a tie).
+    fn matched(
+        &self,
+        module: &str,
+        role: &'static str,
+        patterns: &[&ModulePattern],
+    ) -> Option<Matched> {
+        let segs: Vec<&str> = module.split("::").collect();
+        let mut best: Option<&ModulePattern> = None;
+        for p in patterns {
+            if p.matches(&segs) && best.is_none_or(|b| p.segments.len() > b.segments.len()) {
+                best = Some(p);
+            }
+        }
+        best.map(|p| Matched {
+            module: module.to_owned(),
+            role,
+            layer: None,
+            entry: Some(p.text.clone()),
+            preset: p.preset.clone(),
+            line: p.pos.line,
+            column: p.pos.column,
+        })
+    }
+
+    /// Why `v` is a violation: the entries its importer and imported matched.
+    fn explain(&self, v: &Violation) -> Vec<Matched> {
+        let (from, to) = (v.importer.as_str(), v.imported.as_str());
+        let mut out = Vec::new();
+        match &self.contract.kind {
+            ContractKind::Forbidden { source, forbidden } => {
+                let source: Vec<&ModulePattern> = source.iter().collect();
+                out.extend(self.matched(from, "source", &source));
+                // The engine reports the first forbidden entry that matches.
+                let segs: Vec<&str> = to.split("::").collect();
+                if let Some(p) = forbidden.iter().find(|p| p.matches(&segs)) {
+                    out.extend(self.matched(to, "forbidden", &[p]));
+                }
+            }
+            ContractKind::Allowed { source, allowed } => {
+                let source: Vec<&ModulePattern> = source.iter().collect();
+                out.extend(self.matched(from, "source", &source));
+                let _ = allowed;
+                out.push(Matched {
+                    module: to.to_owned(),
+                    role: "not-allowed",
+                    layer: None,
+                    entry: None,
+                    preset: None,
+                    line: self.contract.pos.line,
+                    column: self.contract.pos.column,
+                });
+            }
+            ContractKind::Layers { layers } => {
+                for end in [from, to] {
+                    let segs: Vec<&str> = end.split("::").collect();
+                    let mut best: Option<(usize, &ModulePattern)> = None;
+                    for (i, layer) in layers.iter().enumerate() {
+                        for p in layer {
+                            if p.matches(&segs)
+                                && best.is_none_or(|(_, b)| p.segments.len() > b.segments.len())
+                            {
+                                best = Some((i, p));
+                            }
+                        }
+                    }
+                    if let Some((i, p)) = best {
+                        out.extend(self.matched(end, "layer", &[p]).map(|m| Matched {
+                            layer: Some(i + 1),
+                            ..m
+                        }));
+                    }
+                }
+            }
+            ContractKind::Independence { modules } | ContractKind::Acyclic { modules } => {
+                let modules: Vec<&ModulePattern> = modules.iter().collect();
+                out.extend(self.matched(from, "modules", &modules));
+                out.extend(self.matched(to, "modules", &modules));
+            }
         }
         out
     }
@@ -199,8 +297,11 @@ impl<'a> Checker<'a> {
             file: first.file.clone(),
             line: first.line,
             column: first.column,
-            chain: chain.clone(),
+            chain,
             warning: false,
+            reason: self.contract.reason.clone(),
+            help: self.contract.help.clone(),
+            matched: Vec::new(),
         }
     }
 
@@ -318,6 +419,40 @@ impl<'a> Checker<'a> {
                     let chain = self.chain_from(first, &next);
                     out.push(self.violation(Code::ForbiddenImport, chain));
                 }
+            }
+        }
+        out
+    }
+
+    /// Every direct import (manifest entries included) from a module inside
+    /// `source` of something that is neither in `allowed`, nor `std`,
+    /// `core` or `alloc`, nor inside `source`.
+    fn allowed(&self, source: &[ModulePattern], allowed: &[ModulePattern]) -> Vec<Violation> {
+        let n = self.model.modules.len();
+        let mut in_source = vec![false; n];
+        let mut in_allowed = vec![false; n];
+        for (patterns, set) in [(source, &mut in_source), (allowed, &mut in_allowed)] {
+            for p in patterns {
+                for (m, hit) in matching_modules(self.paths, p).into_iter().enumerate() {
+                    set[m] |= hit;
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for imp in &self.imports {
+            if !in_source[imp.from] {
+                continue;
+            }
+            let ok = match &imp.to {
+                ImportTarget::Module(t) => in_source[*t] || in_allowed[*t],
+                ImportTarget::External { path, key } => {
+                    let root = path.split("::").next().unwrap_or(path);
+                    ALWAYS_ALLOWED.contains(&root)
+                        || allowed.iter().any(|p| external_matches(p, path, key))
+                }
+            };
+            if !ok {
+                out.push(self.violation(Code::DisallowedImport, vec![self.link(imp)]));
             }
         }
         out
@@ -670,6 +805,7 @@ mod tests {
             kind: TargetKind::Lib,
             root: 0,
             edition: Edition::E2021,
+            package_alias: None,
         });
         for (line, (from, to)) in imports.iter().enumerate() {
             let f = id(&mut m, &mut ids, from);
@@ -891,6 +1027,95 @@ mod tests {
         assert!(
             v.iter()
                 .any(|v| v.warning && v.file == "terrace.toml" && v.line == 9)
+        );
+    }
+
+    #[test]
+    fn allowed_reports_every_direct_import_outside_the_list() {
+        let m = model(&[
+            ("app::domain::model", "ext:serde::Serialize"), // 1: allowed
+            ("app::domain::model", "ext:std::collections"), // 2: always allowed
+            ("app::domain::model", "ext:core::fmt"),        // 3
+            ("app::domain::model", "ext:alloc::vec"),       // 4
+            ("app::domain::model", "app::domain::money"),   // 5: inside the source
+            ("app::domain::model", "ext:chrono::Utc"),      // 6: not listed
+            ("app::domain::model", "app::util"),            // 7: not listed
+            ("app::domain::model", "app::shared::ids"),     // 8: allowed module
+            ("app::util", "ext:sqlx"),                      // 9: not a source
+            ("app::domain::model", "ext:serde_json::Value"), // 10: a prefix is not a crate
+            ("app::domain::money", "ext:rust_decimal"),     // 11: allowed by a preset-like list
+        ]);
+        let c = contract(ContractKind::Allowed {
+            source: vec![pat("app::domain")],
+            allowed: vec![pat("serde"), pat("app::shared"), pat("rust_decimal")],
+        });
+        assert_eq!(
+            run(&m, c),
+            [
+                "disallowed-import app::domain::model -> chrono::Utc [6]",
+                "disallowed-import app::domain::model -> app::util [7]",
+                "disallowed-import app::domain::model -> serde_json::Value [10]",
+            ]
+        );
+    }
+
+    #[test]
+    fn allowed_with_an_empty_list_allows_only_std_and_the_source() {
+        let m = model(&[
+            ("d", "ext:std::fs"),
+            ("d::a", "d::b"),
+            ("d::b", "ext:rand"),
+            ("d::b", "e"),
+        ]);
+        let mut c = contract(ContractKind::Allowed {
+            source: vec![pat("d")],
+            allowed: Vec::new(),
+        });
+        c.ignore.push(IgnoreRule {
+            text: "d::b -> e".to_owned(),
+            importer: pat("d::b"),
+            imported: pat("e"),
+            pos: Pos { line: 9, column: 3 },
+        });
+        assert_eq!(run(&m, c), ["disallowed-import d::b -> rand [3]"]);
+    }
+
+    #[test]
+    fn violations_name_the_entries_their_ends_matched() {
+        let m = model(&[("app::domain::model", "app::service::x")]);
+        let c = contract(ContractKind::Layers {
+            layers: vec![
+                vec![pat("app::service")],
+                vec![pat("app"), pat("app::domain")],
+            ],
+        });
+        let config = Config {
+            file: PathBuf::from("terrace.toml"),
+            contracts: vec![c],
+        };
+        let (_, v) = check(&m, &config, false, "terrace.toml");
+        let matched: Vec<(String, String, Option<String>)> = v[0]
+            .matched
+            .iter()
+            .map(|m| {
+                let role = format!("{} {}", m.role, m.layer.unwrap_or(0));
+                (m.module.clone(), role, m.entry.clone())
+            })
+            .collect();
+        assert_eq!(
+            matched,
+            [
+                (
+                    "app::domain::model".to_owned(),
+                    "layer 2".to_owned(),
+                    Some("app::domain".to_owned())
+                ),
+                (
+                    "app::service::x".to_owned(),
+                    "layer 1".to_owned(),
+                    Some("app::service".to_owned())
+                ),
+            ]
         );
     }
 }

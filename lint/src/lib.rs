@@ -87,8 +87,14 @@ impl Project {
 
     /// Reads every source file, checks every contract and reports.
     pub fn check(&self, no_dev: bool) -> Result<Report, Error> {
+        self.check_with_model(no_dev).map(|(_, report)| report)
+    }
+
+    /// [`Project::check`], also returning the module graph it checked (for
+    /// drawing it).
+    pub fn check_with_model(&self, no_dev: bool) -> Result<(model::Model, Report), Error> {
         let keep = external_filter(&self.config);
-        let model = model::build(&self.workspace, &|key: &str, pkg: &str| {
+        let mut model = model::build(&self.workspace, &|key: &str, pkg: &str| {
             keep.all || keep.names.contains(key) || keep.names.contains(pkg)
         });
         let unknown = unknown_modules(&model, &self.config);
@@ -97,12 +103,13 @@ impl Project {
         }
         let config_file = relative(&self.workspace.root, &self.config.file);
         let (contracts, violations) = contracts::check(&model, &self.config, no_dev, &config_file);
-        Ok(Report {
+        let report = Report {
             contracts,
             violations,
-            errors: model.errors,
+            errors: std::mem::take(&mut model.errors),
             files: model.source_files,
-        })
+        };
+        Ok((model, report))
     }
 }
 
@@ -138,6 +145,7 @@ fn external_filter(config: &Config) -> ExternalFilter {
         all: false,
         names: HashSet::new(),
     };
+    let mut all = false;
     let mut add = |p: &ModulePattern| match p.segments.first() {
         Some(PatternSegment::Name(n)) => {
             f.names.insert(n.clone());
@@ -145,11 +153,15 @@ fn external_filter(config: &Config) -> ExternalFilter {
         _ => f.all = true,
     };
     for c in &config.contracts {
-        if let ContractKind::Forbidden { forbidden, .. } = &c.kind {
-            forbidden.iter().for_each(&mut add);
+        match &c.kind {
+            ContractKind::Forbidden { forbidden, .. } => forbidden.iter().for_each(&mut add),
+            // An allow-list judges every external import of its sources.
+            ContractKind::Allowed { .. } => all = true,
+            _ => {}
         }
         c.ignore.iter().for_each(|i| add(&i.imported));
     }
+    f.all |= all;
     f
 }
 
@@ -159,7 +171,9 @@ fn unknown_modules(model: &model::Model, config: &Config) -> Vec<ConfigError> {
     let paths = model.module_paths();
     for c in &config.contracts {
         let patterns: Vec<&ModulePattern> = match &c.kind {
-            ContractKind::Forbidden { source, .. } => source.iter().collect(),
+            ContractKind::Forbidden { source, .. } | ContractKind::Allowed { source, .. } => {
+                source.iter().collect()
+            }
             ContractKind::Layers { layers } => layers.iter().flatten().collect(),
             ContractKind::Independence { modules } | ContractKind::Acyclic { modules } => {
                 modules.iter().collect()

@@ -58,6 +58,37 @@ pub struct TargetInfo {
     pub root: ModuleId,
     /// Its package's edition.
     pub edition: Edition,
+    /// For a library whose name differs from its package's (`[lib] name`),
+    /// the package name with `-` as `_`.
+    pub package_alias: Option<String>,
+}
+
+/// Module paths ready for pattern matching: each module's path, and for
+/// modules of a library whose `[lib] name` differs from its package name,
+/// the same path under the package name (a reference to the package covers
+/// its library).
+#[derive(Debug, Clone)]
+pub struct ModulePaths<'a> {
+    paths: Vec<Vec<&'a str>>,
+    aliases: Vec<Option<Vec<&'a str>>>,
+}
+
+impl ModulePaths<'_> {
+    /// True when `pattern` names module `m` or a module containing it.
+    pub fn matches(&self, m: ModuleId, pattern: &crate::config::ModulePattern) -> bool {
+        pattern.matches(&self.paths[m])
+            || self.aliases[m].as_ref().is_some_and(|a| pattern.matches(a))
+    }
+
+    /// Number of modules.
+    pub fn len(&self) -> usize {
+        self.paths.len()
+    }
+
+    /// True when there are no modules.
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
 }
 
 /// A source file that was read.
@@ -122,11 +153,25 @@ pub struct Model {
 impl Model {
     /// Every module's path as segments, indexed like [`Model::modules`]
     /// (for matching patterns without allocating per match).
-    pub fn module_paths(&self) -> Vec<Vec<&str>> {
-        self.modules
+    pub fn module_paths(&self) -> ModulePaths<'_> {
+        let paths = self
+            .modules
             .iter()
             .map(|m| m.segments.iter().map(String::as_str).collect())
-            .collect()
+            .collect();
+        let aliases = self
+            .modules
+            .iter()
+            .map(|m| {
+                let alias = self.targets.get(m.target)?.package_alias.as_deref()?;
+                Some(
+                    std::iter::once(alias)
+                        .chain(m.segments[1..].iter().map(String::as_str))
+                        .collect(),
+                )
+            })
+            .collect();
+        ModulePaths { paths, aliases }
     }
 
     /// Display form of an import target: the module path, or the external path.
@@ -137,6 +182,9 @@ impl Model {
         }
     }
 }
+
+/// The glob `use`s of a module, as (occurrence, site) pairs.
+type GlobUses = Vec<(usize, usize)>;
 
 /// One time a file is read as (part of) a module.
 struct Occurrence {
@@ -296,11 +344,14 @@ impl<'w> Builder<'w> {
                 );
                 let ti = self.model.targets.len();
                 let root = self.new_module(segments, None, ti, dev, None);
+                let lib_seg = t.name.replace('-', "_");
                 self.model.targets.push(TargetInfo {
                     package: pi,
                     kind: t.kind,
                     root,
                     edition: pkg.edition,
+                    package_alias: (t.kind == TargetKind::Lib && lib_seg != pkg_seg)
+                        .then(|| pkg_seg.clone()),
                 });
                 if t.kind == TargetKind::Lib {
                     self.lib_roots[pi] = Some(root);
@@ -439,7 +490,9 @@ impl<'w> Builder<'w> {
                 let parent = scope_module[si];
                 let child = self.child_module(parent, &decl.name, decl.dev, Some((file, decl.pos)));
                 let mut candidates = Vec::new();
-                if decl.paths.is_empty() {
+                // cfg is never evaluated: with only `cfg_attr` paths, the
+                // default file is one more alternative.
+                if !decl.fixed_path {
                     let d = &scope_dir[si];
                     let flat = d.join(format!("{}.rs", decl.name));
                     let nested = d.join(&decl.name).join("mod.rs");
@@ -448,18 +501,17 @@ impl<'w> Builder<'w> {
                     } else if nested.is_file() {
                         candidates.push((nested, d.join(&decl.name)));
                     }
-                } else {
-                    for p in &decl.paths {
-                        let base = if scope_inline[si] {
-                            &scope_dir[si]
-                        } else {
-                            &file_dir
-                        };
-                        let f = base.join(p);
-                        if f.is_file() {
-                            let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
-                            candidates.push((f, dir));
-                        }
+                }
+                for p in &decl.paths {
+                    let base = if scope_inline[si] {
+                        &scope_dir[si]
+                    } else {
+                        &file_dir
+                    };
+                    let f = base.join(p);
+                    if f.is_file() {
+                        let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
+                        candidates.push((f, dir));
                     }
                 }
                 for (path, dir) in candidates {
@@ -642,7 +694,7 @@ impl<'w> Builder<'w> {
 
     /// Each module's names, and its glob `use`s (whose names are only known
     /// by looking into the module they name).
-    fn bindings(&self) -> (Vec<HashMap<String, Binding>>, Vec<Vec<(usize, usize)>>) {
+    fn bindings(&self) -> (Vec<HashMap<String, Binding>>, Vec<GlobUses>) {
         let mut all = Vec::with_capacity(self.model.modules.len());
         let mut globs = Vec::with_capacity(self.model.modules.len());
         for (m, scopes) in self.module_scopes.iter().enumerate() {
@@ -1005,10 +1057,11 @@ impl Resolver<'_, '_> {
     fn glob_source(&mut self, id: ModuleId, name: &str) -> Option<ModuleId> {
         for k in 0..self.globs[id].len() {
             let (occ, si) = self.globs[id][k];
-            if let Res::Module { id: g, .. } = self.use_res(occ, si) {
-                if g != id && self.bindings[g].contains_key(name) {
-                    return Some(g);
-                }
+            if let Res::Module { id: g, .. } = self.use_res(occ, si)
+                && g != id
+                && self.bindings[g].contains_key(name)
+            {
+                return Some(g);
             }
         }
         None

@@ -14,17 +14,20 @@ pub enum Code {
     /// An `acyclic` contract: children of a module import each other in a
     /// cycle.
     ImportCycle,
+    /// An `allowed` contract's source imports something not on its list.
+    DisallowedImport,
     /// An `ignore` entry that removed nothing.
     UnmatchedIgnore,
 }
 
 impl Code {
     /// Every code, for listings and uniqueness tests.
-    pub const ALL: [Code; 5] = [
+    pub const ALL: [Code; 6] = [
         Code::ForbiddenImport,
         Code::LayerViolation,
         Code::IndependenceViolation,
         Code::ImportCycle,
+        Code::DisallowedImport,
         Code::UnmatchedIgnore,
     ];
 
@@ -39,6 +42,7 @@ impl Code {
             Code::LayerViolation => "layer-violation",
             Code::IndependenceViolation => "independence-violation",
             Code::ImportCycle => "import-cycle",
+            Code::DisallowedImport => "disallowed-import",
             Code::UnmatchedIgnore => "unmatched-ignore",
         }
     }
@@ -56,6 +60,30 @@ pub struct Link {
     /// 1-based line.
     pub line: u32,
     /// 1-based column in Unicode scalar values.
+    pub column: u32,
+}
+
+/// Which entry of the configuration one end of a violation matched: why
+/// the import is a violation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Matched {
+    /// The module or crate (the violation's importer or imported).
+    pub module: String,
+    /// The role of the entry: `source`, `forbidden`, `layer`, `modules`,
+    /// or `not-allowed` when an `allowed` list matched nothing.
+    pub role: &'static str,
+    /// For `layer`: which one, 1-based, top first.
+    pub layer: Option<usize>,
+    /// The entry as written (a preset's entry for presets); `None` when
+    /// nothing matched (`not allowed`).
+    pub entry: Option<String>,
+    /// The preset the entry comes from (`infrastructure` for an entry of
+    /// `@infrastructure`).
+    pub preset: Option<String>,
+    /// 1-based line of the entry in the configuration file (of the
+    /// `"@preset"` string for preset entries; of the contract otherwise).
+    pub line: u32,
+    /// 1-based column of the entry.
     pub column: u32,
 }
 
@@ -83,6 +111,12 @@ pub struct Violation {
     pub chain: Vec<Link>,
     /// True when this finding does not fail the check (`unmatched_ignores = "warn"`).
     pub warning: bool,
+    /// The contract's `reason`: why the rule exists.
+    pub reason: Option<String>,
+    /// The contract's `help`: what to do instead.
+    pub help: Option<String>,
+    /// The configuration entries the importer and the imported matched.
+    pub matched: Vec<Matched>,
 }
 
 /// The outcome of one contract.
@@ -96,6 +130,10 @@ pub struct ContractResult {
     pub violations: usize,
     /// Number of warnings.
     pub warnings: usize,
+    /// The contract's `reason`: why the rule exists.
+    pub reason: Option<String>,
+    /// The contract's `help`: what to do instead.
+    pub help: Option<String>,
 }
 
 impl ContractResult {

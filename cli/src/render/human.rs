@@ -10,27 +10,7 @@ use terrace_lint::Error;
 use terrace_lint::config::ConfigError;
 use terrace_lint::report::{Code, Link, Report, Violation};
 
-use super::token_range;
-
-/// Lines of the files a report points into, read once each.
-struct Sources<'a> {
-    root: &'a Path,
-    files: HashMap<String, Option<String>>,
-}
-
-impl Sources<'_> {
-    fn line(&mut self, file: &str, line: u32) -> Option<String> {
-        let root = self.root;
-        let text = self
-            .files
-            .entry(file.to_owned())
-            .or_insert_with(|| std::fs::read_to_string(root.join(file)).ok());
-        text.as_deref()?
-            .lines()
-            .nth(line.checked_sub(1)? as usize)
-            .map(str::to_owned)
-    }
-}
+use super::{Sources, because, message, plural, summary, token_range};
 
 fn renderer(styled: bool) -> Renderer {
     if styled {
@@ -38,50 +18,6 @@ fn renderer(styled: bool) -> Renderer {
     } else {
         Renderer::plain()
     }
-}
-
-fn title(v: &Violation) -> String {
-    match v.code {
-        Code::ForbiddenImport if v.chain.len() > 1 => format!(
-            "`{}` imports `{}` indirectly, which contract `{}` forbids",
-            v.importer, v.imported, v.contract
-        ),
-        Code::ForbiddenImport => format!(
-            "`{}` imports `{}`, which contract `{}` forbids",
-            v.importer, v.imported, v.contract
-        ),
-        Code::LayerViolation => format!(
-            "`{}` imports `{}`{}, a layer above it (contract `{}`)",
-            v.importer,
-            v.imported,
-            if v.chain.len() > 1 { " indirectly" } else { "" },
-            v.contract
-        ),
-        Code::IndependenceViolation => format!(
-            "`{}` imports `{}`{}, but contract `{}` keeps them independent",
-            v.importer,
-            v.imported,
-            if v.chain.len() > 1 { " indirectly" } else { "" },
-            v.contract
-        ),
-        Code::ImportCycle => format!(
-            "import cycle between {} (contract `{}`)",
-            cycle_members(&v.chain),
-            v.contract
-        ),
-        Code::UnmatchedIgnore => format!(
-            "ignore `{} -> {}` of contract `{}` matched no import",
-            v.importer, v.imported, v.contract
-        ),
-    }
-}
-
-fn cycle_members(chain: &[Link]) -> String {
-    chain
-        .iter()
-        .map(|l| format!("`{}`", l.importer))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 fn label(v: &Violation, i: usize, l: &Link) -> String {
@@ -113,12 +49,10 @@ fn snippet<'a>(
         .annotation(AnnotationKind::Primary.span(range).label(text))
 }
 
-/// Renders a report for a terminal.
-pub fn human(root: &Path, report: &Report, styled: bool) -> String {
-    let mut sources = Sources {
-        root,
-        files: HashMap::new(),
-    };
+/// Renders a report for a terminal; `verbose` adds which configuration
+/// entries (in `config_file`) each violation matched.
+pub fn human(root: &Path, report: &Report, styled: bool, verbose: Option<&str>) -> String {
+    let mut sources = Sources::new(root);
     let r = renderer(styled);
     let mut out = String::new();
     for v in &report.violations {
@@ -127,7 +61,7 @@ pub fn human(root: &Path, report: &Report, styled: bool) -> String {
         } else {
             Level::ERROR
         };
-        let mut group = Group::with_title(level.primary_title(title(v)).id(v.code.as_str()));
+        let mut group = Group::with_title(level.primary_title(message(v)).id(v.code.as_str()));
         if v.chain.is_empty() {
             group = group.element(snippet(
                 &mut sources,
@@ -156,6 +90,17 @@ pub fn human(root: &Path, report: &Report, styled: bool) -> String {
                 label(v, i, l),
             ));
         }
+        if let Some(config_file) = verbose {
+            for m in &v.matched {
+                group = group.element(Level::NOTE.message(because(m, config_file)));
+            }
+        }
+        if let Some(reason) = &v.reason {
+            group = group.element(Level::NOTE.message(reason.clone()));
+        }
+        if let Some(help) = &v.help {
+            group = group.element(Level::HELP.message(help.clone()));
+        }
         let report_group = [group];
         out.push_str(&r.render(&report_group));
         out.push_str("\n\n");
@@ -174,48 +119,19 @@ pub fn human(root: &Path, report: &Report, styled: bool) -> String {
         out.push_str(&r.render(&group));
         out.push_str("\n\n");
     }
-    for c in &report.contracts {
-        let state = if c.kept() {
-            "kept".to_owned()
-        } else {
-            format!("broken ({})", c.violations)
-        };
-        let warn = if c.warnings > 0 {
-            format!(", {} warning{}", c.warnings, plural(c.warnings))
-        } else {
-            String::new()
-        };
-        let _ = writeln!(
-            out,
-            "contract `{}` ({}): {state}{warn}",
-            c.name, c.contract_type
-        );
-    }
-    let violations = report.violations.iter().filter(|v| !v.warning).count();
-    let _ = write!(
-        out,
-        "{} of {} contract{} kept, {violations} violation{}, {} file{} checked",
-        report.kept(),
-        report.contracts.len(),
-        plural(report.contracts.len()),
-        plural(violations),
-        report.files,
-        plural(report.files),
-    );
-    if !report.errors.is_empty() {
-        let _ = write!(
-            out,
-            ", {} file error{}",
-            report.errors.len(),
-            plural(report.errors.len())
-        );
-    }
-    out.push('\n');
+    out.push_str(&summary(report));
     out
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+/// Renders an error that is not about the workspace or its configuration
+/// (a baseline file, an output file), with what to do about it.
+pub fn message_error(message: &str, help: &str, styled: bool) -> String {
+    let group = Level::ERROR
+        .primary_title(message.to_owned())
+        .element(Level::HELP.message(help.to_owned()));
+    let mut out = renderer(styled).render(&[group]);
+    out.push('\n');
+    out
 }
 
 /// Renders an error that stopped the check (exit 2).

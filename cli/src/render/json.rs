@@ -33,6 +33,8 @@ pub fn json(report: &Report) -> String {
             "type": c.contract_type,
             "kept": c.kept(),
             "violations": c.violations,
+            "reason": c.reason,
+            "help": c.help,
         })).collect::<Vec<_>>(),
         "violations": report.violations.iter().map(|v| json!({
             "contract": v.contract,
@@ -45,6 +47,17 @@ pub fn json(report: &Report) -> String {
             "line": v.line,
             "column": v.column,
             "chain": v.chain.iter().map(link).collect::<Vec<_>>(),
+            "reason": v.reason,
+            "help": v.help,
+            "matched": v.matched.iter().map(|m| json!({
+                "module": m.module,
+                "role": m.role,
+                "layer": m.layer,
+                "entry": m.entry,
+                "preset": m.preset,
+                "line": m.line,
+                "column": m.column,
+            })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "errors": report.errors.iter().map(|e| json!({
             "file": e.file,

@@ -9,7 +9,7 @@
 //!
 //! [[contracts]]
 //! name = "domain-is-pure"                 # unique
-//! type = "forbidden"                      # forbidden | layers | independence | acyclic
+//! type = "forbidden"                      # forbidden | layers | independence | acyclic | allowed
 //! source = ["shop_domain"]
 //! forbidden = ["@infrastructure", "@messaging", "std::fs"]
 //! allow_indirect = false                  # forbidden and layers only; default false
@@ -22,7 +22,9 @@
 //!
 //! `layers` contracts take `layers = ["top", "a | b", "bottom"]`,
 //! `independence` (at least two) and `acyclic` (at least one) contracts take
-//! `modules = [...]`.
+//! `modules = [...]`. `allowed` contracts take `source` and `allowed` (crates,
+//! modules and presets that `source` may import; `std`, `core`, `alloc` and
+//! `source` itself always are).
 //!
 //! Code map: [`parse`] (in `validate.rs`) checks everything that needs no
 //! workspace and reports every error at once; [`load`] (`load.rs`) finds the
@@ -118,12 +120,22 @@ pub enum ContractKind {
         /// Modules whose children must form no cycle.
         modules: Vec<ModulePattern>,
     },
+    /// `type = "allowed"`: an allow-list.
+    Allowed {
+        /// Modules that may import only...
+        source: Vec<ModulePattern>,
+        /// ...these (presets expanded), `std`, `core`, `alloc` and modules
+        /// inside `source`.
+        allowed: Vec<ModulePattern>,
+    },
 }
 
 impl ContractKind {
-    /// The `type` string: `forbidden`, `layers`, `independence`, `acyclic`.
+    /// The `type` string: `forbidden`, `layers`, `independence`, `acyclic`,
+    /// `allowed`.
     pub fn type_name(&self) -> &'static str {
         match self {
+            ContractKind::Allowed { .. } => "allowed",
             ContractKind::Forbidden { .. } => "forbidden",
             ContractKind::Layers { .. } => "layers",
             ContractKind::Independence { .. } => "independence",

@@ -719,7 +719,7 @@ fn missing_type() {
         "missing key `type` in contract `a`",
         Some(
             "add `type = \"...\"`, one of `forbidden`, `layers`, `independence`, \
-             `acyclic`",
+             `acyclic`, `allowed`",
         ),
     );
 }
@@ -733,7 +733,7 @@ fn unknown_type() {
         "unknown contract type `forbiden` in contract `a`",
         Some(
             "did you mean `forbidden`? valid types: `forbidden`, `layers`, `independence`, \
-             `acyclic`",
+             `acyclic`, `allowed`",
         ),
     );
     // Without a type, only keys no contract type knows are reported.
@@ -742,7 +742,7 @@ fn unknown_type() {
         3,
         8,
         "unknown contract type `graph` in contract `a`",
-        Some("valid types: `forbidden`, `layers`, `independence`, `acyclic`"),
+        Some("valid types: `forbidden`, `layers`, `independence`, `acyclic`, `allowed`"),
     );
 }
 
@@ -984,7 +984,7 @@ fn invalid_module_patterns() {
         ),
         4,
         17,
-        "`@std-io` is a preset: presets can only be used in `forbidden`",
+        "`@std-io` is a preset: presets can only be used in `forbidden` and `allowed`",
         Some("list the modules themselves here"),
     );
 }
@@ -1466,4 +1466,116 @@ contracts = [{ name = "x", type = "acyclic", modules = ["é"] }]
             }
         }
     }
+}
+
+// ---------------------------------------------------------------- allowed
+
+#[test]
+fn allowed_contract_with_presets_and_an_empty_list() {
+    let text = r#"[presets]
+serialization = ["serde", "serde_json"]
+
+[[contracts]]
+name = "model-allow-list"
+type = "allowed"
+source = ["shop_model"]
+allowed = ["thiserror", "@serialization", "shop_shared::ids"]
+include_dev = false
+ignore = ["shop_model::legacy -> chrono"]
+reason = "a small model"
+help = "ask first"
+
+[[contracts]]
+name = "leaf"
+type = "allowed"
+source = ["shop_util"]
+allowed = []
+"#;
+    let config = ok(text);
+    assert_eq!(
+        config.contracts[0].kind,
+        ContractKind::Allowed {
+            source: vec![pat("shop_model", 7, 11)],
+            allowed: vec![
+                pat("thiserror", 8, 12),
+                from_preset("serde", "serialization", 8, 25),
+                from_preset("serde_json", "serialization", 8, 25),
+                pat("shop_shared::ids", 8, 43),
+            ],
+        }
+    );
+    assert_eq!(config.contracts[0].kind.type_name(), "allowed");
+    assert!(!config.contracts[0].include_dev);
+    assert_eq!(config.contracts[0].ignore.len(), 1);
+    assert_eq!(config.contracts[0].reason.as_deref(), Some("a small model"));
+    assert_eq!(
+        config.contracts[1].kind,
+        ContractKind::Allowed {
+            source: vec![pat("shop_util", 17, 11)],
+            allowed: Vec::new(),
+        }
+    );
+}
+
+#[test]
+fn allowed_contract_errors() {
+    let head = "[[contracts]]\nname = \"m\"\ntype = \"allowed\"\n";
+    expect(
+        one_error(&format!("{head}source = [\"a\"]\n")),
+        1,
+        1,
+        "missing key `allowed` in contract `m`",
+        Some(
+            "list the crates and modules that `source` may import besides `std`, `core`, \
+             `alloc` and itself, such as `allowed = [\"serde\", \"thiserror\"]`",
+        ),
+    );
+    expect(
+        one_error(&format!("{head}allowed = [\"serde\"]\n")),
+        1,
+        1,
+        "missing key `source` in contract `m`",
+        Some(
+            "list the modules whose imports are restricted, such as \
+             `source = [\"shop_domain\"]`",
+        ),
+    );
+    expect(
+        one_error(&format!("{head}source = [\"a\"]\nallowed = [\"@nope\"]\n")),
+        5,
+        12,
+        "unknown preset `@nope` in contract `m`",
+        Some("known presets: `@infrastructure`, `@std-io`"),
+    );
+    expect(
+        one_error(&format!("{head}source = [\"a\"]\nallowed = [\"a::::b\"]\n")),
+        5,
+        12,
+        "empty segment in module reference `a::::b`",
+        Some(PATTERN_HELP),
+    );
+    let (line, column, message, help) = one_error(&format!(
+        "{head}source = [\"a\"]\nallowed = []\nallow_indirect = true\n"
+    ));
+    assert_eq!(
+        (line, column, message.as_str()),
+        (
+            6,
+            1,
+            "key `allow_indirect` does not apply to an `allowed` contract (contract `m`)"
+        )
+    );
+    assert!(
+        help.unwrap()
+            .starts_with("`allow_indirect` applies to `forbidden` and `layers` contracts")
+    );
+    expect(
+        one_error(&format!(
+            "{head}source = [\"@infrastructure\"]\nallowed = []\n"
+        )),
+        4,
+        11,
+        "`@infrastructure` is a preset: presets can only be used in `forbidden` and `allowed`",
+        Some("list the modules themselves here"),
+    );
 }

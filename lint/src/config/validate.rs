@@ -236,7 +236,7 @@ impl Cx<'_> {
             self.error(
                 pos,
                 format!(
-                    "`{}` is a preset: presets can only be used in `forbidden`",
+                    "`{}` is a preset: presets can only be used in `forbidden` and `allowed`",
                     text.trim()
                 ),
                 Some("list the modules themselves here".to_owned()),
@@ -385,15 +385,17 @@ enum Type {
     Layers,
     Independence,
     Acyclic,
+    Allowed,
 }
 
-const TYPE_NAMES: &[&str] = &["forbidden", "layers", "independence", "acyclic"];
+const TYPE_NAMES: &[&str] = &["forbidden", "layers", "independence", "acyclic", "allowed"];
 
 const ALL_KEYS: &[&str] = &[
     "name",
     "type",
     "source",
     "forbidden",
+    "allowed",
     "layers",
     "modules",
     "allow_indirect",
@@ -405,11 +407,12 @@ const ALL_KEYS: &[&str] = &[
 ];
 
 impl Type {
-    const ALL: [Type; 4] = [
+    const ALL: [Type; 5] = [
         Type::Forbidden,
         Type::Layers,
         Type::Independence,
         Type::Acyclic,
+        Type::Allowed,
     ];
 
     fn from_name(name: &str) -> Option<Type> {
@@ -422,13 +425,14 @@ impl Type {
             Type::Layers => "layers",
             Type::Independence => "independence",
             Type::Acyclic => "acyclic",
+            Type::Allowed => "allowed",
         }
     }
 
     /// "a `layers` contract", "an `acyclic` contract".
     fn a_contract(self) -> String {
         let article = match self {
-            Type::Independence | Type::Acyclic => "an",
+            Type::Independence | Type::Acyclic | Type::Allowed => "an",
             Type::Forbidden | Type::Layers => "a",
         };
         format!("{article} `{}` contract", self.name())
@@ -453,6 +457,17 @@ impl Type {
                 "type",
                 "layers",
                 "allow_indirect",
+                "include_dev",
+                "ignore",
+                "unmatched_ignores",
+                "reason",
+                "help",
+            ],
+            Type::Allowed => &[
+                "name",
+                "type",
+                "source",
+                "allowed",
                 "include_dev",
                 "ignore",
                 "unmatched_ignores",
@@ -719,6 +734,32 @@ fn build_contract(
              `modules = [\"app\"]`",
         )
         .map(|modules| ContractKind::Acyclic { modules }),
+        Some(Type::Allowed) => {
+            let source = list_of_patterns(
+                cx,
+                table,
+                "source",
+                1,
+                &label,
+                pos,
+                "list the modules whose imports are restricted, such as \
+                 `source = [\"shop_domain\"]`",
+            );
+            let allowed = module_list_with_presets(
+                cx,
+                presets,
+                table,
+                "allowed",
+                0,
+                &label,
+                pos,
+                "list the crates and modules that `source` may import besides `std`, \
+                 `core`, `alloc` and itself, such as `allowed = [\"serde\", \"thiserror\"]`",
+            );
+            source
+                .zip(allowed)
+                .map(|(source, allowed)| ContractKind::Allowed { source, allowed })
+        }
         None => None,
     };
 
@@ -829,8 +870,9 @@ fn forbidden_entries(
     label: &str,
     pos: Pos,
 ) -> Option<Vec<ModulePattern>> {
-    let entries = required_strings(
+    module_list_with_presets(
         cx,
+        presets,
         table,
         "forbidden",
         1,
@@ -838,7 +880,23 @@ fn forbidden_entries(
         pos,
         "list the crates and modules that `source` must not import, such as \
          `forbidden = [\"sqlx\", \"@infrastructure\"]`",
-    )?;
+    )
+}
+
+/// A required array `key` of module references and `@preset`s, presets
+/// expanded (each expanded entry keeps the position of its `"@preset"`).
+#[allow(clippy::too_many_arguments)]
+fn module_list_with_presets(
+    cx: &mut Cx,
+    presets: &Presets,
+    table: &dyn TableLike,
+    key: &str,
+    min: usize,
+    label: &str,
+    pos: Pos,
+    help: &str,
+) -> Option<Vec<ModulePattern>> {
+    let entries = required_strings(cx, table, key, min, label, pos, help)?;
     let mut forbidden = Vec::with_capacity(entries.len());
     let mut ok = true;
     for (text, pos) in entries {

@@ -60,6 +60,8 @@ struct Pending {
     wait_until: usize,
     dev: bool,
     paths: Vec<String>,
+    /// An unconditional `#[path]` was among the attributes.
+    fixed_path: bool,
 }
 
 /// An item under `#[cfg(test)]` being walked.
@@ -81,8 +83,10 @@ struct Extractor<'a> {
     stack: Vec<Frame>,
     pending: Option<Pending>,
     dev_item: Option<DevItem>,
-    /// `#[path]` values for the `mod` item being started.
+    /// `#[path]` values for the `mod` item being started, and whether one
+    /// of them is unconditional.
     mod_paths: Vec<String>,
+    mod_fixed_path: bool,
     /// Treatment of the opening delimiter at this token index.
     index_hint: Option<(usize, Hint)>,
     /// Treatment of the next `{` at this depth.
@@ -124,6 +128,7 @@ pub(super) fn extract(text: &str, toks: &[Token], lines: &Lines<'_>, e2015: bool
         pending: None,
         dev_item: None,
         mod_paths: Vec::new(),
+        mod_fixed_path: false,
         index_hint: None,
         depth_hint: None,
         seg_buf: Vec::new(),
@@ -466,10 +471,10 @@ impl<'a> Extractor<'a> {
                 item: kw.is_some(),
             });
         }
-        self.mod_paths = if kw == Some(b"mod") {
-            p.paths
+        (self.mod_paths, self.mod_fixed_path) = if kw == Some(b"mod") {
+            (p.paths, p.fixed_path)
         } else {
-            Vec::new()
+            (Vec::new(), false)
         };
     }
 
@@ -600,6 +605,8 @@ impl<'a> Extractor<'a> {
         let dev = self.is_cfg_test(open + 1, close);
         let mut paths = Vec::new();
         self.attr_paths(open + 1, close, &mut paths, 0);
+        // `#[path = ".."]` itself (not inside `cfg_attr`) is unconditional.
+        let fixed_path = !paths.is_empty() && self.is_word(open + 1, b"path");
         if inner {
             if dev {
                 let k = self.stack.len() - 1;
@@ -617,6 +624,7 @@ impl<'a> Extractor<'a> {
         match &mut self.pending {
             Some(p) if p.depth == d => {
                 p.dev |= dev;
+                p.fixed_path |= fixed_path;
                 p.paths.append(&mut paths);
                 p.wait_until = close;
             }
@@ -626,6 +634,7 @@ impl<'a> Extractor<'a> {
                     wait_until: close,
                     dev,
                     paths,
+                    fixed_path,
                 });
             }
         }
@@ -805,6 +814,7 @@ impl<'a> Extractor<'a> {
     /// `mod name;` or `mod name { .. }`.
     fn module(&mut self, i: usize) -> usize {
         let paths = std::mem::take(&mut self.mod_paths);
+        let fixed_path = std::mem::take(&mut self.mod_fixed_path);
         if !self.is_segment(i + 1) {
             return i + 1;
         }
@@ -840,6 +850,7 @@ impl<'a> Extractor<'a> {
             inline: body,
             pos,
             dev,
+            fixed_path,
         });
         scope.names.push(Name {
             ident: name,

@@ -120,6 +120,10 @@ pub struct ModDecl {
     pub pos: Pos,
     /// True when the declaration (or an enclosing item) is `#[cfg(test)]`.
     pub dev: bool,
+    /// True when an unconditional `#[path = ".."]` replaces the default
+    /// file; with only `cfg_attr` paths the default file is one more
+    /// alternative.
+    pub fixed_path: bool,
 }
 
 /// A literal `include!("path")`.

@@ -423,6 +423,7 @@ fn scopes_names_and_mods() {
             inline: Some(1),
             pos: at(src, "redis"),
             dev: false,
+            fixed_path: false,
         },
         ModDecl {
             name: "decl".to_owned(),
@@ -430,6 +431,7 @@ fn scopes_names_and_mods() {
             inline: None,
             pos: at(src, "decl"),
             dev: false,
+            fixed_path: false,
         },
         ModDecl {
             name: "async".to_owned(),
@@ -437,6 +439,7 @@ fn scopes_names_and_mods() {
             inline: None,
             pos: at(src, "r#async"),
             dev: false,
+            fixed_path: false,
         },
     ];
     let mut h_body = scope(ScopeKind::Block, Some(0));
@@ -521,6 +524,7 @@ fn mod_path_attributes() {
             inline: None,
             pos: at(src, "child"),
             dev: false,
+            fixed_path: false,
         }]
     );
 }
@@ -1077,5 +1081,22 @@ fn paths_after_ranges_comparisons_and_impl_generics() {
             scoped(lead(path("core::f64::MAX", at(src, "::core::f64"))), 1),
             scoped(lead(path("core::isize::MAX", at(src, "::core::isize"))), 1),
         ]
+    );
+}
+
+#[test]
+fn only_an_unconditional_path_replaces_the_default_file() {
+    let src = "#[cfg_attr(unix, path = \"unix.rs\")]\nmod a;\n\
+               #[cfg_attr(unix, path = \"unix.rs\")]\n#[path = \"b.rs\"]\nmod b;\n\
+               #[path = \"c.rs\"]\nmod c;\nmod d;\n";
+    let f = scan(src, false);
+    let fixed: Vec<(&str, bool)> = f.scopes[0]
+        .mods
+        .iter()
+        .map(|m| (m.name.as_str(), m.fixed_path))
+        .collect();
+    assert_eq!(
+        fixed,
+        [("a", false), ("b", true), ("c", true), ("d", false)]
     );
 }

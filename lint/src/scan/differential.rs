@@ -237,6 +237,7 @@ const CASES: &[&str] = &[
     "#[derive(Debug, a::B)] #[cfg_attr(x, derive(c::D), path = \"p.rs\")] #[path = r#\"q.rs\"#] mod m;",
     // modules
     "mod a { mod b { use super::c; } } fn f() { mod g; } #[cfg_attr(a, cfg_attr(b, path = \"x\"))] mod h;",
+    "m! { #[path = \"a.rs\"] mod x; #[cfg_attr(y, path = \"b.rs\")] #[path = \"c\"] mod z { } }",
     // names
     "cfg_if! { if #[cfg(unix)] { use nix::unistd; mod unix; struct S; } else { fn f() {} } }",
     "mod a { pub struct B; use c::d as e; extern crate f; mod g { type H = u8; } }",

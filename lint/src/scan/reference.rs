@@ -105,6 +105,8 @@ pub struct RefMod {
     pub inline: bool,
     /// `#[path]` values, including those inside `cfg_attr`.
     pub paths: Vec<String>,
+    /// A `#[path]` outside `cfg_attr` is among them.
+    pub fixed_path: bool,
 }
 
 impl fmt::Display for RefMod {
@@ -119,6 +121,9 @@ impl fmt::Display for RefMod {
         )?;
         if !self.paths.is_empty() {
             write!(f, " #[path = {:?}]", self.paths)?;
+        }
+        if self.fixed_path {
+            write!(f, " (fixed)")?;
         }
         Ok(())
     }
@@ -196,6 +201,7 @@ impl RefScan {
                 name: m.name.clone(),
                 inline: m.inline.is_some(),
                 paths: m.paths.clone(),
+                fixed_path: m.fixed_path,
             })
             .collect();
         mods.sort();
@@ -680,9 +686,12 @@ impl<'ast> Visit<'ast> for Walker {
 
     fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
         let mut paths = Vec::new();
+        let mut fixed_path = false;
         for a in &m.attrs {
             if matches!(a.style, syn::AttrStyle::Outer) {
+                let before = paths.len();
                 meta_paths(&a.meta, &mut paths);
+                fixed_path |= paths.len() > before && a.path().is_ident("path");
             }
         }
         let name = unraw(&m.ident);
@@ -691,6 +700,7 @@ impl<'ast> Visit<'ast> for Walker {
             name: name.clone(),
             inline: m.content.is_some(),
             paths,
+            fixed_path,
         });
         let outer = |a: &&syn::Attribute| matches!(a.style, syn::AttrStyle::Outer);
         for a in m.attrs.iter().filter(outer) {
@@ -1536,7 +1546,7 @@ impl TokenWalker<'_> {
         // Nothing is declared in a `macro_rules!` template or in the body
         // of an impl, trait or type.
         if !rules && self.opaque_depth == 0 {
-            let paths = self.preceding_paths(i);
+            let (paths, fixed_path) = self.preceding_paths(i);
             let name = self
                 .ident(i + 1)
                 .map(|(n, _)| n.to_owned())
@@ -1546,6 +1556,7 @@ impl TokenWalker<'_> {
                 name: name.clone(),
                 inline,
                 paths,
+                fixed_path,
             });
             self.out.bind(name.clone(), RefNameKind::Module);
             if inline {
@@ -1556,8 +1567,9 @@ impl TokenWalker<'_> {
     }
 
     /// `#[path]` values of the attributes right before the item whose
-    /// `mod` keyword is at `i` (past `pub`, `pub(..)` and `unsafe`).
-    fn preceding_paths(&self, i: usize) -> Vec<String> {
+    /// `mod` keyword is at `i` (past `pub`, `pub(..)` and `unsafe`), and
+    /// whether one is outside `cfg_attr`.
+    fn preceding_paths(&self, i: usize) -> (Vec<String>, bool) {
         let mut k = i;
         // Skip modifiers backwards.
         loop {
@@ -1591,10 +1603,13 @@ impl TokenWalker<'_> {
             k = open - 1;
         }
         let mut paths = Vec::new();
+        let mut fixed = false;
         for &(a, b) in attrs.iter().rev() {
+            let before = paths.len();
             self.token_attr_paths(a, b, &mut paths, 0);
+            fixed |= paths.len() > before && self.is_word(a, "path");
         }
-        paths
+        (paths, fixed)
     }
 
     fn token_attr_paths(&self, a: usize, b: usize, out: &mut Vec<String>, nesting: u32) {

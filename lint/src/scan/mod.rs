@@ -11,8 +11,12 @@
 
 use std::cell::{Cell, RefCell};
 
+#[cfg(test)]
+mod differential;
 mod extract;
 mod lexer;
+#[cfg(any(test, feature = "reference-scanner"))]
+pub mod reference;
 #[cfg(test)]
 mod tests;
 

@@ -339,11 +339,9 @@ fn leading_colon_after_gt() {
 
 /// `pub (a::B)` in a tuple struct is a public field of the parenthesized
 /// type `a::B`: only `pub(crate)`, `pub(self)`, `pub(super)` and
-/// `pub(in ..)` are visibilities. The fast scanner takes every `pub(..)`
-/// for one and misses the type.
+/// `pub(in ..)` are visibilities.
 #[test]
-#[ignore = "known scanner bug: a parenthesized type after `pub` is taken for a visibility"]
-fn known_bug_parenthesized_type_after_pub() {
+fn parenthesized_type_after_pub() {
     agree("struct S(pub (a::B));");
     agree("struct S(pub (a::B, c::D));");
 }
@@ -358,11 +356,21 @@ fn known_bug_spaced_qualified_path() {
     agree("fn f() { <T as a::B> ::c::d(); }");
 }
 
-/// The identifier `include` is checked for `include!("..")` and then
-/// skipped: a path starting with it (a module named `include`) is lost.
+/// A doc comment inside an attribute's arguments (which rustc rejects)
+/// turns into `#[doc = ".."]` tokens for syn; the fast scanner reads the
+/// `cfg_attr` paths around it differently. Found by the proptest.
 #[test]
-#[ignore = "known scanner bug: a path whose first segment is `include` is not reported"]
-fn known_bug_path_starting_with_include() {
+#[ignore = "known scanner bug: a doc comment inside `cfg_attr` arguments changes the `#[path]` values"]
+fn known_bug_doc_comment_inside_cfg_attr() {
+    agree(
+        "#[cfg_attr(all(), path = \"a.rs\")] #[cfg_attr(any(), /// q::r\n  cfg_attr(x, path = \"b.rs\"))] mod m;",
+    );
+}
+
+/// The identifier `include` starts a path like any other when it is not
+/// the macro `include!("..")` (a module named `include`).
+#[test]
+fn path_starting_with_include() {
     agree("mod include; fn f() { include::parse(); }");
     agree("fn f() { m!(include::a::b); }");
 }
@@ -614,6 +622,9 @@ mod generated {
         #![proptest_config(ProptestConfig {
             cases: 512,
             failure_persistence: None,
+            // A fixed seed keeps CI deterministic; change it (or set
+            // `PROPTEST_RNG_SEED` after removing this line) to explore.
+            rng_seed: proptest::test_runner::RngSeed::Fixed(0x7e22_ace5),
             ..ProptestConfig::default()
         })]
 

@@ -452,7 +452,7 @@ impl<'a> Extractor<'a> {
             Tk::Punct(b'#') => return,
             Tk::Ident if self.word(i) == b"pub" => {
                 let mut wait = i;
-                if matches!(self.kind(i + 1), Some(Tk::Open(b'('))) {
+                if self.is_restriction(i + 1) {
                     wait = self.pair(i + 1).unwrap_or(i + 1);
                 }
                 if let Some(p) = &mut self.pending {
@@ -546,7 +546,7 @@ impl<'a> Extractor<'a> {
             in_macro: top.in_macro,
             rules: top.rules,
             decl: None,
-            vis: c == b'(' && i > 0 && self.is_word(i - 1, b"pub"),
+            vis: i > 0 && self.is_word(i - 1, b"pub") && self.is_restriction(i),
         };
         match hint {
             Some(Hint::Opaque) => frame.kind = FrameKind::Opaque,
@@ -762,7 +762,7 @@ impl<'a> Extractor<'a> {
                 }
                 return i + 3;
             }
-            b"include" => {
+            b"include" if self.kind(i + 1) == Some(Tk::Punct(b'!')) => {
                 self.include(i);
                 self.macro_call(i);
                 return i + 1;
@@ -775,6 +775,15 @@ impl<'a> Extractor<'a> {
         self.macro_call(i);
         self.path(i);
         i + 1
+    }
+
+    /// The `(` at `i` opens a visibility restriction (`pub(crate)`,
+    /// `pub(self)`, `pub(super)`, `pub(in path)`), not a parenthesized type
+    /// after `pub` (`struct S(pub (a::B));`).
+    fn is_restriction(&self, i: usize) -> bool {
+        matches!(self.kind(i), Some(Tk::Open(b'(')))
+            && self.kind(i + 1) == Some(Tk::Ident)
+            && matches!(self.word(i + 1), b"crate" | b"self" | b"super" | b"in")
     }
 
     /// `name!(..)`: marks the group as macro tokens.

@@ -369,10 +369,9 @@ fn known_bug_tokens(text: &str) -> bool {
     };
     let toks = flatten(&ts);
     proc_macro2::extra::invalidate_current_thread_spans();
-    let spaced_gt = toks.windows(2).any(|w| {
+    toks.windows(2).any(|w| {
         matches!(w[0].t, T::Punct('>')) && matches!(w[1].t, T::PathSep) && w[0].end != w[1].pos
-    });
-    spaced_gt
+    })
 }
 
 /// A doc comment between the brackets of an attribute (rustc rejects it;

@@ -800,3 +800,45 @@ fn file_errors_and_warnings_in_sarif_and_github() {
         run.stdout
     );
 }
+
+/// `terrace init` on every fixture workspace (its own configuration
+/// removed) writes a configuration that parses: `terrace check` then exits
+/// 0 or 1, never 2; on the fixture whose code is clean it passes.
+#[test]
+fn init_on_every_fixture_writes_a_configuration_that_parses() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut names: Vec<String> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| root.join(n).join("Cargo.toml").is_file())
+        // Broken manifests and configurations kept in `Cargo.toml` are
+        // refused by design (tested elsewhere).
+        .filter(|n| {
+            let manifest = std::fs::read_to_string(root.join(n).join("Cargo.toml")).unwrap();
+            !n.starts_with("bad-") && !manifest.contains("metadata.terrace")
+        })
+        .collect();
+    names.sort();
+    let mut results = Vec::new();
+    for name in &names {
+        let tmp = scratch(name);
+        let _ = std::fs::remove_file(tmp.path().join("terrace.toml"));
+        let init = terrace(tmp.path(), &["init"]);
+        assert_eq!(
+            init.code, 0,
+            "init on `{name}`: {}{}",
+            init.stdout, init.stderr
+        );
+        let check = terrace(tmp.path(), &["check", "--color", "never"]);
+        assert!(
+            check.code == 0 || check.code == 1,
+            "check after init on `{name}` exited {}:\n{}{}",
+            check.code,
+            check.stdout,
+            check.stderr
+        );
+        results.push((name.clone(), check.code));
+    }
+    assert!(results.len() >= 25, "{results:?}");
+    assert!(results.contains(&("clean".to_owned(), 0)), "{results:?}");
+}

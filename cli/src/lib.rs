@@ -163,6 +163,12 @@ struct WorkspaceArgs {
     /// Leave test, example and bench targets, `#[cfg(test)]` code and dev-dependencies out of every contract
     #[arg(long)]
     no_dev: bool,
+    /// Read every file afresh and keep no scan cache
+    #[arg(long, conflicts_with = "cache_dir")]
+    no_cache: bool,
+    /// Where to keep the scan cache [default: `$CARGO_TARGET_DIR/terrace`, or `target/terrace` in the workspace]
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -252,6 +258,30 @@ fn options(args: &WorkspaceArgs) -> CheckOptions {
             .unwrap_or_else(|| PathBuf::from(".")),
         config: args.config.clone(),
         no_dev: args.no_dev,
+        cache_dir: cache_dir(args),
+    }
+}
+
+/// The scan cache's directory: `--cache-dir` (relative to the current
+/// directory), else cargo's target directory, else `target/terrace` under
+/// the workspace root; none with `--no-cache`.
+fn cache_dir(args: &WorkspaceArgs) -> Option<PathBuf> {
+    if args.no_cache {
+        return None;
+    }
+    let absolute = |p: PathBuf| {
+        if p.is_absolute() {
+            p
+        } else {
+            std::env::current_dir().map_or(p.clone(), |d| d.join(p))
+        }
+    };
+    if let Some(dir) = &args.cache_dir {
+        return Some(absolute(dir.clone()));
+    }
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if !dir.is_empty() => Some(absolute(PathBuf::from(dir)).join("terrace")),
+        _ => Some(PathBuf::from("target/terrace")),
     }
 }
 

@@ -6,6 +6,7 @@
 //! never prints: results are typed values that the CLI renders.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod cache;
 pub mod config;
 pub mod contracts;
 pub mod model;
@@ -31,6 +32,9 @@ pub struct CheckOptions {
     pub config: Option<PathBuf>,
     /// Leave test, example and bench code out of every contract.
     pub no_dev: bool,
+    /// Directory of the scan cache (`None`: no cache); a relative path is
+    /// relative to the workspace root (`target/terrace` is the usual one).
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// Why a check could not run (exit code 2).
@@ -57,6 +61,8 @@ pub struct Project {
     pub workspace: Workspace,
     /// Its configuration.
     pub config: Config,
+    /// The scan cache file, when caching.
+    pub cache: Option<PathBuf>,
 }
 
 impl Project {
@@ -82,7 +88,15 @@ impl Project {
                     root: workspace.root.clone(),
                 })?,
         };
-        Ok(Project { workspace, config })
+        let cache = options
+            .cache_dir
+            .as_ref()
+            .map(|dir| workspace.root.join(dir).join(cache::FILE_NAME));
+        Ok(Project {
+            workspace,
+            config,
+            cache,
+        })
     }
 
     /// Reads every source file, checks every contract and reports.
@@ -94,9 +108,18 @@ impl Project {
     /// drawing it).
     pub fn check_with_model(&self, no_dev: bool) -> Result<(model::Model, Report), Error> {
         let keep = external_filter(&self.config);
-        let mut model = model::build(&self.workspace, &|key: &str, pkg: &str| {
-            keep.all || keep.names.contains(key) || keep.names.contains(pkg)
-        });
+        let cache = self.cache.as_deref().map(cache::ScanCache::load);
+        let mut model = model::build_cached(
+            &self.workspace,
+            &|key: &str, pkg: &str| {
+                keep.all || keep.names.contains(key) || keep.names.contains(pkg)
+            },
+            cache.as_ref(),
+        );
+        if let (Some(cache), Some(path)) = (&cache, &self.cache) {
+            // A cache that cannot be written only makes the next run slower.
+            let _ = cache.save(path);
+        }
         let unknown = unknown_modules(&model, &self.config);
         if !unknown.is_empty() {
             return Err(Error::Config(unknown));

@@ -8,6 +8,7 @@ use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::cache::{ScanCache, Stamp, content_hash};
 use crate::report::FileError;
 use crate::scan::{self, FileScan, NameKind, Pos, ScopeId, ScopeKind, SiteKind};
 use crate::workspace::{DepKind, Edition, TargetKind, Workspace};
@@ -237,7 +238,18 @@ enum Res {
 /// imports of an external crate can matter to any contract (the rest are
 /// dropped early to keep memory flat).
 pub fn build(ws: &Workspace, keep_external: &(dyn Fn(&str, &str) -> bool + Sync)) -> Model {
+    build_cached(ws, keep_external, None)
+}
+
+/// [`build`], taking unchanged files' scans from `cache` and recording the
+/// others in it.
+pub fn build_cached(
+    ws: &Workspace,
+    keep_external: &(dyn Fn(&str, &str) -> bool + Sync),
+    cache: Option<&ScanCache>,
+) -> Model {
     let mut b = Builder::new(ws);
+    b.cache = cache;
     b.read_trees();
     b.resolve(keep_external);
     b.manifest_imports(keep_external);
@@ -248,6 +260,7 @@ pub fn build(ws: &Workspace, keep_external: &(dyn Fn(&str, &str) -> bool + Sync)
 
 struct Builder<'w> {
     ws: &'w Workspace,
+    cache: Option<&'w ScanCache>,
     model: Model,
     scans: Vec<Option<FileScan>>,
     file_ids: HashMap<PathBuf, FileId>,
@@ -264,6 +277,7 @@ impl<'w> Builder<'w> {
     fn new(ws: &'w Workspace) -> Self {
         Builder {
             ws,
+            cache: None,
             model: Model::default(),
             scans: Vec::new(),
             file_ids: HashMap::new(),
@@ -397,9 +411,16 @@ impl<'w> Builder<'w> {
                 (j.path.as_path(), t.edition == Edition::E2015)
             })
             .collect();
+        let cache = self.cache;
         let results: Vec<Result<FileScan, (u32, u32, String)>> = todo
             .par_iter()
-            .map(|p| read_and_scan(p, editions.get(p.as_path()).copied().unwrap_or(false)))
+            .map(|p| {
+                read_and_scan(
+                    p,
+                    editions.get(p.as_path()).copied().unwrap_or(false),
+                    cache,
+                )
+            })
             .collect();
         for (path, result) in todo.into_iter().zip(results) {
             let id = self.model.files.len();
@@ -1111,10 +1132,32 @@ fn normalize(path: &Path) -> PathBuf {
 }
 
 /// Reads a file as UTF-8 and scans it; an error is (line, column, message).
-fn read_and_scan(path: &Path, edition2015: bool) -> Result<FileScan, (u32, u32, String)> {
+fn read_and_scan(
+    path: &Path,
+    edition2015: bool,
+    cache: Option<&ScanCache>,
+) -> Result<FileScan, (u32, u32, String)> {
+    let stamp = cache.and_then(|_| Stamp::of(path));
+    if let (Some(cache), Some(stamp)) = (cache, stamp)
+        && let Some(scan) = cache.by_stamp(path, stamp)
+    {
+        return Ok(scan);
+    }
     let bytes = std::fs::read(path).map_err(|e| (1, 1, format!("cannot read file: {e}")))?;
+    let hash = cache.map(|_| content_hash(&bytes));
+    if let (Some(cache), Some(stamp), Some(hash)) = (cache, stamp, hash)
+        && let Some(scan) = cache.by_hash(path, stamp, hash)
+    {
+        return Ok(scan);
+    }
     match std::str::from_utf8(&bytes) {
-        Ok(text) => Ok(scan::scan(text, edition2015)),
+        Ok(text) => {
+            let scan = scan::scan(text, edition2015);
+            if let (Some(cache), Some(stamp), Some(hash)) = (cache, stamp, hash) {
+                cache.insert(path, stamp, hash, &scan);
+            }
+            Ok(scan)
+        }
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
             let line = valid.iter().filter(|&&b| b == b'\n').count() as u32 + 1;

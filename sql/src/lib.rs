@@ -21,10 +21,14 @@
 //! with [`terrace::Error::Conflict`]. See the README for SQLite's locking.
 
 mod common;
+#[cfg(feature = "postgres")]
+mod postgres;
 #[cfg(feature = "sqlite")]
 mod sqlite;
 
 pub use common::{InvalidIdentifier, MalformedDocument};
+#[cfg(feature = "postgres")]
+pub use postgres::{PgStore, PgTransaction};
 #[cfg(feature = "sqlite")]
 pub use sqlite::{SqliteStore, SqliteTransaction};
 

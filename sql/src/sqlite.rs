@@ -300,6 +300,17 @@ impl SqliteTransaction {
 
     async fn try_commit(&self) -> Result<(), Attempt> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        match self.apply(&mut tx).await {
+            Ok(()) => Ok(tx.commit().await?),
+            Err(err) => {
+                // Release the write lock now, not when the connection is reused.
+                drop(tx.rollback().await);
+                Err(err)
+            }
+        }
+    }
+
+    async fn apply(&self, tx: &mut sqlx::SqliteConnection) -> Result<(), Attempt> {
         // Rows first, with every old key removed, then the new keys: two
         // aggregates may swap a unique key inside one unit of work.
         for w in self.staging.writes() {
@@ -386,7 +397,6 @@ impl SqliteTransaction {
                 .await?;
             }
         }
-        tx.commit().await?;
         Ok(())
     }
 }

@@ -1,5 +1,7 @@
 //! The SQL stores against the conformance suite and their own rules.
 
+#[cfg(feature = "postgres")]
+mod postgres;
 #[cfg(feature = "sqlite")]
 mod sqlite;
 

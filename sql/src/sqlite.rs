@@ -46,6 +46,7 @@ const BUSY_RETRIES: u32 = 5;
 #[derive(Clone, Debug)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    busy_retries: u32,
 }
 
 impl SqliteStore {
@@ -61,7 +62,10 @@ impl SqliteStore {
             .idle_timeout(None)
             .max_lifetime(None)
             .connect_lazy_with(options);
-        SqliteStore { pool }
+        SqliteStore {
+            pool,
+            busy_retries: BUSY_RETRIES,
+        }
     }
 
     /// Opens (creating it if missing) the database file at `path` in WAL
@@ -73,7 +77,8 @@ impl SqliteStore {
     pub async fn open(path: impl AsRef<Path>) -> Result<Self> {
         let options = SqliteConnectOptions::new()
             .filename(path)
-            .create_if_missing(true);
+            .create_if_missing(true)
+            .busy_timeout(BUSY_TIMEOUT);
         Self::connect_with(options).await
     }
 
@@ -88,12 +93,13 @@ impl SqliteStore {
         }
         let options = SqliteConnectOptions::from_str(url)
             .map_err(Error::backend)?
-            .create_if_missing(true);
+            .create_if_missing(true)
+            .busy_timeout(BUSY_TIMEOUT);
         Self::connect_with(options).await
     }
 
-    /// Connects with these options; WAL mode, `synchronous = NORMAL` and the
-    /// busy timeout are set on top of them.
+    /// Connects with these options; WAL mode and `synchronous = NORMAL` are
+    /// set on top of them (the busy timeout is theirs: sqlx's default is 5 s).
     ///
     /// # Errors
     ///
@@ -101,20 +107,34 @@ impl SqliteStore {
     pub async fn connect_with(options: SqliteConnectOptions) -> Result<Self> {
         let options = options
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .busy_timeout(BUSY_TIMEOUT);
+            .synchronous(SqliteSynchronous::Normal);
         let pool = SqlitePoolOptions::new()
             .connect_with(options)
             .await
             .map_err(Error::backend)?;
-        Ok(SqliteStore { pool })
+        Ok(SqliteStore {
+            pool,
+            busy_retries: BUSY_RETRIES,
+        })
     }
 
     /// Wraps an existing pool. It must be one database: for an in-memory
     /// database, a pool of one connection or a shared-cache URL.
     #[must_use]
     pub fn from_pool(pool: SqlitePool) -> Self {
-        SqliteStore { pool }
+        SqliteStore {
+            pool,
+            busy_retries: BUSY_RETRIES,
+        }
+    }
+
+    /// How many times a commit that found another writer holding the lock
+    /// (past the busy timeout) is retried before it fails with
+    /// [`Error::Conflict`] (default 5).
+    #[must_use]
+    pub fn with_busy_retries(mut self, retries: u32) -> Self {
+        self.busy_retries = retries;
+        self
     }
 
     /// The connection pool.
@@ -169,6 +189,7 @@ impl Store for SqliteStore {
     fn begin(&self) -> impl Future<Output = Result<SqliteTransaction>> + Send {
         core::future::ready(Ok(SqliteTransaction {
             pool: self.pool.clone(),
+            busy_retries: self.busy_retries,
             staging: Staging::default(),
         }))
     }
@@ -179,6 +200,7 @@ impl Store for SqliteStore {
 #[derive(Debug)]
 pub struct SqliteTransaction {
     pool: SqlitePool,
+    busy_retries: u32,
     staging: Staging,
 }
 
@@ -281,7 +303,7 @@ impl SqliteTransaction {
         let mut attempt = 0;
         loop {
             match self.try_commit().await {
-                Err(Attempt::Busy) if attempt < BUSY_RETRIES => {
+                Err(Attempt::Busy) if attempt < self.busy_retries => {
                     attempt += 1;
                     tokio_sleep(Duration::from_millis(20 * u64::from(attempt))).await;
                 }

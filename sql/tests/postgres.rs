@@ -179,3 +179,11 @@ async fn documents_are_jsonb_and_schemas_are_dropped() {
     .unwrap();
     assert_eq!((names.len(), left), (1, 0), "the test's schema is dropped");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn eight_writers_retrying() {
+    with_schemas(
+        |schemas| async move { crate::many_writers_retrying(&schemas.store().await, 8).await },
+    )
+    .await;
+}

@@ -1,6 +1,7 @@
 //! The SQLite store: in memory and on a file.
 
-use terrace::conformance::{Crate, check_store};
+use terrace::UnitOfWork;
+use terrace::conformance::{Crate, CrateUnitOfWork, check_store};
 use terrace_sql::SqliteStore;
 
 use crate::{FRESH_STORES, Shelf, dispenser};
@@ -98,4 +99,84 @@ async fn malformed_document_is_named() {
     .await
     .unwrap();
     crate::malformed_document_is_named(&store).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn eight_writers_retrying_on_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::many_writers_retrying(&file(&dir, "retry.sqlite").await, 8).await;
+}
+
+/// A store on `path` that gives up on a held lock quickly.
+async fn impatient(path: &std::path::Path, retries: u32) -> SqliteStore {
+    let options = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true)
+        .busy_timeout(std::time::Duration::from_millis(50));
+    let store = SqliteStore::connect_with(options)
+        .await
+        .unwrap()
+        .with_busy_retries(retries);
+    store.migrate::<Crate>().await.unwrap();
+    store.migrate::<Shelf>().await.unwrap();
+    store
+}
+
+/// Another connection that holds the write lock of the database at `path`.
+async fn hold_write_lock(path: &std::path::Path) -> sqlx::SqliteConnection {
+    use sqlx::Connection;
+    let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
+        .await
+        .unwrap();
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    conn
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_held_write_lock_becomes_conflict_not_a_driver_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("busy.sqlite");
+    let store = impatient(&path, 2).await;
+    let mut holder = hold_write_lock(&path).await;
+
+    let mut uow = crate::Warehouse::begin(&store);
+    assert_eq!(
+        uow.crates().count().await.unwrap(),
+        0,
+        "reads do not wait for the writer"
+    );
+    uow.crates().add(Crate::new(1, "a", &[])).await.unwrap();
+    let err = uow.commit().await.unwrap_err();
+    assert!(
+        matches!(&err, terrace::Error::Conflict { aggregate: "Crate", id } if id == "1"),
+        "{err:?}"
+    );
+
+    sqlx::query("ROLLBACK").execute(&mut holder).await.unwrap();
+    let mut uow = crate::Warehouse::begin(&store);
+    uow.crates().add(Crate::new(1, "a", &[])).await.unwrap();
+    uow.commit()
+        .await
+        .expect("a retry after the lock is released commits");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_commit_waits_out_a_short_write_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wait.sqlite");
+    let store = impatient(&path, 10).await;
+    let mut holder = hold_write_lock(&path).await;
+    let release = tokio::spawn(async move {
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+        sqlx::query("ROLLBACK").execute(&mut holder).await.unwrap();
+    });
+    let mut uow = crate::Warehouse::begin(&store);
+    uow.crates().add(Crate::new(1, "a", &[])).await.unwrap();
+    uow.commit()
+        .await
+        .expect("the bounded retry outlasts the other writer");
+    release.await.unwrap();
 }

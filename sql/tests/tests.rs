@@ -187,3 +187,40 @@ pub async fn malformed_document_is_named<S: Store>(store: &S) {
         .expect("typed");
     assert_eq!((malformed.aggregate, malformed.id.as_str()), ("Crate", "7"));
 }
+
+/// `writers` units of work add an item to the same aggregate at once, each
+/// retrying on `Conflict` until it commits: nothing is lost.
+pub async fn many_writers_retrying<S: Store>(store: &S, writers: u32) {
+    let mut uow = Warehouse::begin(store);
+    uow.crates().add(Crate::new(1, "a", &[])).await.unwrap();
+    uow.commit().await.unwrap();
+
+    let mut tasks = Vec::new();
+    for w in 0..writers {
+        let store = store.clone();
+        tasks.push(tokio::spawn(async move {
+            for _ in 0..200 {
+                let mut uow = Warehouse::begin(&store);
+                let c = uow.crates().get(&1).await.unwrap().expect("stored");
+                c.items.push(format!("w{w}"));
+                match uow.commit().await {
+                    Ok(()) => return,
+                    Err(err) => assert!(err.is_conflict(), "{err:?}"),
+                }
+                tokio::task::yield_now().await;
+            }
+            panic!("writer {w} never committed");
+        }));
+    }
+    for task in tasks {
+        task.await.unwrap();
+    }
+    let mut uow = Warehouse::begin(store);
+    let c = uow.crates().get(&1).await.unwrap().unwrap().clone();
+    let mut items = c.items.clone();
+    items.sort();
+    let mut expected: Vec<String> = (0..writers).map(|w| format!("w{w}")).collect();
+    expected.sort();
+    assert_eq!(items, expected, "every writer's change is stored once");
+    assert_eq!(c.version, 1 + i64::from(writers));
+}

@@ -18,7 +18,8 @@
 //! A transaction stages its writes and applies them at commit in one
 //! database transaction, each insert, update and delete conditional on the
 //! version the aggregate was loaded with: a stale one fails the whole commit
-//! with [`terrace::Error::Conflict`]. See the README for SQLite's locking.
+//! with [`terrace::Error::Conflict`]. See the README for SQLite's locking
+//! model (`BEGIN IMMEDIATE` at commit, busy errors retried then `Conflict`).
 
 mod common;
 #[cfg(feature = "postgres")]
@@ -58,3 +59,8 @@ fn ddl(t: &common::Tables, doc_type: &str) -> Vec<String> {
         ),
     ]
 }
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct Readme;

@@ -30,6 +30,34 @@ impl fmt::Display for MalformedDocument {
 
 impl std::error::Error for MalformedDocument {}
 
+/// The tables of an aggregate type do not exist: `migrate` was not run.
+///
+/// Returned inside [`terrace::Error::Backend`], with the driver's error as
+/// its source.
+#[derive(Debug)]
+pub struct MissingTable {
+    /// The aggregate's type name.
+    pub aggregate: &'static str,
+    /// The driver's error.
+    pub source: sqlx::Error,
+}
+
+impl fmt::Display for MissingTable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the tables of {0} do not exist; create them with `store.migrate::<{0}>()` ({1})",
+            self.aggregate, self.source
+        )
+    }
+}
+
+impl std::error::Error for MissingTable {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
 /// An aggregate name that cannot become a table name.
 #[derive(Debug)]
 pub struct InvalidIdentifier {

@@ -27,7 +27,7 @@ mod postgres;
 #[cfg(feature = "sqlite")]
 mod sqlite;
 
-pub use common::{InvalidIdentifier, MalformedDocument};
+pub use common::{InvalidIdentifier, MalformedDocument, MissingTable};
 #[cfg(feature = "postgres")]
 pub use postgres::{PgStore, PgTransaction};
 #[cfg(feature = "sqlite")]

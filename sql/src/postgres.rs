@@ -118,6 +118,24 @@ fn is_contention(err: &sqlx::Error) -> bool {
         .is_some_and(|code| code == "40001" || code == "40P01")
 }
 
+/// Maps a driver error met while reading `aggregate`.
+fn read_err(err: sqlx::Error, aggregate: &'static str) -> Error {
+    let code = err.as_database_error().and_then(|e| e.code());
+    if code.as_deref() == Some("42P01") {
+        Error::backend(crate::MissingTable {
+            aggregate,
+            source: err,
+        })
+    } else if is_contention(&err) {
+        Error::Conflict {
+            aggregate,
+            id: "*".to_owned(),
+        }
+    } else {
+        Error::backend(err)
+    }
+}
+
 type Raw = (String, i64, String);
 
 impl PgTransaction {
@@ -131,7 +149,7 @@ impl PgTransaction {
             .bind(id)
             .fetch_optional(&self.pool)
             .await
-            .map_err(Error::backend)
+            .map_err(|e| read_err(e, A::NAME))
     }
 
     async fn load_now<A: Aggregate>(&self, id: String) -> Result<Option<A>> {
@@ -155,7 +173,7 @@ impl PgTransaction {
         let rows = sqlx::query_as::<_, Raw>(&sql)
             .fetch_all(&self.pool)
             .await
-            .map_err(Error::backend)?;
+            .map_err(|e| read_err(e, A::NAME))?;
         self.staging.overlay(rows, |_| true)
     }
 
@@ -176,7 +194,7 @@ impl PgTransaction {
             .bind(&key)
             .fetch_all(&self.pool)
             .await
-            .map_err(Error::backend)?;
+            .map_err(|e| read_err(e, A::NAME))?;
         self.staging
             .overlay(rows, Staging::finder_filter(finder, &key))
     }
@@ -191,7 +209,7 @@ impl PgTransaction {
         let (n,): (i64,) = sqlx::query_as(&sql)
             .fetch_one(&self.pool)
             .await
-            .map_err(Error::backend)?;
+            .map_err(|e| read_err(e, A::NAME))?;
         Ok(u64::try_from(n).unwrap_or(0))
     }
 

@@ -220,6 +220,14 @@ fn map_err(err: sqlx::Error, aggregate: &'static str, id: &str) -> Error {
             aggregate,
             id: id.to_owned(),
         }
+    } else if err
+        .as_database_error()
+        .is_some_and(|e| e.message().starts_with("no such table"))
+    {
+        Error::backend(crate::MissingTable {
+            aggregate,
+            source: err,
+        })
     } else {
         Error::backend(err)
     }

@@ -6,7 +6,7 @@ use std::str::FromStr;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use sqlx::postgres::PgConnectOptions;
-use terrace::conformance::{Crate, check_store};
+use terrace::conformance::{Crate, CrateUnitOfWork, check_store};
 use terrace_sql::PgStore;
 
 use crate::{FRESH_STORES, Shelf, dispenser};
@@ -185,5 +185,23 @@ async fn eight_writers_retrying() {
     with_schemas(
         |schemas| async move { crate::many_writers_retrying(&schemas.store().await, 8).await },
     )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_missing_table_says_to_migrate() {
+    with_schemas(|schemas| async move {
+        let store = schemas.store().await;
+        sqlx::query(r#"DROP TABLE "crate""#)
+            .execute(store.pool())
+            .await
+            .unwrap();
+        let mut uow = crate::Warehouse::begin(&store);
+        let err = uow.crates().get(&1).await.unwrap_err();
+        let terrace::Error::Backend(source) = &err else {
+            panic!("{err:?}")
+        };
+        assert!(source.is::<terrace_sql::MissingTable>(), "{err:?}");
+    })
     .await;
 }

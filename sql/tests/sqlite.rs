@@ -180,3 +180,78 @@ async fn a_commit_waits_out_a_short_write_lock() {
         .expect("the bounded retry outlasts the other writer");
     release.await.unwrap();
 }
+
+#[tokio::test]
+async fn connect_urls() {
+    let store = SqliteStore::connect("sqlite::memory:").await.unwrap();
+    store.migrate::<Crate>().await.unwrap();
+    crate::unique_keys_can_be_swapped(&store).await;
+
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("url.sqlite").display());
+    let store = SqliteStore::connect(&url).await.unwrap();
+    store.migrate::<Crate>().await.unwrap();
+    crate::unique_keys_can_be_swapped(&store).await;
+}
+
+/// An aggregate whose name cannot be a table name.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+struct Odd {
+    id: u32,
+    version: i64,
+}
+
+impl terrace::Aggregate for Odd {
+    type Id = u32;
+    type Event = std::convert::Infallible;
+    const NAME: &'static str = "Odd\"; DROP TABLE x; --";
+    fn id(&self) -> &u32 {
+        &self.id
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn set_version(&mut self, version: i64) {
+        self.version = version;
+    }
+    fn pending_events(&self) -> &[Self::Event] {
+        &[]
+    }
+    fn take_events(&mut self) -> Vec<Self::Event> {
+        Vec::new()
+    }
+}
+
+#[tokio::test]
+async fn names_that_are_not_identifiers_are_refused() {
+    let err = SqliteStore::ddl::<Odd>().unwrap_err();
+    assert!(
+        err.to_string().contains("not give a valid SQL table name"),
+        "{err}"
+    );
+    let store = SqliteStore::memory();
+    assert!(store.migrate::<Odd>().await.is_err());
+    let mut tx = terrace::Store::begin(&store).await.unwrap();
+    let err = terrace::Transaction::load::<Odd>(&mut tx, &1)
+        .await
+        .unwrap_err();
+    let terrace::Error::Backend(source) = &err else {
+        panic!("{err:?}")
+    };
+    assert!(source.is::<terrace_sql::InvalidIdentifier>());
+}
+
+#[tokio::test]
+async fn a_missing_table_is_a_backend_error() {
+    let store = SqliteStore::memory();
+    let mut uow = crate::Warehouse::begin(&store);
+    let err = uow.crates().get(&1).await.unwrap_err();
+    let terrace::Error::Backend(source) = &err else {
+        panic!("{err:?}")
+    };
+    assert!(source.is::<terrace_sql::MissingTable>(), "{err:?}");
+    assert!(
+        err.to_string().contains("store.migrate::<Crate>()"),
+        "{err}"
+    );
+}

@@ -58,7 +58,13 @@ impl Schemas {
         let options = PgConnectOptions::from_str(&self.url)
             .unwrap()
             .options([("search_path", name.as_str())]);
-        let store = PgStore::connect_with(options).await.unwrap();
+        // Few connections per store: a test makes a dozen stores, tests run in parallel.
+        let pool = sqlx::postgres::PgPoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await
+            .unwrap();
+        let store = PgStore::from_pool(pool);
         store.migrate::<Crate>().await.unwrap();
         store.migrate::<Shelf>().await.unwrap();
         store

@@ -225,7 +225,7 @@ impl PgTransaction {
             if is_contention(&err) {
                 contention()
             } else {
-                Error::backend(err)
+                read_err(err, first.aggregate)
             }
         };
         let mut tx = self.pool.begin().await.map_err(map)?;

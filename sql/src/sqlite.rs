@@ -354,7 +354,8 @@ impl SqliteTransaction {
                 .bind(row.version)
                 .bind(&row.doc)
                 .execute(&mut *tx)
-                .await?
+                .await
+                .map_err(|e| Attempt::on(e, w.aggregate))?
                 .rows_affected(),
                 (Some(row), Some(expected)) => sqlx::query(&format!(
                     r#"UPDATE "{}" SET version = $1, doc = $2 WHERE id = $3 AND version = $4"#,
@@ -365,7 +366,8 @@ impl SqliteTransaction {
                 .bind(&w.id)
                 .bind(expected)
                 .execute(&mut *tx)
-                .await?
+                .await
+                .map_err(|e| Attempt::on(e, w.aggregate))?
                 .rows_affected(),
                 (None, Some(expected)) => sqlx::query(&format!(
                     r#"DELETE FROM "{}" WHERE id = $1 AND version = $2"#,
@@ -374,7 +376,8 @@ impl SqliteTransaction {
                 .bind(&w.id)
                 .bind(expected)
                 .execute(&mut *tx)
-                .await?
+                .await
+                .map_err(|e| Attempt::on(e, w.aggregate))?
                 .rows_affected(),
                 (None, None) => 1,
             };
@@ -389,7 +392,8 @@ impl SqliteTransaction {
                     sqlx::query(&format!(r#"DELETE FROM "{keys}" WHERE id = $1"#))
                         .bind(&w.id)
                         .execute(&mut *tx)
-                        .await?;
+                        .await
+                        .map_err(|e| Attempt::on(e, w.aggregate))?;
                 }
             }
         }
@@ -405,7 +409,8 @@ impl SqliteTransaction {
                 .bind(key)
                 .bind(&w.id)
                 .execute(&mut *tx)
-                .await?
+                .await
+                .map_err(|e| Attempt::on(e, w.aggregate))?
                 .rows_affected();
                 if affected != 1 {
                     return Err(Attempt::Failed(Error::UniqueViolation {
@@ -424,7 +429,8 @@ impl SqliteTransaction {
                 .bind(key)
                 .bind(&w.id)
                 .execute(&mut *tx)
-                .await?;
+                .await
+                .map_err(|e| Attempt::on(e, w.aggregate))?;
             }
         }
         Ok(())
@@ -436,6 +442,17 @@ enum Attempt {
     /// Another connection held the write lock past the busy timeout.
     Busy,
     Failed(Error),
+}
+
+impl Attempt {
+    /// A failure while writing `aggregate`.
+    fn on(err: sqlx::Error, aggregate: &'static str) -> Self {
+        if is_busy(&err) {
+            Attempt::Busy
+        } else {
+            Attempt::Failed(map_err(err, aggregate, "*"))
+        }
+    }
 }
 
 impl From<sqlx::Error> for Attempt {

@@ -255,3 +255,15 @@ async fn a_missing_table_is_a_backend_error() {
         "{err}"
     );
 }
+
+#[tokio::test]
+async fn writing_without_tables_says_to_migrate() {
+    let store = SqliteStore::memory();
+    let mut uow = crate::Warehouse::begin(&store);
+    uow.crates().add(Crate::new(1, "a", &[])).await.unwrap();
+    let err = uow.commit().await.unwrap_err();
+    let terrace::Error::Backend(source) = &err else {
+        panic!("{err:?}")
+    };
+    assert!(source.is::<terrace_sql::MissingTable>(), "{err:?}");
+}

@@ -21,6 +21,9 @@
 //! with [`terrace::Error::Conflict`]. See the README for SQLite's locking
 //! model (`BEGIN IMMEDIATE` at commit, busy errors retried then `Conflict`).
 
+// With one store (or none) compiled in, some shared helpers go unused.
+#![cfg_attr(not(all(feature = "sqlite", feature = "postgres")), allow(dead_code))]
+
 mod common;
 #[cfg(feature = "postgres")]
 mod postgres;

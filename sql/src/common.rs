@@ -1,0 +1,296 @@
+//! What the SQL stores share: table names, staged writes, documents.
+
+use core::fmt;
+use std::collections::BTreeMap;
+
+use terrace::{Aggregate, Error, Result, Value, to_value};
+
+/// A stored document that does not deserialize into its aggregate type.
+///
+/// Returned inside [`terrace::Error::Backend`]; downcast it to inspect.
+#[derive(Debug)]
+pub struct MalformedDocument {
+    /// The aggregate's type name.
+    pub aggregate: &'static str,
+    /// The id, as canonical JSON text.
+    pub id: String,
+    /// What serde said.
+    pub message: String,
+}
+
+impl fmt::Display for MalformedDocument {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the stored document of {} {} is malformed: {}",
+            self.aggregate, self.id, self.message
+        )
+    }
+}
+
+impl std::error::Error for MalformedDocument {}
+
+/// The tables of an aggregate type do not exist: `migrate` was not run.
+///
+/// Returned inside [`terrace::Error::Backend`], with the driver's error as
+/// its source.
+#[derive(Debug)]
+pub struct MissingTable {
+    /// The aggregate's type name.
+    pub aggregate: &'static str,
+    /// The driver's error.
+    pub source: sqlx::Error,
+}
+
+impl fmt::Display for MissingTable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the tables of {0} do not exist; create them with `store.migrate::<{0}>()` ({1})",
+            self.aggregate, self.source
+        )
+    }
+}
+
+impl std::error::Error for MissingTable {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+/// An aggregate name that cannot become a table name.
+#[derive(Debug)]
+pub struct InvalidIdentifier {
+    /// The aggregate's type name.
+    pub aggregate: &'static str,
+}
+
+impl fmt::Display for InvalidIdentifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "aggregate name `{}` does not give a valid SQL table name (ASCII letters, digits and `_`, at most 40 characters, not starting with a digit)",
+            self.aggregate
+        )
+    }
+}
+
+impl std::error::Error for InvalidIdentifier {}
+
+/// The tables of one aggregate type.
+#[derive(Clone, Debug)]
+pub(crate) struct Tables {
+    /// `id`, `version`, `doc`.
+    pub main: String,
+    /// `finder`, `key`, `id`; primary key (`finder`, `key`): unique finders.
+    pub unique: String,
+    /// `finder`, `key`, `id`; primary key (`finder`, `key`, `id`): multi finders.
+    pub multi: String,
+}
+
+/// `OrderLine` → `order_line`, validated: only `[a-z0-9_]`, not starting
+/// with a digit, at most 40 characters (room for suffixes in PostgreSQL's 63).
+pub(crate) fn table_name(name: &'static str) -> Result<String> {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 && !out.ends_with('_') {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' {
+            out.push(c);
+        } else {
+            return Err(Error::backend(InvalidIdentifier { aggregate: name }));
+        }
+    }
+    if out.is_empty() || out.len() > 40 || out.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(Error::backend(InvalidIdentifier { aggregate: name }));
+    }
+    Ok(out)
+}
+
+impl Tables {
+    pub(crate) fn of<A: Aggregate>() -> Result<Self> {
+        let main = table_name(A::NAME)?;
+        Ok(Tables {
+            unique: format!("{main}__unique_keys"),
+            multi: format!("{main}__keys"),
+            main,
+        })
+    }
+}
+
+/// A row as written: version, JSON document and finder keys.
+#[derive(Clone, Debug)]
+pub(crate) struct Row {
+    pub version: i64,
+    pub doc: String,
+    /// (finder, key as canonical JSON), deduplicated.
+    pub unique: Vec<(&'static str, String)>,
+    pub multi: Vec<(&'static str, String)>,
+}
+
+impl Row {
+    fn has_key(&self, finder: &str, key: &str) -> bool {
+        self.unique
+            .iter()
+            .chain(&self.multi)
+            .any(|(f, k)| *f == finder && k == key)
+    }
+}
+
+pub(crate) fn id_text<A: Aggregate>(id: &A::Id) -> Result<String> {
+    Ok(to_value(id)?.to_string())
+}
+
+pub(crate) fn row_of<A: Aggregate>(aggregate: &A) -> Result<Row> {
+    let mut unique = Vec::new();
+    let mut multi = Vec::new();
+    for finder in A::FINDERS {
+        for key in aggregate.finder_keys(finder.name)? {
+            let entry = (finder.name, key.to_string());
+            let keys = if finder.unique {
+                &mut unique
+            } else {
+                &mut multi
+            };
+            if !keys.contains(&entry) {
+                keys.push(entry);
+            }
+        }
+    }
+    let doc = serde_json::to_string(aggregate).map_err(|e| {
+        Error::Serialization(format!("{} does not serialize to JSON: {e}", A::NAME))
+    })?;
+    Ok(Row {
+        version: aggregate.version(),
+        doc,
+        unique,
+        multi,
+    })
+}
+
+/// Deserializes a stored document, its version field set to `version`.
+pub(crate) fn decode<A: Aggregate>(id: &str, version: i64, doc: &str) -> Result<A> {
+    let mut aggregate: A = serde_json::from_str(doc).map_err(|e| {
+        Error::backend(MalformedDocument {
+            aggregate: A::NAME,
+            id: id.to_owned(),
+            message: e.to_string(),
+        })
+    })?;
+    aggregate.set_version(version);
+    Ok(aggregate)
+}
+
+/// Whether `finder` is a unique finder of `A`.
+pub(crate) fn is_unique<A: Aggregate>(finder: &str) -> bool {
+    A::FINDERS.iter().any(|f| f.name == finder && f.unique)
+}
+
+/// A write waiting for commit.
+#[derive(Debug)]
+pub(crate) struct Staged {
+    pub aggregate: &'static str,
+    pub tables: Tables,
+    pub id: String,
+    /// `None`: the row must not exist; `Some(v)`: it must be at version `v`.
+    pub expect: Option<i64>,
+    /// `None`: delete.
+    pub row: Option<Row>,
+}
+
+/// The writes of a transaction, applied at commit in id order.
+#[derive(Debug, Default)]
+pub(crate) struct Staging {
+    writes: BTreeMap<(&'static str, String), Staged>,
+}
+
+impl Staging {
+    pub(crate) fn stage<A: Aggregate>(
+        &mut self,
+        id: String,
+        expect: Option<i64>,
+        row: Option<Row>,
+    ) -> Result<()> {
+        let tables = Tables::of::<A>()?;
+        self.writes
+            .entry((A::NAME, id.clone()))
+            .and_modify(|staged| staged.row.clone_from(&row))
+            .or_insert(Staged {
+                aggregate: A::NAME,
+                tables,
+                id,
+                expect,
+                row,
+            });
+        Ok(())
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.writes.is_empty()
+    }
+
+    pub(crate) fn writes(&self) -> impl Iterator<Item = &Staged> {
+        self.writes.values()
+    }
+
+    /// The staged state of one aggregate: `None` when not staged,
+    /// `Some(None)` when staged for deletion.
+    pub(crate) fn get<A: Aggregate>(&self, id: &str) -> Option<Option<&Row>> {
+        self.writes
+            .get(&(A::NAME, id.to_owned()))
+            .map(|staged| staged.row.as_ref())
+    }
+
+    fn touches<A: Aggregate>(&self) -> bool {
+        self.writes.keys().any(|(name, _)| *name == A::NAME)
+    }
+
+    /// Committed rows (id, version, doc) overlaid with the staged writes of
+    /// `A`; staged rows are kept when `wanted` says so. Sorted by id.
+    pub(crate) fn overlay<A: Aggregate>(
+        &self,
+        committed: Vec<(String, i64, String)>,
+        wanted: impl Fn(&Row) -> bool,
+    ) -> Result<Vec<A>> {
+        let mut rows: BTreeMap<String, (i64, String)> = BTreeMap::new();
+        for (id, version, doc) in committed {
+            rows.insert(id, (version, doc));
+        }
+        if self.touches::<A>() {
+            for ((name, id), staged) in &self.writes {
+                if *name != A::NAME {
+                    continue;
+                }
+                match &staged.row {
+                    Some(row) if wanted(row) => {
+                        rows.insert(id.clone(), (row.version, row.doc.clone()));
+                    }
+                    _ => {
+                        rows.remove(id);
+                    }
+                }
+            }
+        }
+        rows.iter()
+            .map(|(id, (version, doc))| decode(id, *version, doc))
+            .collect()
+    }
+
+    /// Whether the staged writes of `A` change what a count sees.
+    pub(crate) fn touches_type<A: Aggregate>(&self) -> bool {
+        self.touches::<A>()
+    }
+
+    /// `wanted` for a finder lookup.
+    pub(crate) fn finder_filter<'k>(finder: &'k str, key: &'k str) -> impl Fn(&Row) -> bool + 'k {
+        move |row| row.has_key(finder, key)
+    }
+}
+
+/// A key as stored: canonical JSON text.
+pub(crate) fn key_text(key: &Value) -> String {
+    key.to_string()
+}

@@ -1,0 +1,213 @@
+//! The PostgreSQL store, against the server at `TERRACE_TEST_DATABASE_URL`.
+//! Each test works in a schema of its own, dropped at the end.
+
+use std::future::Future;
+use std::str::FromStr;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use sqlx::postgres::PgConnectOptions;
+use terrace::conformance::{Crate, CrateUnitOfWork, check_store};
+use terrace_sql::PgStore;
+
+use crate::{FRESH_STORES, Shelf, dispenser};
+
+/// The server's URL; `None` (with a note) to skip outside CI.
+fn database_url() -> Option<String> {
+    match std::env::var("TERRACE_TEST_DATABASE_URL") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ if std::env::var_os("CI").is_some() => panic!(
+            "TERRACE_TEST_DATABASE_URL is not set: the PostgreSQL tests need a server \
+             (e.g. postgres://postgres@127.0.0.1:5432/test)"
+        ),
+        _ => {
+            eprintln!("note: TERRACE_TEST_DATABASE_URL is not set; skipping a PostgreSQL test");
+            None
+        }
+    }
+}
+
+/// A schema name unique to this process and call.
+fn schema_name() -> String {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    format!(
+        "terrace_test_{}_{}_{nanos}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// Fresh schemas for one test, dropped when it ends (even if it panics).
+struct Schemas {
+    url: String,
+    admin: PgStore,
+    names: std::sync::Mutex<Vec<String>>,
+}
+
+impl Schemas {
+    /// A store on a new, migrated schema.
+    async fn store(&self) -> PgStore {
+        let name = schema_name();
+        sqlx::query(&format!(r#"CREATE SCHEMA "{name}""#))
+            .execute(self.admin.pool())
+            .await
+            .unwrap();
+        self.names.lock().unwrap().push(name.clone());
+        let options = PgConnectOptions::from_str(&self.url)
+            .unwrap()
+            .options([("search_path", name.as_str())]);
+        // Few connections per store: a test makes a dozen stores, tests run in parallel.
+        let pool = sqlx::postgres::PgPoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await
+            .unwrap();
+        let store = PgStore::from_pool(pool);
+        store.migrate::<Crate>().await.unwrap();
+        store.migrate::<Shelf>().await.unwrap();
+        store
+    }
+}
+
+/// Runs `test` with fresh schemas, then drops them; returns their names.
+async fn with_schemas<F, Fut>(test: F) -> Vec<String>
+where
+    F: FnOnce(std::sync::Arc<Schemas>) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let Some(url) = database_url() else {
+        return Vec::new();
+    };
+    let admin = PgStore::connect(&url)
+        .await
+        .expect("connect to TERRACE_TEST_DATABASE_URL");
+    let schemas = std::sync::Arc::new(Schemas {
+        url,
+        admin,
+        names: std::sync::Mutex::new(Vec::new()),
+    });
+    let outcome = tokio::spawn(test(schemas.clone())).await;
+    let names = schemas.names.lock().unwrap().clone();
+    for name in &names {
+        sqlx::query(&format!(r#"DROP SCHEMA IF EXISTS "{name}" CASCADE"#))
+            .execute(schemas.admin.pool())
+            .await
+            .unwrap();
+    }
+    if let Err(err) = outcome {
+        std::panic::resume_unwind(err.into_panic());
+    }
+    names
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn conformance() {
+    with_schemas(|schemas| async move {
+        let mut stores = Vec::new();
+        for _ in 0..FRESH_STORES {
+            stores.push(schemas.store().await);
+        }
+        check_store(dispenser(stores)).await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_writers_one_wins() {
+    with_schemas(
+        |schemas| async move { crate::two_writers_one_wins(&schemas.store().await).await },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn eight_writers() {
+    with_schemas(|schemas| async move { crate::many_writers(&schemas.store().await, 8).await })
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn violation_rolls_back() {
+    with_schemas(
+        |schemas| async move { crate::violation_rolls_back(&schemas.store().await).await },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unique_keys_can_be_swapped() {
+    with_schemas(|schemas| async move {
+        crate::unique_keys_can_be_swapped(&schemas.store().await).await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn malformed_document_is_named() {
+    with_schemas(|schemas| async move {
+        let store = schemas.store().await;
+        sqlx::query(
+            r#"INSERT INTO "crate" (id, version, doc) VALUES ('7', 1, '{"id": 7, "label": 3}')"#,
+        )
+        .execute(store.pool())
+        .await
+        .unwrap();
+        crate::malformed_document_is_named(&store).await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn documents_are_jsonb_and_schemas_are_dropped() {
+    let names = with_schemas(|schemas| async move {
+        let store = schemas.store().await;
+        let (ty,): (String,) = sqlx::query_as(
+            "SELECT data_type FROM information_schema.columns \
+             WHERE table_schema = current_schema() AND table_name = 'crate' AND column_name = 'doc'",
+        )
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+        assert_eq!(ty, "jsonb");
+        assert!(PgStore::ddl::<Crate>().unwrap()[0].contains("JSONB"));
+    })
+    .await;
+    let Some(url) = database_url() else { return };
+    let admin = PgStore::connect(&url).await.unwrap();
+    let (left,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = ANY($1)",
+    )
+    .bind(&names)
+    .fetch_one(admin.pool())
+    .await
+    .unwrap();
+    assert_eq!((names.len(), left), (1, 0), "the test's schema is dropped");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn eight_writers_retrying() {
+    with_schemas(
+        |schemas| async move { crate::many_writers_retrying(&schemas.store().await, 8).await },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_missing_table_says_to_migrate() {
+    with_schemas(|schemas| async move {
+        let store = schemas.store().await;
+        sqlx::query(r#"DROP TABLE "crate""#)
+            .execute(store.pool())
+            .await
+            .unwrap();
+        let mut uow = crate::Warehouse::begin(&store);
+        let err = uow.crates().get(&1).await.unwrap_err();
+        let terrace::Error::Backend(source) = &err else {
+            panic!("{err:?}")
+        };
+        assert!(source.is::<terrace_sql::MissingTable>(), "{err:?}");
+    })
+    .await;
+}

@@ -36,13 +36,27 @@ peak() {
     { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null || true; } | tail -1 | awk '{printf "%.0f", $1 / 1024}'
 }
 
-check=("$terrace" check --manifest-path "$corpus/Cargo.toml" --config "$config" --format json)
+cache="$root/target/bench-cache"
+check=("$terrace" check --manifest-path "$corpus/Cargo.toml" --config "$config" --format json --cache-dir "$cache")
+# Cold: no terrace cache (the OS page cache is warm), writing the cache included.
+cold() { rm -rf "$cache"; "${check[@]}"; }
+# Warm: the cache of the previous run, with one file changed.
+changed="$corpus/vendor/$(ls "$corpus/vendor" | grep '^serde-1' | head -1)/src/lib.rs"
+cp "$changed" "$changed.orig"
+trap 'mv "$changed.orig" "$changed"' EXIT
+warm() { cp "$changed.orig" "$changed"; echo "// $RANDOM$RANDOM" >> "$changed"; "${check[@]}"; }
+
 rg_t=$(best rg -c --no-ignore sqlx "$corpus/vendor")
-check_t=$(best "${check[@]}")
-check_mb=$(peak "${check[@]}")
+cold_t=$(best cold)
+cold_mb=$(rm -rf "$cache"; peak "${check[@]}")
+warm_t=$(best warm)
+warm_mb=$(peak "${check[@]}")
+nocache_t=$(best "$terrace" check --manifest-path "$corpus/Cargo.toml" --config "$config" --format json --no-cache)
 scanned=$({ "${check[@]}" || true; } | python3 -c 'import json,sys; print(json.load(sys.stdin)["summary"]["files"])')
 
-printf '\n%-34s %9s %12s %9s\n' "command" "wall (s)" "files/s" "peak MB"
-printf '%-34s %9s %12s %9s\n' "rg -c sqlx vendor/" "$rg_t" "$(echo "$files / $rg_t" | bc)" "-"
-printf '%-34s %9s %12s %9s\n' "terrace check (corpus.toml)" "$check_t" "$(echo "$scanned / $check_t" | bc)" "$check_mb"
-printf '\nterrace / rg: %.1fx\n' "$(echo "$check_t / $rg_t" | bc -l)"
+printf '\n%-40s %9s %12s %9s\n' "command" "wall (s)" "files/s" "peak MB"
+printf '%-40s %9s %12s %9s\n' "rg -c sqlx vendor/" "$rg_t" "$(echo "$files / $rg_t" | bc)" "-"
+printf '%-40s %9s %12s %9s\n' "terrace check, cold (cache written)" "$cold_t" "$(echo "$scanned / $cold_t" | bc)" "$cold_mb"
+printf '%-40s %9s %12s %9s\n' "terrace check --no-cache" "$nocache_t" "$(echo "$scanned / $nocache_t" | bc)" "-"
+printf '%-40s %9s %12s %9s\n' "terrace check, warm, one file changed" "$warm_t" "$(echo "$scanned / $warm_t" | bc)" "$warm_mb"
+printf '\ncold terrace / rg: %.1fx\n' "$(echo "$cold_t / $rg_t" | bc -l)"

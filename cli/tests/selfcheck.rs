@@ -90,7 +90,7 @@ fn the_scan_cache_never_hides_a_change() {
     write("src/lib.rs", "pub mod domain;\npub mod db;\n");
     write("src/domain.rs", "pub struct Order;\n");
     write("src/db.rs", "use sqlx::PgPool;\n");
-    let cache = root.join("target/terrace/scan-cache-v1");
+    let cache = root.join("target/terrace/scan-cache-v2");
 
     let (code, out) = terrace(root, &["check", "--color", "never"]);
     assert_eq!(code, 0, "{out}");

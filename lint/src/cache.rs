@@ -15,11 +15,11 @@ use crate::scan::{
 /// Identifies the format and the scanner that wrote a cache; any change to
 /// either must change it.
 const MAGIC: &[u8] = b"terrace-scan-cache\0";
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const TOOL: &str = env!("CARGO_PKG_VERSION");
 
 /// The cache's file name inside its directory.
-pub const FILE_NAME: &str = "scan-cache-v1";
+pub const FILE_NAME: &str = "scan-cache-v2";
 
 /// What identifies a file's content without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,16 +54,28 @@ impl Stamp {
     }
 }
 
+/// Where a cached scan's encoded bytes are.
+#[derive(Debug, Clone)]
+enum Bytes {
+    /// A range of the cache file read at the start of the run.
+    Old(std::ops::Range<usize>),
+    /// Encoded during this run.
+    Fresh(Vec<u8>),
+}
+
 #[derive(Debug, Clone)]
 struct Entry {
     stamp: Stamp,
     hash: u64,
-    scan: FileScan,
+    scan: Bytes,
 }
 
-/// Scan results of earlier runs, and of this one.
+/// Scan results of earlier runs, and of this one. Scans are kept encoded:
+/// an entry is decoded only when its file is asked for, and entries that
+/// did not change are written back without decoding them.
 #[derive(Debug, Default)]
 pub struct ScanCache {
+    file: Vec<u8>,
     old: HashMap<PathBuf, Entry>,
     new: Mutex<HashMap<PathBuf, Entry>>,
 }
@@ -81,51 +93,67 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
 impl ScanCache {
     /// Reads the cache at `path`; anything unreadable gives an empty cache.
     pub fn load(path: &Path) -> ScanCache {
-        let old = std::fs::read(path)
-            .ok()
-            .and_then(|bytes| decode(&bytes))
-            .unwrap_or_default();
-        ScanCache {
-            old,
-            new: Mutex::new(HashMap::new()),
+        let file = std::fs::read(path).unwrap_or_default();
+        match index(&file) {
+            Some(old) => ScanCache {
+                file,
+                old,
+                new: Mutex::new(HashMap::new()),
+            },
+            None => ScanCache::default(),
         }
+    }
+
+    fn decode(&self, e: &Entry) -> Option<FileScan> {
+        let bytes = match &e.scan {
+            Bytes::Old(range) => self.file.get(range.clone())?,
+            Bytes::Fresh(v) => v.as_slice(),
+        };
+        let mut r = R { b: bytes, at: 0 };
+        let scan = read_scan(&mut r)?;
+        (r.at == bytes.len()).then_some(scan)
     }
 
     /// A cached scan of `path` when its metadata did not change.
     pub fn by_stamp(&self, path: &Path, stamp: Stamp) -> Option<FileScan> {
         let e = self.old.get(path)?;
-        let hit = (e.stamp == stamp).then(|| e.scan.clone());
-        if hit.is_some() {
-            self.keep(path, e.clone());
+        if e.stamp != stamp {
+            return None;
         }
-        hit
+        let scan = self.decode(e)?;
+        self.keep(path, e.clone());
+        Some(scan)
     }
 
     /// A cached scan of `path` when its content did not change (its
     /// metadata did).
     pub fn by_hash(&self, path: &Path, stamp: Stamp, hash: u64) -> Option<FileScan> {
         let e = self.old.get(path)?;
-        (e.hash == hash).then(|| {
-            self.keep(
-                path,
-                Entry {
-                    stamp,
-                    hash,
-                    scan: e.scan.clone(),
-                },
-            );
-            e.scan.clone()
-        })
-    }
-
-    /// Records a fresh scan.
-    pub fn insert(&self, path: &Path, stamp: Stamp, hash: u64, scan: &FileScan) {
+        if e.hash != hash {
+            return None;
+        }
+        let scan = self.decode(e)?;
         self.keep(
             path,
             Entry {
                 stamp,
                 hash,
-                scan: scan.clone(),
+                scan: e.scan.clone(),
+            },
+        );
+        Some(scan)
+    }
+
+    /// Records a fresh scan.
+    pub fn insert(&self, path: &Path, stamp: Stamp, hash: u64, scan: &FileScan) {
+        let mut w = W(Vec::new());
+        write_scan(&mut w, scan);
+        self.keep(
+            path,
+            Entry {
+                stamp,
+                hash,
+                scan: Bytes::Fresh(w.0),
             },
         );
     }
@@ -143,12 +171,32 @@ impl ScanCache {
             .new
             .lock()
             .map_err(|_| std::io::Error::other("cache lock poisoned"))?;
-        let bytes = encode(&new);
+        let mut w = W(Vec::new());
+        w.0.extend_from_slice(MAGIC);
+        w.u32(FORMAT);
+        w.str(TOOL);
+        w.usize(new.len());
+        for (path, e) in new.iter() {
+            let bytes = match &e.scan {
+                Bytes::Old(range) => self.file.get(range.clone()).unwrap_or_default(),
+                Bytes::Fresh(v) => v.as_slice(),
+            };
+            w.str(&path.to_string_lossy());
+            w.u64(e.stamp.size);
+            w.u64((e.stamp.mtime_ns >> 64) as u64);
+            w.u64(e.stamp.mtime_ns as u64);
+            w.u64(e.stamp.inode);
+            w.u64(e.hash);
+            w.usize(bytes.len());
+            w.0.extend_from_slice(bytes);
+        }
+        let sum = content_hash(&w.0);
+        w.u64(sum);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
         let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-        std::fs::write(&tmp, bytes)?;
+        std::fs::write(&tmp, &w.0)?;
         std::fs::rename(&tmp, path)
     }
 }
@@ -207,27 +255,7 @@ impl W {
     }
 }
 
-fn encode(entries: &HashMap<PathBuf, Entry>) -> Vec<u8> {
-    let mut w = W(Vec::new());
-    w.0.extend_from_slice(MAGIC);
-    w.u32(FORMAT);
-    w.str(TOOL);
-    w.usize(entries.len());
-    for (path, e) in entries {
-        w.str(&path.to_string_lossy());
-        w.u64(e.stamp.size);
-        w.u64((e.stamp.mtime_ns >> 64) as u64);
-        w.u64(e.stamp.mtime_ns as u64);
-        w.u64(e.stamp.inode);
-        w.u64(e.hash);
-        scan(&mut w, &e.scan);
-    }
-    let sum = content_hash(&w.0);
-    w.u64(sum);
-    w.0
-}
-
-fn scan(w: &mut W, f: &FileScan) {
+fn write_scan(w: &mut W, f: &FileScan) {
     w.usize(f.scopes.len());
     for s in &f.scopes {
         match &s.kind {
@@ -362,7 +390,8 @@ impl R<'_> {
     }
 }
 
-fn decode(bytes: &[u8]) -> Option<HashMap<PathBuf, Entry>> {
+/// Checks a cache file and lists its entries (scans stay encoded).
+fn index(bytes: &[u8]) -> Option<HashMap<PathBuf, Entry>> {
     let (payload, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
     if content_hash(payload).to_le_bytes() != sum {
         return None;
@@ -380,13 +409,22 @@ fn decode(bytes: &[u8]) -> Option<HashMap<PathBuf, Entry>> {
         let lo = u128::from(r.u64()?);
         let inode = r.u64()?;
         let hash = r.u64()?;
-        let scan = read_scan(&mut r)?;
+        let len = r.len()?;
+        let start = r.at;
+        r.take(len)?;
         let stamp = Stamp {
             size,
             mtime_ns: (hi << 64) | lo,
             inode,
         };
-        out.insert(path, Entry { stamp, hash, scan });
+        out.insert(
+            path,
+            Entry {
+                stamp,
+                hash,
+                scan: Bytes::Old(start..start + len),
+            },
+        );
     }
     (r.at == payload.len()).then_some(out)
 }

@@ -328,9 +328,9 @@ help = "break the cycle"
             pos: pos(16, 1),
             kind: ContractKind::Layers {
                 layers: vec![
-                    vec![pat("app::entrypoints", 19, 11)],
-                    vec![pat("app::billing", 19, 31), pat("app::shipping", 19, 31)],
-                    vec![pat("app::domain", 19, 63)],
+                    vec![pat("app::entrypoints", 19, 12)],
+                    vec![pat("app::billing", 19, 32), pat("app::shipping", 19, 47)],
+                    vec![pat("app::domain", 19, 64)],
                 ],
             },
             allow_indirect: false,
@@ -971,7 +971,7 @@ fn invalid_module_patterns() {
     expect(
         one_error("[[contracts]]\nname = \"l\"\ntype = \"layers\"\nlayers = [\"a\", \"b | \"]\n"),
         4,
-        16,
+        21,
         "empty module reference",
         Some(
             "a layer is a module reference, or independent siblings separated by `|` such \

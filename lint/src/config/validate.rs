@@ -852,8 +852,18 @@ fn layers(
     let mut ok = true;
     for (text, pos) in entries {
         let mut layer = Vec::new();
+        // Each sibling is located at its own name inside the string (exact
+        // for strings without escapes, which module names never need).
+        let mut before = 0usize;
         for part in text.split('|') {
-            match cx.pattern(part, pos, LAYER_HELP) {
+            let lead = part.chars().take_while(|c| c.is_whitespace()).count();
+            let column = pos.column as usize + 1 + before + lead;
+            before += part.chars().count() + 1;
+            let part_pos = Pos {
+                line: pos.line,
+                column: u32::try_from(column).unwrap_or(pos.column),
+            };
+            match cx.pattern(part, part_pos, LAYER_HELP) {
                 Some(pattern) => layer.push(pattern),
                 None => ok = false,
             }

@@ -667,50 +667,23 @@ impl<'w> Builder<'w> {
     /// Resolves every site of every occurrence into imports.
     fn resolve(&mut self, keep_external: &(dyn Fn(&str, &str) -> bool + Sync)) {
         let (bindings, globs) = self.bindings();
-        let mut r = Resolver {
-            b: self,
-            bindings: &bindings,
-            globs: &globs,
-            memo: HashMap::new(),
-        };
-        let mut imports = Vec::new();
-        for occ in 0..r.b.occurrences.len() {
-            let file = r.b.occurrences[occ].file;
-            let Some(scan) = r.b.scans[file].as_ref() else {
-                continue;
-            };
-            for (si, site) in scan.sites.iter().enumerate() {
-                let from = r.module_of(occ, site.scope);
-                let Some(res) = r.site(occ, si) else { continue };
-                let dev = site.dev || r.b.model.modules[from].dev;
-                let to = match res {
-                    Res::Module { id, .. } => {
-                        if id == from {
-                            continue;
-                        }
-                        ImportTarget::Module(id)
-                    }
-                    Res::External { path, key } => {
-                        let krate = path.split("::").next().unwrap_or("");
-                        let kkey = key.split("::").next().unwrap_or("");
-                        if !keep_external(kkey, krate) {
-                            continue;
-                        }
-                        ImportTarget::External { path, key }
-                    }
-                    Res::Unknown => continue,
-                };
-                imports.push(Import {
-                    from,
-                    to,
-                    file,
-                    pos: site.pos,
-                    dev,
-                    manifest: false,
-                });
-            }
-        }
-        self.model.imports = imports;
+        let this: &Builder<'_> = self;
+        // Occurrences resolve independently (each worker keeps its own memo
+        // of `use` resolutions); the order of imports stays the order of
+        // occurrences, so output does not depend on scheduling.
+        let per_occurrence: Vec<Vec<Import>> = (0..this.occurrences.len())
+            .into_par_iter()
+            .map_init(
+                || Resolver {
+                    b: this,
+                    bindings: &bindings,
+                    globs: &globs,
+                    memo: HashMap::new(),
+                },
+                |r, occ| r.imports_of(occ, keep_external),
+            )
+            .collect();
+        self.model.imports = per_occurrence.into_iter().flatten().collect();
     }
 
     /// Each module's names, and its glob `use`s (whose names are only known
@@ -827,6 +800,52 @@ struct Resolver<'a, 'w> {
 }
 
 impl Resolver<'_, '_> {
+    /// The imports made by the sites of one occurrence of a file.
+    fn imports_of(
+        &mut self,
+        occ: usize,
+        keep_external: &(dyn Fn(&str, &str) -> bool + Sync),
+    ) -> Vec<Import> {
+        let file = self.b.occurrences[occ].file;
+        let Some(scan) = self.b.scans[file].as_ref() else {
+            return Vec::new();
+        };
+        let mut imports = Vec::new();
+        for (si, site) in scan.sites.iter().enumerate() {
+            let from = self.module_of(occ, site.scope);
+            let Some(res) = self.site(occ, si) else {
+                continue;
+            };
+            let dev = site.dev || self.b.model.modules[from].dev;
+            let to = match res {
+                Res::Module { id, .. } => {
+                    if id == from {
+                        continue;
+                    }
+                    ImportTarget::Module(id)
+                }
+                Res::External { path, key } => {
+                    let krate = path.split("::").next().unwrap_or("");
+                    let kkey = key.split("::").next().unwrap_or("");
+                    if !keep_external(kkey, krate) {
+                        continue;
+                    }
+                    ImportTarget::External { path, key }
+                }
+                Res::Unknown => continue,
+            };
+            imports.push(Import {
+                from,
+                to,
+                file,
+                pos: site.pos,
+                dev,
+                manifest: false,
+            });
+        }
+        imports
+    }
+
     fn module_of(&self, occ: usize, mut scope: ScopeId) -> ModuleId {
         let o = &self.b.occurrences[occ];
         let Some(scan) = self.b.scans[o.file].as_ref() else {

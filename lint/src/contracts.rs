@@ -3,6 +3,8 @@
 
 use std::collections::{HashMap, VecDeque};
 
+use rayon::prelude::*;
+
 use crate::config::{Config, Contract, ContractKind, ModulePattern, Severity};
 use crate::model::{Import, ImportTarget, Model, ModuleId, ModulePaths};
 use crate::report::{Code, ContractResult, Link, Matched, Violation};
@@ -18,9 +20,16 @@ pub fn check(
     let mut results = Vec::new();
     let mut violations = Vec::new();
     let paths = model.module_paths();
-    for contract in &config.contracts {
-        let include_dev = contract.include_dev && !no_dev;
-        let mut found = Checker::new(model, &paths, contract, include_dev, config_file).run();
+    // Contracts are independent: check them in parallel, report in order.
+    let found_per_contract: Vec<Vec<Violation>> = config
+        .contracts
+        .par_iter()
+        .map(|contract| {
+            let include_dev = contract.include_dev && !no_dev;
+            Checker::new(model, &paths, contract, include_dev, config_file).run()
+        })
+        .collect();
+    for (contract, mut found) in config.contracts.iter().zip(found_per_contract) {
         let broken = found.iter().filter(|v| !v.warning).count();
         results.push(ContractResult {
             name: contract.name.clone(),

@@ -342,24 +342,45 @@ impl<'a> Checker<'a> {
         hits: &[(ModuleId, &'a Import)],
         through: &[bool],
         reverse: &[Vec<(ModuleId, &'a Import)>],
-    ) -> Vec<Option<&'a Import>> {
-        let mut next: Vec<Option<&Import>> = vec![None; self.model.modules.len()];
+    ) -> ShortestPaths<'a> {
+        let n = self.model.modules.len();
+        let mut paths = ShortestPaths {
+            next: vec![None; n],
+            dist: vec![usize::MAX; n],
+        };
         let mut queue = VecDeque::new();
         for &(m, imp) in hits {
-            if next[m].is_none() {
-                next[m] = Some(imp);
+            if paths.next[m].is_none() {
+                paths.next[m] = Some(imp);
+                paths.dist[m] = 1;
                 queue.push_back(m);
             }
         }
-        while let Some(n) = queue.pop_front() {
-            for &(pred, imp) in &reverse[n] {
-                if through[pred] && next[pred].is_none() {
-                    next[pred] = Some(imp);
+        while let Some(v) = queue.pop_front() {
+            for &(pred, imp) in &reverse[v] {
+                if through[pred] && paths.next[pred].is_none() {
+                    paths.next[pred] = Some(imp);
+                    paths.dist[pred] = paths.dist[v] + 1;
                     queue.push_back(pred);
                 }
             }
         }
-        next
+        paths
+    }
+
+    /// The chain from `m` that enters the intermediates at the module
+    /// closest to a hit (ties: the first such import of `m`).
+    fn shortest_chain_from(
+        &self,
+        m: ModuleId,
+        through: &[bool],
+        paths: &ShortestPaths<'a>,
+    ) -> Option<Vec<Link>> {
+        let (_, first) = self.edges[m]
+            .iter()
+            .filter(|(to, _)| through[*to] && paths.next[*to].is_some())
+            .min_by_key(|(to, _)| paths.dist[*to])?;
+        Some(self.chain_from(first, &paths.next))
     }
 
     fn reverse_edges(&self) -> Vec<Vec<(ModuleId, &'a Import)>> {
@@ -418,14 +439,9 @@ impl<'a> Checker<'a> {
         let mut keys: Vec<usize> = hits.keys().copied().collect();
         keys.sort_unstable();
         for f in keys {
-            let next = self.reverse_bfs(&hits[&f], &through, &reverse);
+            let paths = self.reverse_bfs(&hits[&f], &through, &reverse);
             for m in (0..n).filter(|&m| in_source[m] && !in_forbidden[m]) {
-                let best = self.edges[m]
-                    .iter()
-                    .filter(|(to, _)| through[*to] && next[*to].is_some())
-                    .min_by_key(|(to, _)| self.chain_len(*to, &next));
-                if let Some(&(_, first)) = best {
-                    let chain = self.chain_from(first, &next);
+                if let Some(chain) = self.shortest_chain_from(m, &through, &paths) {
                     out.push(self.violation(Code::ForbiddenImport, chain));
                 }
             }
@@ -467,20 +483,6 @@ impl<'a> Checker<'a> {
         out
     }
 
-    fn chain_len(&self, mut m: ModuleId, next: &[Option<&Import>]) -> usize {
-        let mut len = 0;
-        while let Some(imp) = next[m] {
-            len += 1;
-            match imp.to {
-                ImportTarget::Module(t) if len <= self.model.modules.len() => m = t,
-                _ => break,
-            }
-        }
-        len
-    }
-
-    /// Layers (top first, each a group of siblings); also independence,
-    /// which is one layer of siblings.
     /// The most specific layer entry matching each module: (layer, sibling).
     fn layer_groups(&self, layers: &[Vec<ModulePattern>]) -> Vec<Option<(usize, usize)>> {
         let n = self.model.modules.len();
@@ -554,18 +556,14 @@ impl<'a> Checker<'a> {
             if hits.is_empty() {
                 continue;
             }
-            let next = self.reverse_bfs(&hits, &through, &reverse);
+            let paths = self.reverse_bfs(&hits, &through, &reverse);
             for (m, a) in group.iter().enumerate() {
                 let Some(a) = *a else { continue };
                 if !forbidden(a, g) {
                     continue;
                 }
-                let best = self.edges[m]
-                    .iter()
-                    .filter(|(to, _)| through[*to] && next[*to].is_some())
-                    .min_by_key(|(to, _)| self.chain_len(*to, &next));
-                if let Some(&(_, first)) = best {
-                    out.push(self.violation(code, self.chain_from(first, &next)));
+                if let Some(chain) = self.shortest_chain_from(m, &through, &paths) {
+                    out.push(self.violation(code, chain));
                 }
             }
         }
@@ -683,6 +681,13 @@ impl<'a> Checker<'a> {
             }
         }
     }
+}
+
+/// Shortest paths to a set of hits: for every module that reaches one, the
+/// next import on a shortest path and the number of imports on it.
+struct ShortestPaths<'a> {
+    next: Vec<Option<&'a Import>>,
+    dist: Vec<usize>,
 }
 
 /// Strongly connected components (Tarjan, iterative).

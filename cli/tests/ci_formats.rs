@@ -1,54 +1,16 @@
 //! The CI formats of `terrace check` (human, JSON, GitHub annotations,
 //! SARIF) on the `ci-*` fixture workspaces, run through the real binary.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-/// The output of one run of the binary.
-pub struct Run {
-    pub code: i32,
-    pub stdout: String,
-    pub stderr: String,
-}
-
-pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-pub fn terrace(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_terrace"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-pub fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let path = entry.path();
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&path, &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(&path, to.join(entry.file_name())).unwrap();
-        }
-    }
-}
+use crate::support::{Run, copy_tree, fixture, terrace};
 
 /// A scratch copy of a fixture, outside any git repository, so that paths
 /// in the output are workspace-relative.
 pub fn scratch(name: &str) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&fixture(name), tmp.path());
+    copy_tree(&fixture(name), tmp.path(), &[]);
     tmp
 }
 
@@ -154,7 +116,7 @@ fn paths_are_relative_to_the_repository_root() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::create_dir(tmp.path().join(".git")).unwrap();
     let ws = tmp.path().join("services/shop");
-    copy_tree(&fixture("ci-shop"), &ws);
+    copy_tree(&fixture("ci-shop"), &ws, &[]);
     let sarif = terrace(&ws, &["check", "--format", "sarif"]);
     let doc = assert_valid_sarif(&sarif.stdout);
     let uri = &doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]

@@ -1,44 +1,13 @@
 //! terrace checks its own layering: the repository passes, and a scratch
 //! copy with a broken layer fails.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
+use crate::support::{copy_tree, repo_root};
 
 fn terrace(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_terrace"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    let text =
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    (out.status.code().unwrap_or(-1), text)
-}
-
-/// Copies the manifests, sources and configuration of the repository (not
-/// `target/` or `.git/`) into `dest`.
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let name = entry.file_name();
-        if name == "target" || name == ".git" || name == "fixtures" {
-            continue;
-        }
-        let path = entry.path();
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&path, &to.join(&name));
-        } else {
-            std::fs::copy(&path, to.join(&name)).unwrap();
-        }
-    }
+    let run = crate::support::terrace(dir, args);
+    (run.code, run.all())
 }
 
 #[test]
@@ -54,7 +23,7 @@ fn this_repository_keeps_its_contracts() {
 #[test]
 fn a_broken_layer_in_a_copy_of_this_repository_fails() {
     let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&repo_root(), tmp.path());
+    copy_tree(&repo_root(), tmp.path(), &["target", ".git", "fixtures"]);
     let scan = tmp.path().join("lint/src/scan/mod.rs");
     let text = std::fs::read_to_string(&scan).unwrap();
     std::fs::write(&scan, format!("use crate::model::Model;\n{text}")).unwrap();

@@ -3,3 +3,4 @@
 mod check;
 mod ci_formats;
 mod selfcheck;
+mod support;

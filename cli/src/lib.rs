@@ -14,6 +14,7 @@ mod baseline;
 mod graph;
 mod init;
 mod render;
+mod staged;
 
 /// Exit code when every contract holds.
 pub const EXIT_OK: u8 = 0;
@@ -190,6 +191,9 @@ struct CheckArgs {
     /// Record today's violations in FILE (JSON, sorted) and exit 0; with `--baseline`, write that baseline without its fixed entries instead (and check as usual)
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// Check the content staged in git (the index), not the working tree: what the next commit will hold. For pre-commit hooks; runs without the scan cache
+    #[arg(long)]
+    staged: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -294,8 +298,24 @@ fn color(choice: Color) -> bool {
 }
 
 fn check(args: &CheckArgs, out: &mut dyn Write) -> u8 {
-    let options = options(&args.workspace);
+    let mut options = options(&args.workspace);
     let styled = color(args.color);
+    let staged = if args.staged {
+        match staged::Staged::export(&options.start) {
+            Ok(staged) => {
+                options.start = staged.map(&options.start);
+                options.config = options.config.map(|c| staged.map(&c));
+                options.cache_dir = None;
+                Some(staged)
+            }
+            Err(e) => {
+                report_message(&e.message, &e.help, styled);
+                return EXIT_USAGE;
+            }
+        }
+    } else {
+        None
+    };
     let result = Project::load(&options).and_then(|p| p.check(options.no_dev).map(|r| (p, r)));
     let (project, mut report) = match result {
         Ok(ok) => ok,
@@ -305,6 +325,11 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> u8 {
         }
     };
     let root = &project.workspace.root;
+    // Where the checked workspace is in the repository: with `--staged`,
+    // where the exported copy came from.
+    let real_root = staged
+        .as_ref()
+        .map_or_else(|| root.clone(), |s| s.unmap(root));
     if let Some(path) = args
         .write_baseline
         .as_ref()
@@ -367,8 +392,8 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> u8 {
             render::human(root, &report, styled, args.verbose.then_some(&config_file))
         }
         Format::Json => render::json(&report),
-        Format::Github => render::github(&repo_prefix(root), &report),
-        Format::Sarif => render::sarif(root, &repo_prefix(root), &report),
+        Format::Github => render::github(&repo_prefix(&real_root), &report),
+        Format::Sarif => render::sarif(root, &repo_prefix(&real_root), &report),
     };
     let _ = out.write_all(text.as_bytes());
     if let (Some(path), Some(outcome)) = (&args.baseline, outcome) {

@@ -3,4 +3,5 @@
 mod check;
 mod ci_formats;
 mod selfcheck;
+mod staged;
 mod support;

@@ -26,7 +26,8 @@ fn main() {
         writeln!(out, "    ({rel:?}, include_str!({abs:?})),").expect("writing to a String");
     }
     out.push_str("];\n");
-    let dest = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo")).join("templates.rs");
+    let dest =
+        PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo")).join("templates.rs");
     std::fs::write(dest, out).expect("OUT_DIR is writable");
 }
 

@@ -2,4 +2,5 @@
 
 mod check;
 mod ci_formats;
+mod scaffold;
 mod selfcheck;

@@ -145,7 +145,12 @@ const MARKER_TAG: &str = "// terrace:";
 ///
 /// [`EditError`] when the marker is missing, edited or repeated, or the
 /// snippet's first line is already in the file.
-pub fn insert(text: &str, at: &Insertion, markers: &[&str], snippet: &str) -> Result<String, EditError> {
+pub fn insert(
+    text: &str,
+    at: &Insertion,
+    markers: &[&str],
+    snippet: &str,
+) -> Result<String, EditError> {
     let lines: Vec<&str> = text.lines().collect();
     let found: Vec<usize> = lines
         .iter()
@@ -192,7 +197,9 @@ pub fn insert(text: &str, at: &Insertion, markers: &[&str], snippet: &str) -> Re
     let marker_line = lines[index];
     let indent = &marker_line[..marker_line.len() - marker_line.trim_start().len()];
     let mut position = index;
-    if at.sorted && let Some(first) = snippet_lines.first() {
+    if at.sorted
+        && let Some(first) = snippet_lines.first()
+    {
         // The block of declarations directly above the marker.
         let mut start = index;
         while start > 0 && is_declaration(lines[start - 1]) {
@@ -203,7 +210,11 @@ pub fn insert(text: &str, at: &Insertion, markers: &[&str], snippet: &str) -> Re
             .unwrap_or(index);
     }
     let mut out: Vec<String> = lines[..position].iter().map(|l| (*l).to_owned()).collect();
-    out.extend(snippet_lines.iter().map(|l| format!("{indent}{}", l.trim_start())));
+    out.extend(
+        snippet_lines
+            .iter()
+            .map(|l| format!("{indent}{}", l.trim_start())),
+    );
     out.extend(lines[position..].iter().map(|l| (*l).to_owned()));
     let mut joined = out.join("\n");
     if text.ends_with('\n') {
@@ -240,9 +251,15 @@ mod tests {
     #[test]
     fn sorted_insertion_keeps_the_block_sorted() {
         let out = insert(FILE, &MODS, MARKERS, "pub mod c;\n").unwrap();
-        assert!(out.contains("pub mod b;\npub mod c;\npub mod d;\n// terrace: modules"), "{out}");
+        assert!(
+            out.contains("pub mod b;\npub mod c;\npub mod d;\n// terrace: modules"),
+            "{out}"
+        );
         let out = insert(FILE, &MODS, MARKERS, "pub mod e;\n").unwrap();
-        assert!(out.contains("pub mod d;\npub mod e;\n// terrace: modules"), "{out}");
+        assert!(
+            out.contains("pub mod d;\npub mod e;\n// terrace: modules"),
+            "{out}"
+        );
         let out = insert(FILE, &MODS, MARKERS, "pub mod a;\n").unwrap();
         assert!(out.contains("//! Doc.\n\npub mod a;\npub mod b;"), "{out}");
     }
@@ -250,7 +267,10 @@ mod tests {
     #[test]
     fn appended_snippets_take_the_markers_indentation() {
         let out = insert(FILE, &CALLS, MARKERS, "e();\n").unwrap();
-        assert!(out.contains("    d();\n    e();\n    // terrace: calls"), "{out}");
+        assert!(
+            out.contains("    d();\n    e();\n    // terrace: calls"),
+            "{out}"
+        );
         assert!(out.ends_with("}\n"));
     }
 
@@ -279,9 +299,15 @@ mod tests {
 
     #[test]
     fn a_repeated_marker_is_refused() {
-        let text = FILE.replace("fn f() {\n", "fn f() {\n    // terrace: calls go above this line\n");
+        let text = FILE.replace(
+            "fn f() {\n",
+            "fn f() {\n    // terrace: calls go above this line\n",
+        );
         let err = insert(&text, &CALLS, MARKERS, "e();\n").unwrap_err();
-        assert!(matches!(err, EditError::MarkerRepeated { lines: (8, 10), .. }), "{err:?}");
+        assert!(
+            matches!(err, EditError::MarkerRepeated { lines: (8, 10), .. }),
+            "{err:?}"
+        );
     }
 
     #[test]

@@ -479,10 +479,11 @@ impl From<ScaffoldError> for Refusal {
 pub fn new(options: &NewOptions, out: &mut dyn Write) -> Result<u8, Refusal> {
     let name = match &options.name {
         Some(name) => name.clone(),
-        None => match options.path.file_name() {
-            Some(n) => n.to_string_lossy().into_owned(),
-            None => {
-                return Err(Refusal {
+        None => {
+            match options.path.file_name() {
+                Some(n) => n.to_string_lossy().into_owned(),
+                None => {
+                    return Err(Refusal {
                     message: format!(
                         "cannot take a project name from the path `{}`",
                         options.path.display()
@@ -490,8 +491,9 @@ pub fn new(options: &NewOptions, out: &mut dyn Write) -> Result<u8, Refusal> {
                     help: "pass `--name NAME`, or a path that ends with the project's directory name".to_owned(),
                     code: crate::EXIT_USAGE,
                 });
+                }
             }
-        },
+        }
     };
     let project = names::project(&name).map_err(ScaffoldError::from)?;
     let templates = match &options.templates {
@@ -503,7 +505,11 @@ pub fn new(options: &NewOptions, out: &mut dyn Write) -> Result<u8, Refusal> {
     let shown = options.path.display();
     let non_empty = !plan.fresh && options.path.is_dir();
     if options.dry_run {
-        let _ = writeln!(out, "Dry run: workspace `{}` in `{shown}`; nothing is written", project.package);
+        let _ = writeln!(
+            out,
+            "Dry run: workspace `{}` in `{shown}`; nothing is written",
+            project.package
+        );
         let _ = out.write_all(plan.render().as_bytes());
         let _ = writeln!(out, "{}", plan.summary());
     }
@@ -535,7 +541,10 @@ pub fn new(options: &NewOptions, out: &mut dyn Write) -> Result<u8, Refusal> {
             .stdout(std::process::Stdio::null())
             .status();
         if !status.is_ok_and(|s| s.success()) {
-            let _ = writeln!(std::io::stderr(), "warning: `git init` failed; the workspace is not a git repository");
+            let _ = writeln!(
+                std::io::stderr(),
+                "warning: `git init` failed; the workspace is not a git repository"
+            );
         }
     }
     let _ = writeln!(out, "{}", plan.summary());
@@ -578,13 +587,21 @@ pub fn add_aggregate(options: &AddAggregateOptions, out: &mut dyn Write) -> Resu
     let existing = read_edited_files(&root)?;
     let generated = generate_aggregate(&templates, &project, &aggregate, &fields, &existing)?;
     let plan = plan::plan(&root, generated.created, generated.edited, options.force);
-    let verb = if options.dry_run { "Dry run: aggregate" } else { "Adding aggregate" };
+    let verb = if options.dry_run {
+        "Dry run: aggregate"
+    } else {
+        "Adding aggregate"
+    };
     let _ = writeln!(
         out,
         "{verb} `{}` to workspace `{}`{}",
         aggregate.type_name,
         project.package,
-        if options.dry_run { "; nothing is written" } else { "" }
+        if options.dry_run {
+            "; nothing is written"
+        } else {
+            ""
+        }
     );
     let _ = out.write_all(plan.render().as_bytes());
     if options.dry_run {
@@ -611,7 +628,8 @@ fn apply(plan: &plan::Plan) -> Result<(), Refusal> {
                 if conflicts.len() == 1 { "s" } else { "" },
                 conflicts.join(", ")
             ),
-            help: "nothing was written; pass `--force` to overwrite them, or move them away".to_owned(),
+            help: "nothing was written; pass `--force` to overwrite them, or move them away"
+                .to_owned(),
             code: EXIT_CONFLICT,
         });
     }

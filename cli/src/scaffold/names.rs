@@ -26,13 +26,34 @@ const WINDOWS_DEVICES: &[&str] = &[
 /// Types an aggregate cannot be named after: the generated code names them
 /// (`App`, `ServiceError`) or they are in the prelude.
 const RESERVED_TYPES: &[&str] = &[
-    "App", "AppUow", "ServiceError", "ApiError", "Error", "Result", "Option", "Some", "None",
-    "Ok", "Err", "String", "Vec", "Box", "Self",
+    "App",
+    "AppUow",
+    "ServiceError",
+    "ApiError",
+    "Error",
+    "Result",
+    "Option",
+    "Some",
+    "None",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "Self",
 ];
 
 /// Modules the generated crates already have: an aggregate's module cannot
 /// take one of these names.
-const RESERVED_MODULES: &[&str] = &["lib", "main", "mod", "tests", "unit_of_work", "error", "api"];
+const RESERVED_MODULES: &[&str] = &[
+    "lib",
+    "main",
+    "mod",
+    "tests",
+    "unit_of_work",
+    "error",
+    "api",
+];
 
 /// A name that was refused, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,7 +68,11 @@ pub struct NameError {
 
 impl fmt::Display for NameError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid {} name `{}`: {}", self.what, self.name, self.reason)
+        write!(
+            f,
+            "invalid {} name `{}`: {}",
+            self.what, self.name, self.reason
+        )
     }
 }
 
@@ -171,7 +196,9 @@ pub fn aggregate(name: &str) -> Result<AggregateName, NameError> {
     };
     let module = snake_case(&type_name);
     if KEYWORDS.contains(&module.as_str()) {
-        return Err(err(&format!("its module name `{module}` is a Rust keyword")));
+        return Err(err(&format!(
+            "its module name `{module}` is a Rust keyword"
+        )));
     }
     if RESERVED_TYPES.contains(&type_name.as_str()) {
         return Err(err(&format!(
@@ -225,7 +252,7 @@ pub fn field(spec: &str) -> Result<Field, NameError> {
     };
     if ty.is_empty() {
         return Err(err(
-            "write it as `name:type`, e.g. `--field qty:u32`".to_owned(),
+            "write it as `name:type`, e.g. `--field qty:u32`".to_owned()
         ));
     }
     common(name).map_err(&err)?;
@@ -360,7 +387,10 @@ mod tests {
             "it is the name of a standard or reserved crate"
         );
         assert_eq!(reason(project("-x")), "it cannot start with `-`");
-        assert_eq!(reason(project("nul")), "it is a reserved device name on Windows");
+        assert_eq!(
+            reason(project("nul")),
+            "it is a reserved device name on Windows"
+        );
         assert_eq!(
             reason(project("caf\u{e9}")),
             "`\u{e9}` is not allowed: use ASCII letters, digits, `-` and `_`"
@@ -379,7 +409,10 @@ mod tests {
         assert_eq!(aggregate("order_line").unwrap(), order_line);
         assert_eq!(aggregate("batch").unwrap().accessor, "batches");
         assert_eq!(aggregate("Category").unwrap().accessor, "categories");
-        assert_eq!(reason(aggregate("Type")), "its module name `type` is a Rust keyword");
+        assert_eq!(
+            reason(aggregate("Type")),
+            "its module name `type` is a Rust keyword"
+        );
         assert_eq!(reason(aggregate("struct")), "it is a Rust keyword");
         assert_eq!(
             reason(aggregate("App")),
@@ -390,7 +423,10 @@ mod tests {
             "the generated crates already have a module `unit_of_work`"
         );
         assert_eq!(reason(aggregate("9lives")), "it cannot start with a digit");
-        assert_eq!(reason(aggregate("../x")), "it contains `..` (path traversal)");
+        assert_eq!(
+            reason(aggregate("../x")),
+            "it contains `..` (path traversal)"
+        );
     }
 
     #[test]
@@ -408,7 +444,10 @@ mod tests {
             "`id` is generated for every aggregate (its identity and version)"
         );
         assert_eq!(reason(field("type:String")), "`type` is a Rust keyword");
-        assert!(reason(field("at:std::time::Instant")).starts_with("type `std::time::Instant` is not supported"));
+        assert!(
+            reason(field("at:std::time::Instant"))
+                .starts_with("type `std::time::Instant` is not supported")
+        );
         assert!(reason(field("Qty:u32")).contains("not a snake-case identifier"));
     }
 }

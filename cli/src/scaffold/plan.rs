@@ -81,25 +81,48 @@ pub fn plan(
             Ok(_) => conflict(force),
             // Missing, or under a file that is not a directory (the write
             // then fails and nothing is applied).
-            Err(e) if e.kind() == io::ErrorKind::NotFound || e.kind() == io::ErrorKind::NotADirectory => {
+            Err(e)
+                if e.kind() == io::ErrorKind::NotFound
+                    || e.kind() == io::ErrorKind::NotADirectory =>
+            {
                 Action::Create
             }
             // A directory, or unreadable: not ours to replace blindly.
             Err(_) => conflict(force),
         };
-        steps.push(Step { path, action, contents });
+        steps.push(Step {
+            path,
+            action,
+            contents,
+        });
     }
     for (path, contents) in edited {
         let same = std::fs::read(root.join(&path)).is_ok_and(|e| e == contents.as_bytes());
-        let action = if same { Action::Identical } else { Action::Edit };
-        steps.push(Step { path, action, contents });
+        let action = if same {
+            Action::Identical
+        } else {
+            Action::Edit
+        };
+        steps.push(Step {
+            path,
+            action,
+            contents,
+        });
     }
     steps.sort_by(|a, b| a.path.cmp(&b.path));
-    Plan { root: root.to_path_buf(), fresh, steps }
+    Plan {
+        root: root.to_path_buf(),
+        fresh,
+        steps,
+    }
 }
 
 fn conflict(force: bool) -> Action {
-    if force { Action::Overwrite } else { Action::Conflict }
+    if force {
+        Action::Overwrite
+    } else {
+        Action::Conflict
+    }
 }
 
 impl Plan {
@@ -237,9 +260,10 @@ impl Plan {
 
 /// A directory beside `root` to build the tree in, named after it.
 fn staging_dir(parent: &Path, root: &Path) -> io::Result<PathBuf> {
-    let name = root
-        .file_name()
-        .map_or_else(|| "project".to_owned(), |n| n.to_string_lossy().into_owned());
+    let name = root.file_name().map_or_else(
+        || "project".to_owned(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     for n in 0..100u32 {
         let dir = parent.join(format!(".{name}.terrace-new-{}-{n}", std::process::id()));
         match std::fs::create_dir(&dir) {
@@ -325,14 +349,26 @@ mod tests {
             p.render(),
             "  edit       lib.rs\n  create     new/file\n  conflict   other\n  identical  same\n"
         );
-        assert_eq!(p.summary(), "1 to create, 1 to edit, 1 identical, 1 in conflict");
+        assert_eq!(
+            p.summary(),
+            "1 to create, 1 to edit, 1 identical, 1 in conflict"
+        );
         assert!(p.apply().is_err());
         let p = plan(tmp.path(), created, edited, true);
         assert_eq!(p.count(Action::Overwrite), 1);
         p.apply().unwrap();
-        assert_eq!(std::fs::read_to_string(tmp.path().join("other")).unwrap(), "c");
-        assert_eq!(std::fs::read_to_string(tmp.path().join("new/file")).unwrap(), "d");
-        assert_eq!(std::fs::read_to_string(tmp.path().join("lib.rs")).unwrap(), "xy");
+        assert_eq!(
+            std::fs::read_to_string(tmp.path().join("other")).unwrap(),
+            "c"
+        );
+        assert_eq!(
+            std::fs::read_to_string(tmp.path().join("new/file")).unwrap(),
+            "d"
+        );
+        assert_eq!(
+            std::fs::read_to_string(tmp.path().join("lib.rs")).unwrap(),
+            "xy"
+        );
     }
 
     #[test]
@@ -354,13 +390,26 @@ mod tests {
     fn a_fresh_root_is_built_aside_and_moved() {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path().join("deep/shop");
-        let p = plan(&root, files(&[("a/b", "1"), ("a/b/c", "2")]), BTreeMap::new(), false);
+        let p = plan(
+            &root,
+            files(&[("a/b", "1"), ("a/b/c", "2")]),
+            BTreeMap::new(),
+            false,
+        );
         assert!(p.fresh);
         assert!(p.apply().is_err());
         assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
-        let p = plan(&root, files(&[("a/b", "1"), ("c", "2")]), BTreeMap::new(), false);
+        let p = plan(
+            &root,
+            files(&[("a/b", "1"), ("c", "2")]),
+            BTreeMap::new(),
+            false,
+        );
         p.apply().unwrap();
         assert_eq!(std::fs::read_to_string(root.join("a/b")).unwrap(), "1");
-        assert_eq!(std::fs::read_dir(tmp.path().join("deep")).unwrap().count(), 1);
+        assert_eq!(
+            std::fs::read_dir(tmp.path().join("deep")).unwrap().count(),
+            1
+        );
     }
 }

@@ -40,10 +40,10 @@ pub struct RenderError {
 
 impl fmt::Display for RenderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let shown = self
-            .origin
-            .as_ref()
-            .map_or_else(|| format!("template `{}`", self.template), |p| format!("`{}`", p.display()));
+        let shown = self.origin.as_ref().map_or_else(
+            || format!("template `{}`", self.template),
+            |p| format!("`{}`", p.display()),
+        );
         match self.line {
             Some(line) => write!(f, "{shown}:{line}: {}", self.message),
             None => write!(f, "{shown}: {}", self.message),
@@ -110,7 +110,11 @@ impl Templates {
     ///
     /// [`RenderError`] for an undefined variable, a syntax error, or an
     /// output path that is absolute or leaves the output folder.
-    pub fn render_set(&self, set: &str, ctx: &Value) -> Result<BTreeMap<String, String>, RenderError> {
+    pub fn render_set(
+        &self,
+        set: &str,
+        ctx: &Value,
+    ) -> Result<BTreeMap<String, String>, RenderError> {
         let prefix = format!("{set}/");
         let mut out = BTreeMap::new();
         for (path, _) in self.files.range(prefix.clone()..) {
@@ -181,15 +185,23 @@ fn check_output_path(rel: &str) -> Result<(), String> {
     let bad = rel.is_empty()
         || rel.starts_with('/')
         || rel.contains('\\')
-        || rel.split('/').any(|s| s.is_empty() || s == "." || s == "..");
+        || rel
+            .split('/')
+            .any(|s| s.is_empty() || s == "." || s == "..");
     if bad {
-        Err(format!("output path `{rel}` must be relative and stay in the project"))
+        Err(format!(
+            "output path `{rel}` must be relative and stay in the project"
+        ))
     } else {
         Ok(())
     }
 }
 
-fn walk(root: &Path, dir: &Path, found: &mut Vec<(String, PathBuf)>) -> Result<(), (PathBuf, std::io::Error)> {
+fn walk(
+    root: &Path,
+    dir: &Path,
+    found: &mut Vec<(String, PathBuf)>,
+) -> Result<(), (PathBuf, std::io::Error)> {
     let entries = std::fs::read_dir(dir).map_err(|e| (dir.to_path_buf(), e))?;
     for entry in entries {
         let entry = entry.map_err(|e| (dir.to_path_buf(), e))?;
@@ -233,7 +245,11 @@ mod tests {
             .render("new/x.txt.jinja", &context([("name", Value::from("x"))]))
             .unwrap_err();
         assert_eq!(err.line, Some(2));
-        assert!(err.message.starts_with("undefined value"), "{}", err.message);
+        assert!(
+            err.message.starts_with("undefined value"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

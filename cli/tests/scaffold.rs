@@ -214,7 +214,7 @@ fn refused_new(args: &[&str]) -> (i32, String) {
     (code, err)
 }
 
-const NAME_HELP: &str = "  |\n  = help: use a name like `shop` or `my-shop`: ASCII letters, digits, `-` and `_`, not a keyword; `--name NAME` names the project apart from its directory\n";
+const NAME_HELP: &str = " |\n = help: use a name like `shop` or `my-shop`: ASCII letters, digits, `-` and `_`, not a keyword; `--name NAME` names the project apart from its directory\n";
 
 #[test]
 fn a_keyword_is_not_a_project_name() {
@@ -284,7 +284,7 @@ fn a_non_empty_directory_is_refused() {
     assert_eq!((code, out.as_str()), (3, ""));
     assert_eq!(
         err,
-        "error: directory `shop` exists and is not empty\n  |\n  = help: choose a new path, or pass `--force` to write into it (files that differ are overwritten; `--dry-run` shows which)\n"
+        "error: directory `shop` exists and is not empty\n |\n = help: choose a new path, or pass `--force` to write into it (files that differ are overwritten; `--dry-run` shows which)\n"
     );
     assert_eq!(tree(&tmp.path().join("shop")).len(), 1);
 }
@@ -358,7 +358,7 @@ fn a_conflict_without_force_writes_nothing() {
     );
     assert_eq!(
         err,
-        "error: 1 file exists with other contents: crates/domain/src/order.rs\n  |\n  = help: nothing was written; pass `--force` to overwrite them, or move them away\n"
+        "error: 1 file exists with other contents: crates/domain/src/order.rs\n |\n = help: nothing was written; pass `--force` to overwrite them, or move them away\n"
     );
     assert_eq!(tree(&shop), before);
 
@@ -384,7 +384,7 @@ fn a_failing_template_writes_nothing() {
     assert_eq!((code, out.as_str()), (1, ""));
     assert_eq!(
         err,
-        "error: cannot render `overrides/new/NOTES.md.jinja`:3: undefined value\n  |\n  = help: fix the template (every variable must be defined); nothing was written\n"
+        "error: cannot render `overrides/new/NOTES.md.jinja`:3: undefined value\n |\n = help: fix the template (every variable must be defined); nothing was written\n"
     );
     assert!(!tmp.path().join("shop").exists());
 }
@@ -405,7 +405,7 @@ fn a_write_failing_midway_leaves_nothing() {
         "{err}"
     );
     assert!(
-        err.ends_with("  = help: nothing was written; check that the directory is writable\n"),
+        err.ends_with(" = help: nothing was written; check that the directory is writable\n"),
         "{err}"
     );
     let left: Vec<_> = std::fs::read_dir(tmp.path())
@@ -436,7 +436,7 @@ fn add_aggregate_outside_a_workspace() {
     assert_eq!((code, out.as_str()), (2, ""));
     assert_eq!(
         err,
-        "error: `.` is not inside a workspace made by `terrace new`\n  |\n  = help: run `terrace add aggregate` in (or pass `--path` to) a workspace with a `terrace.toml` and `crates/domain/Cargo.toml`; `terrace new PATH` makes one\n"
+        "error: `.` is not inside a workspace made by `terrace new`\n |\n = help: run `terrace add aggregate` in (or pass `--path` to) a workspace with a `terrace.toml` and `crates/domain/Cargo.toml`; `terrace new PATH` makes one\n"
     );
     assert!(tree(tmp.path()).is_empty());
 }
@@ -450,7 +450,7 @@ fn add_aggregate_with_a_bad_name() {
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        "error: invalid aggregate name `../Order`: it contains `..` (path traversal)\n  |\n  = help: use a name like `Order` or `order_line`\n"
+        "error: invalid aggregate name `../Order`: it contains `..` (path traversal)\n |\n = help: use a name like `Order` or `order_line`\n"
     );
     let (code, _, err) = terrace(
         &shop,
@@ -476,7 +476,7 @@ fn add_aggregate_when_a_marker_was_edited() {
     assert_eq!(code, 4);
     assert_eq!(
         err,
-        "error: cannot edit `crates/service_layer/src/unit_of_work.rs` safely: line 10 was the marker `// terrace: aggregates go above this line` and has been changed\n  --> crates/service_layer/src/unit_of_work.rs:10\n  |\n  = help: restore this line to exactly `// terrace: aggregates go above this line` (terrace inserts above it), or make the change by hand; nothing was written\n"
+        "error: cannot edit `crates/service_layer/src/unit_of_work.rs` safely: line 10 was the marker `// terrace: aggregates go above this line` and has been changed\n |\n = help: restore this line to exactly `// terrace: aggregates go above this line` (terrace inserts above it), or make the change by hand; nothing was written\n"
     );
     assert_eq!(tree(&shop), before);
 }
@@ -497,7 +497,7 @@ fn add_aggregate_when_a_marker_was_removed() {
     assert_eq!(code, 4);
     assert_eq!(
         err,
-        "error: cannot edit `crates/adapters/src/lib.rs` safely: the marker `// terrace: migrations go above this line` is missing\n  --> crates/adapters/src/lib.rs\n  |\n  = help: put the line `// terrace: migrations go above this line` back where new entries belong, or make the change by hand; nothing was written\n"
+        "error: cannot edit `crates/adapters/src/lib.rs` safely: the marker `// terrace: migrations go above this line` is missing\n |\n = help: put the line `// terrace: migrations go above this line` back where new entries belong, or make the change by hand; nothing was written\n"
     );
     assert_eq!(tree(&shop), before);
 }
@@ -511,7 +511,7 @@ fn add_aggregate_twice() {
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        "error: `crates/domain/src/lib.rs` line 6 already has `pub mod product;`\n  --> crates/domain/src/lib.rs:6\n  |\n  = help: choose another name: this aggregate is already registered; nothing was written\n"
+        "error: `crates/domain/src/lib.rs` line 6 already has `pub mod product;`\n |\n = help: choose another name: this aggregate is already registered; nothing was written\n"
     );
     assert_eq!(tree(&shop), before);
 }

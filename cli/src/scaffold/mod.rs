@@ -438,17 +438,13 @@ impl From<ScaffoldError> for Refusal {
                 code: crate::EXIT_VIOLATIONS,
             },
             ScaffoldError::Edit(e) => {
-                let location = match e.line() {
-                    Some(line) => format!("{}:{line}", e.file()),
-                    None => e.file().to_owned(),
-                };
                 let code = if matches!(e, EditError::AlreadyPresent { .. }) {
                     crate::EXIT_USAGE
                 } else {
                     EXIT_UNSAFE_EDIT
                 };
                 Refusal {
-                    message: format!("{e}\n  --> {location}"),
+                    message: e.to_string(),
                     help: format!("{}; nothing was written", e.help()),
                     code,
                 }

@@ -107,6 +107,12 @@ const INSERTIONS: &[Insertion] = &[
     },
 ];
 
+/// Exit code: done, or a dry run.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: a template, a read or a write failed (nothing was written).
+pub const EXIT_FAILED: u8 = 1;
+/// Exit code: a bad name, a duplicate aggregate, not in a workspace.
+pub const EXIT_USAGE: u8 = 2;
 /// Exit code: a file exists with other contents, or the target directory
 /// is not empty.
 pub const EXIT_CONFLICT: u8 = 3;
@@ -430,16 +436,16 @@ impl From<ScaffoldError> for Refusal {
                     _ => "write fields as `--field name:type`, e.g. `--field qty:u32 --field note:Option<String>`".to_owned(),
                 },
                 message: e.to_string(),
-                code: crate::EXIT_USAGE,
+                code: EXIT_USAGE,
             },
             ScaffoldError::Render(e) => Refusal {
                 message: format!("cannot render {e}"),
                 help: "fix the template (every variable must be defined); nothing was written".to_owned(),
-                code: crate::EXIT_VIOLATIONS,
+                code: EXIT_FAILED,
             },
             ScaffoldError::Edit(e) => {
                 let code = if matches!(e, EditError::AlreadyPresent { .. }) {
-                    crate::EXIT_USAGE
+                    EXIT_USAGE
                 } else {
                     EXIT_UNSAFE_EDIT
                 };
@@ -455,12 +461,12 @@ impl From<ScaffoldError> for Refusal {
                     start.display()
                 ),
                 help: "run `terrace add aggregate` in (or pass `--path` to) a workspace with a `terrace.toml` and `crates/domain/Cargo.toml`; `terrace new PATH` makes one".to_owned(),
-                code: crate::EXIT_USAGE,
+                code: EXIT_USAGE,
             },
             ScaffoldError::Read { path, error } => Refusal {
                 message: format!("cannot read `{}`: {error}", path.display()),
                 help: "check that the file is readable; nothing was written".to_owned(),
-                code: crate::EXIT_VIOLATIONS,
+                code: EXIT_FAILED,
             },
         }
     }
@@ -485,7 +491,7 @@ pub fn new(options: &NewOptions, out: &mut dyn Write) -> Result<u8, Refusal> {
                         options.path.display()
                     ),
                     help: "pass `--name NAME`, or a path that ends with the project's directory name".to_owned(),
-                    code: crate::EXIT_USAGE,
+                    code: EXIT_USAGE,
                 });
                 }
             }
@@ -524,7 +530,7 @@ pub fn new(options: &NewOptions, out: &mut dyn Write) -> Result<u8, Refusal> {
         });
     }
     if options.dry_run {
-        return Ok(crate::EXIT_OK);
+        return Ok(EXIT_OK);
     }
     let git = plan.fresh && !inside_git(&options.path);
     let _ = writeln!(out, "Creating workspace `{}` in `{shown}`", project.package);
@@ -548,7 +554,7 @@ pub fn new(options: &NewOptions, out: &mut dyn Write) -> Result<u8, Refusal> {
         out,
         "Next: `cd {shown}`, then `cargo test` and `terrace check`; `terrace add aggregate NAME` adds an aggregate"
     );
-    Ok(crate::EXIT_OK)
+    Ok(EXIT_OK)
 }
 
 /// `terrace add aggregate`.
@@ -566,7 +572,7 @@ pub fn add_aggregate(options: &AddAggregateOptions, out: &mut dyn Write) -> Resu
             return Err(Refusal {
                 message: format!("field `{}` is given twice", field.name),
                 help: "give each field once".to_owned(),
-                code: crate::EXIT_USAGE,
+                code: EXIT_USAGE,
             });
         }
         fields.push(field);
@@ -605,12 +611,12 @@ pub fn add_aggregate(options: &AddAggregateOptions, out: &mut dyn Write) -> Resu
         return Ok(if plan.conflicts().next().is_some() {
             EXIT_CONFLICT
         } else {
-            crate::EXIT_OK
+            EXIT_OK
         });
     }
     apply(&plan)?;
     let _ = writeln!(out, "{}", plan.summary());
-    Ok(crate::EXIT_OK)
+    Ok(EXIT_OK)
 }
 
 fn apply(plan: &plan::Plan) -> Result<(), Refusal> {
@@ -632,6 +638,6 @@ fn apply(plan: &plan::Plan) -> Result<(), Refusal> {
     plan.apply().map_err(|e| Refusal {
         message: format!("cannot write `{}`: {}", e.path.display(), e.error),
         help: "nothing was written; check that the directory is writable".to_owned(),
-        code: crate::EXIT_VIOLATIONS,
+        code: EXIT_FAILED,
     })
 }

@@ -624,3 +624,57 @@ fn a_new_workspace_builds_passes_its_tests_and_its_check() {
     let (code, out, err) = terrace(&shop, &["check"]);
     assert_eq!(code, 0, "{out}{err}");
 }
+
+#[test]
+fn the_current_empty_directory_names_the_project() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("my-shop");
+    std::fs::create_dir(&dir).unwrap();
+    let (code, _, err) = terrace(&dir, &["new", "."]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let domain = std::fs::read_to_string(dir.join("crates/domain/Cargo.toml")).unwrap();
+    assert!(domain.contains("name = \"my-shop-domain\"\n"), "{domain}");
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).unwrap().count(),
+        1,
+        "no staging directory is left"
+    );
+}
+
+#[test]
+fn a_terrace_path_must_be_a_checkout() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (code, out, err) = terrace(tmp.path(), &["new", "shop", "--terrace-path", "."]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.starts_with("error: `"), "{err}");
+    assert!(
+        err.ends_with("` is not a checkout of terrace\n |\n = help: pass the directory holding terrace's root `Cargo.toml` (and `sql/`), or `--terrace-version VER`\n"),
+        "{err}"
+    );
+    assert!(!tmp.path().join("shop").exists());
+}
+
+#[test]
+fn a_field_is_given_once() {
+    let tmp = new_shop();
+    let shop = tmp.path().join("shop");
+    let before = tree(&shop);
+    let (code, _, err) = terrace(
+        &shop,
+        &[
+            "add",
+            "aggregate",
+            "Order",
+            "--field",
+            "qty:u32",
+            "--field",
+            "qty:u64",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: field `qty` is given twice\n |\n = help: give each field once\n"
+    );
+    assert_eq!(tree(&shop), before);
+}

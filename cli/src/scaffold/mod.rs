@@ -482,7 +482,9 @@ pub fn new(options: &NewOptions, out: &mut dyn Write) -> Result<u8, Refusal> {
     let name = match &options.name {
         Some(name) => name.clone(),
         None => {
-            match options.path.file_name() {
+            let absolute =
+                std::path::absolute(&options.path).unwrap_or_else(|_| options.path.clone());
+            match absolute.file_name() {
                 Some(n) => n.to_string_lossy().into_owned(),
                 None => {
                     return Err(Refusal {
@@ -505,7 +507,7 @@ pub fn new(options: &NewOptions, out: &mut dyn Write) -> Result<u8, Refusal> {
     let files = generate_project(&templates, &project, &options.terrace)?;
     let plan = plan::plan(&options.path, files, BTreeMap::new(), options.force);
     let shown = options.path.display();
-    let non_empty = !plan.fresh && options.path.is_dir();
+    let non_empty = std::fs::read_dir(&options.path).is_ok_and(|mut e| e.next().is_some());
     if options.dry_run {
         let _ = writeln!(
             out,
@@ -532,7 +534,7 @@ pub fn new(options: &NewOptions, out: &mut dyn Write) -> Result<u8, Refusal> {
     if options.dry_run {
         return Ok(EXIT_OK);
     }
-    let git = plan.fresh && !inside_git(&options.path);
+    let git = !non_empty && !inside_git(&options.path);
     let _ = writeln!(out, "Creating workspace `{}` in `{shown}`", project.package);
     let _ = out.write_all(plan.render().as_bytes());
     apply(&plan)?;

@@ -54,8 +54,8 @@ pub struct Step {
 pub struct Plan {
     /// The project's root directory.
     pub root: PathBuf,
-    /// Whether the root is missing or an empty directory: the whole tree
-    /// is then built aside and moved into place.
+    /// Whether the root is missing: the whole tree is then built aside and
+    /// moved into place.
     pub fresh: bool,
     /// The files, sorted by path.
     pub steps: Vec<Step>,
@@ -70,10 +70,7 @@ pub fn plan(
     edited: BTreeMap<String, String>,
     force: bool,
 ) -> Plan {
-    let fresh = match std::fs::read_dir(root) {
-        Ok(mut entries) => entries.next().is_none(),
-        Err(_) => !root.exists(),
-    };
+    let fresh = !root.exists();
     let mut steps = Vec::new();
     for (path, contents) in created {
         let action = match std::fs::read(root.join(&path)) {
@@ -170,9 +167,9 @@ impl Plan {
         }
     }
 
-    /// Writes every file that changes, all or nothing. A fresh root is
+    /// Writes every file that changes, all or nothing. A missing root is
     /// built in a sibling directory and renamed into place; in an existing
-    /// root each file is written beside its target first, and only when
+    /// root (even an empty one: it may be the current directory) each file is written beside its target first, and only when
     /// every one is written are they renamed over their targets.
     ///
     /// # Errors
@@ -212,10 +209,6 @@ impl Plan {
                 std::fs::create_dir_all(dir).map_err(err(&self.root.join(&step.path)))?;
             }
             std::fs::write(&target, &step.contents).map_err(err(&self.root.join(&step.path)))?;
-        }
-        if self.root.is_dir() {
-            // Empty (the plan says fresh): replaced by the staged tree.
-            std::fs::remove_dir(&self.root).map_err(err(&self.root))?;
         }
         std::fs::rename(&staging, &self.root).map_err(err(&self.root))?;
         cleanup.dirs.clear();

@@ -30,7 +30,8 @@ pub use scaffold::{EXIT_CONFLICT, EXIT_UNSAFE_EDIT};
 #[command(name = "terrace", version, propagate_version = true)]
 #[command(
     after_help = "Run `terrace check` in a workspace with a `terrace.toml` to check its contracts.\n\
-See `terrace help check` for the configuration format."
+See `terrace help check` for the configuration format.\n\
+Start a new layered workspace with `terrace new PATH` (see `terrace new --help`)."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -97,6 +98,10 @@ enum Command {
     #[command(after_help = NEW_HELP)]
     New(NewArgs),
     /// Add code to a workspace made by `terrace new`.
+    ///
+    /// `terrace add aggregate Order --field qty:u32` adds an aggregate with
+    /// its repository, service functions, routes and tests; see
+    /// `terrace add aggregate --help`.
     Add(AddArgs),
 }
 

@@ -678,3 +678,17 @@ fn a_field_is_given_once() {
     );
     assert_eq!(tree(&shop), before);
 }
+
+#[test]
+fn the_default_terrace_path_is_this_checkout() {
+    let tmp = new_shop();
+    let manifest = std::fs::read_to_string(tmp.path().join("shop/Cargo.toml")).unwrap();
+    let root = repo_root().to_string_lossy().replace('\\', "/");
+    let expected = scaffold::generate_project(
+        &Templates::embedded(),
+        &project(),
+        &TerraceSource::Path(PathBuf::from("[TERRACE]")),
+    )
+    .unwrap();
+    assert_eq!(manifest.replace(&root, "[TERRACE]"), expected["Cargo.toml"]);
+}

@@ -122,7 +122,7 @@ Templates are compiled in; `--templates DIR` replaces any of them file by file
 const ADD_AGGREGATE_HELP: &str = "\
 Examples:
   terrace add aggregate Order                           # one field: name: String
-  terrace add aggregate order_line --field qty:u32 --field note:Option<String>
+  terrace add aggregate order_line --field qty:u32 --field 'note:Option<String>'
   terrace add aggregate Invoice --dry-run               # show the plan only
 
 It creates:

@@ -692,3 +692,48 @@ fn the_default_terrace_path_is_this_checkout() {
     .unwrap();
     assert_eq!(manifest.replace(&root, "[TERRACE]"), expected["Cargo.toml"]);
 }
+
+#[test]
+fn a_dry_run_with_force_shows_what_would_be_overwritten() {
+    let tmp = new_shop();
+    let shop = tmp.path().join("shop");
+    std::fs::write(shop.join("README.md"), "changed").unwrap();
+    let before = tree(&shop);
+    let (code, out, err) = terrace(tmp.path(), &["new", "shop", "--force", "--dry-run"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(
+        out.starts_with("Dry run: workspace `shop` in `shop`; nothing is written\n"),
+        "{out}"
+    );
+    assert!(out.contains("  overwrite  README.md\n"), "{out}");
+    assert!(out.ends_with("\n1 to overwrite, 20 identical\n"), "{out}");
+    assert_eq!(tree(&shop), before);
+}
+
+#[test]
+fn a_dry_run_into_a_non_empty_directory_shows_the_plan_and_refuses() {
+    let tmp = new_shop();
+    let shop = tmp.path().join("shop");
+    std::fs::write(shop.join("README.md"), "changed").unwrap();
+    let before = tree(&shop);
+    let (code, out, err) = terrace(tmp.path(), &["new", "shop", "--dry-run"]);
+    assert_eq!(code, 3);
+    assert!(out.contains("  conflict   README.md\n"), "{out}");
+    assert!(out.ends_with("\n20 identical, 1 in conflict\n"), "{out}");
+    assert!(
+        err.starts_with("error: directory `shop` exists and is not empty\n"),
+        "{err}"
+    );
+    assert_eq!(tree(&shop), before);
+}
+
+#[test]
+fn a_missing_template_folder_is_refused() {
+    assert_eq!(
+        refused_new(&["new", "shop", "--templates", "nowhere"]),
+        (
+            2,
+            "error: template folder `nowhere` is not a directory\n |\n = help: pass a folder laid out like `templates/` (`new/`, `aggregate/`, `insert/`), or leave `--templates` out\n".to_owned()
+        )
+    );
+}

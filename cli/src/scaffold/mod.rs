@@ -500,6 +500,7 @@ pub fn new(options: &NewOptions, out: &mut dyn Write) -> Result<u8, Refusal> {
         }
     };
     let project = names::project(&name).map_err(ScaffoldError::from)?;
+    check_templates_dir(options.templates.as_deref())?;
     let templates = match &options.templates {
         Some(dir) => Templates::with_overrides(dir).map_err(ScaffoldError::from)?,
         None => Templates::embedded(),
@@ -583,6 +584,7 @@ pub fn add_aggregate(options: &AddAggregateOptions, out: &mut dyn Write) -> Resu
         fields.push(names::field("name:String").map_err(ScaffoldError::from)?);
     }
     let (root, project) = find_workspace(&options.path)?;
+    check_templates_dir(options.templates.as_deref())?;
     let templates = match &options.templates {
         Some(dir) => Templates::with_overrides(dir),
         None => Templates::with_overrides(&root.join(render::OVERRIDE_DIR)),
@@ -619,6 +621,19 @@ pub fn add_aggregate(options: &AddAggregateOptions, out: &mut dyn Write) -> Resu
     apply(&plan)?;
     let _ = writeln!(out, "{}", plan.summary());
     Ok(EXIT_OK)
+}
+
+/// An explicit `--templates DIR` must exist (the workspace's own
+/// `.terrace/templates` is optional).
+fn check_templates_dir(dir: Option<&Path>) -> Result<(), Refusal> {
+    match dir {
+        Some(dir) if !dir.is_dir() => Err(Refusal {
+            message: format!("template folder `{}` is not a directory", dir.display()),
+            help: "pass a folder laid out like `templates/` (`new/`, `aggregate/`, `insert/`), or leave `--templates` out".to_owned(),
+            code: EXIT_USAGE,
+        }),
+        _ => Ok(()),
+    }
 }
 
 fn apply(plan: &plan::Plan) -> Result<(), Refusal> {

@@ -141,6 +141,22 @@ const MARKER_TAG: &str = "// terrace:";
 /// `at.file`). `markers` are every marker the file carries, so a
 /// look-alike line can be told from another marker.
 ///
+/// ```
+/// use terrace_cli::scaffold::edit::{insert, Insertion};
+///
+/// let at = Insertion {
+///     file: "src/lib.rs",
+///     marker: "// terrace: modules go above this line",
+///     snippet: "insert/module.rs.jinja",
+///     sorted: true,
+/// };
+/// let text = "pub mod b;\n// terrace: modules go above this line\n";
+/// let out = insert(text, &at, &[at.marker], "pub mod a;\n").unwrap();
+/// assert_eq!(out, "pub mod a;\npub mod b;\n// terrace: modules go above this line\n");
+/// let edited = text.replace("above", "below");
+/// assert_eq!(insert(&edited, &at, &[at.marker], "pub mod a;\n").unwrap_err().line(), Some(2));
+/// ```
+///
 /// # Errors
 ///
 /// [`EditError`] when the marker is missing, edited or repeated, or the

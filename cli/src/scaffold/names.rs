@@ -93,6 +93,14 @@ pub struct ProjectName {
 /// with a digit or `-`, not a keyword, a reserved crate or a Windows device
 /// name.
 ///
+/// ```
+/// use terrace_cli::scaffold::names::project;
+///
+/// assert_eq!(project("my-shop").unwrap().ident, "my_shop");
+/// assert_eq!(project("fn").unwrap_err().reason, "it is a Rust keyword");
+/// assert_eq!(project("../x").unwrap_err().reason, "it contains `..` (path traversal)");
+/// ```
+///
 /// # Errors
 ///
 /// [`NameError`] saying which rule the name breaks.
@@ -163,6 +171,14 @@ pub struct AggregateName {
 
 /// Checks an aggregate name given in `CamelCase` (`OrderLine`) or
 /// `snake_case` (`order_line`) and derives the other names from it.
+///
+/// ```
+/// let order = terrace_cli::scaffold::names::aggregate("order_line").unwrap();
+/// assert_eq!(
+///     (order.type_name.as_str(), order.module.as_str(), order.accessor.as_str()),
+///     ("OrderLine", "order_line", "order_lines")
+/// );
+/// ```
 ///
 /// # Errors
 ///

@@ -14,6 +14,7 @@ mod baseline;
 mod graph;
 mod init;
 mod render;
+pub mod scaffold;
 mod staged;
 
 /// Exit code when every contract holds.
@@ -22,6 +23,7 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_VIOLATIONS: u8 = 1;
 /// Exit code for usage and configuration errors.
 pub const EXIT_USAGE: u8 = 2;
+pub use scaffold::{EXIT_CONFLICT, EXIT_UNSAFE_EDIT};
 
 /// Keep a Rust code base shaped like its architecture: a pure domain model,
 /// a service layer, adapters and entrypoints, dependencies pointing inward.
@@ -29,7 +31,8 @@ pub const EXIT_USAGE: u8 = 2;
 #[command(name = "terrace", version, propagate_version = true)]
 #[command(
     after_help = "Run `terrace check` in a workspace with a `terrace.toml` to check its contracts.\n\
-See `terrace help check` for the configuration format."
+See `terrace help check` for the configuration format.\n\
+Start a new layered workspace with `terrace new PATH` (see `terrace new --help`)."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -74,6 +77,135 @@ enum Command {
     Presets,
     /// List the modules of the workspace, as contracts name them.
     Modules(WorkspaceArgs),
+    /// Create a layered workspace: domain, service layer, adapters,
+    /// entrypoints, with tests at every layer and a `terrace.toml`.
+    ///
+    /// The workspace builds, passes its tests and passes `terrace check` as
+    /// generated: `crates/domain` (aggregates using the derives; depends on
+    /// terrace, serde and thiserror only), `crates/service_layer` (the unit
+    /// of work and async use cases, tested on the in-memory store),
+    /// `crates/adapters` (the SQLite store of terrace-sql), `crates/entrypoints`
+    /// (an HTTP API on axum, with an end-to-end test), a CI workflow, a
+    /// README and a `.gitignore`; `git init` unless PATH is inside a
+    /// repository already.
+    ///
+    /// Nothing is overwritten without `--force`; files with the same
+    /// contents are reported identical. The tree is built beside PATH and
+    /// moved into place: a failed run leaves nothing behind.
+    ///
+    /// Exit status: 0 done (or a dry run), 1 a template or a write failed,
+    /// 2 bad name or usage, 3 PATH exists and is not empty (or a file
+    /// differs) without `--force`.
+    #[command(after_help = NEW_HELP)]
+    New(NewArgs),
+    /// Add code to a workspace made by `terrace new`.
+    ///
+    /// `terrace add aggregate Order --field qty:u32` adds an aggregate with
+    /// its repository, service functions, routes and tests; see
+    /// `terrace add aggregate --help`.
+    Add(AddArgs),
+}
+
+const NEW_HELP: &str = "\
+Examples:
+  terrace new shop                       # ./shop, crates shop-domain, shop-service-layer, ...
+  terrace new services/billing --name billing-core
+  terrace new shop --dry-run             # print the files it would create
+  terrace new shop --terrace-version 0.1.0   # depend on the registry release
+
+Then:
+  cd shop && cargo test && terrace check
+  terrace add aggregate Order --field qty:u32
+
+Templates are compiled in; `--templates DIR` replaces any of them file by file
+(DIR laid out like `new/`, `aggregate/`, `insert/`, each file ending `.jinja`).";
+
+const ADD_AGGREGATE_HELP: &str = "\
+Examples:
+  terrace add aggregate Order                           # one field: name: String
+  terrace add aggregate order_line --field qty:u32 --field 'note:Option<String>'
+  terrace add aggregate Invoice --dry-run               # show the plan only
+
+It creates:
+  crates/domain/src/<module>.rs          the aggregate (derives Aggregate, Repository) and its tests
+  crates/service_layer/src/<module>.rs   create_<module> and get_<module>, tested on the in-memory store
+  crates/entrypoints/src/<module>.rs     POST /<plural> and GET /<plural>/{id}
+  crates/entrypoints/tests/api/<module>.rs   the end-to-end test of those routes
+and edits, at their `// terrace: ... go above this line` markers: the module
+lists of the domain, service layer and entrypoints, the unit of work's
+aggregate list, the adapters' migrations, the router, the API test list.
+
+Field types: String, bool, i32, i64, u32, u64, f64, and Option<T> or Vec<T> of
+them. Every aggregate also has `id: String` and `version: i64`.
+
+A file under `.terrace/templates/` at the workspace root (laid out like
+`aggregate/...` and `insert/...`) replaces the built-in template of that path.";
+
+#[derive(Debug, clap::Args)]
+struct NewArgs {
+    /// Directory to create the workspace in (it must not exist, or be empty)
+    path: PathBuf,
+    /// Project name, prefix of the crate names [default: PATH's last component]
+    #[arg(long)]
+    name: Option<String>,
+    /// A checkout of terrace to depend on by path [default: the tree this binary was built from, when it exists]
+    #[arg(long, value_name = "DIR", conflicts_with = "terrace_version")]
+    terrace_path: Option<PathBuf>,
+    /// Depend on this registry release of terrace instead of a path
+    #[arg(long, value_name = "VER")]
+    terrace_version: Option<String>,
+    /// Write into a non-empty directory, overwriting files that differ
+    #[arg(long)]
+    force: bool,
+    /// Print the plan (create / identical / conflict) and write nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// A folder whose files replace the built-in templates of the same path
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+struct AddArgs {
+    #[command(subcommand)]
+    what: AddCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum AddCommand {
+    /// Add an aggregate: its type, repository, unit-of-work registration,
+    /// service functions, HTTP routes and tests.
+    ///
+    /// Run it inside a workspace made by `terrace new`. Existing files are
+    /// edited only at their marker comments; when a marker was removed or
+    /// changed, nothing is written and the file and line are reported.
+    ///
+    /// Exit status: 0 done (or a dry run), 1 a template or a write failed,
+    /// 2 bad name, duplicate aggregate or not in a workspace, 3 a file to
+    /// create differs without `--force`, 4 a file cannot be edited safely.
+    #[command(after_help = ADD_AGGREGATE_HELP)]
+    Aggregate(AggregateArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct AggregateArgs {
+    /// The aggregate's name, `CamelCase` or `snake_case` (`OrderLine`, `order_line`)
+    name: String,
+    /// A field as `name:type`; repeat for more [default: `name:String`]
+    #[arg(long = "field", value_name = "NAME:TYPE")]
+    fields: Vec<String>,
+    /// A directory inside the workspace
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    path: PathBuf,
+    /// Overwrite files that differ
+    #[arg(long)]
+    force: bool,
+    /// Print the plan (create / edit / identical / conflict) and write nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// A folder of template overrides [default: `.terrace/templates` in the workspace]
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -249,6 +381,10 @@ where
         Command::Init(args) => init(&args, &mut out),
         Command::Graph(args) => draw(&args, &mut out),
         Command::Explain(args) => explain(&args, &mut out),
+        Command::New(args) => new(args, &mut out),
+        Command::Add(AddArgs {
+            what: AddCommand::Aggregate(args),
+        }) => add_aggregate(args, &mut out),
     };
     let _ = out.flush();
     ExitCode::from(code)
@@ -640,6 +776,60 @@ fn init(args: &InitArgs, out: &mut dyn Write) -> u8 {
         if count == 1 { "" } else { "s" }
     );
     EXIT_OK
+}
+
+fn new(args: NewArgs, out: &mut dyn Write) -> u8 {
+    let terrace = match (args.terrace_version, args.terrace_path) {
+        (Some(v), _) => scaffold::TerraceSource::Version(v),
+        (None, Some(p)) => {
+            let abs = std::path::absolute(&p).unwrap_or(p);
+            if !abs.join("Cargo.toml").is_file() || !abs.join("sql/Cargo.toml").is_file() {
+                report_message(
+                    &format!("`{}` is not a checkout of terrace", abs.display()),
+                    "pass the directory holding terrace's root `Cargo.toml` (and `sql/`), or `--terrace-version VER`",
+                    false,
+                );
+                return EXIT_USAGE;
+            }
+            scaffold::TerraceSource::Path(abs)
+        }
+        (None, None) => scaffold::built_from().map_or_else(
+            || scaffold::TerraceSource::Version(env!("CARGO_PKG_VERSION").to_owned()),
+            scaffold::TerraceSource::Path,
+        ),
+    };
+    let options = scaffold::NewOptions {
+        path: args.path,
+        name: args.name,
+        terrace,
+        force: args.force,
+        dry_run: args.dry_run,
+        templates: args.templates,
+    };
+    finish(scaffold::new(&options, out), out)
+}
+
+fn add_aggregate(args: AggregateArgs, out: &mut dyn Write) -> u8 {
+    let options = scaffold::AddAggregateOptions {
+        name: args.name,
+        fields: args.fields,
+        path: args.path,
+        force: args.force,
+        dry_run: args.dry_run,
+        templates: args.templates,
+    };
+    finish(scaffold::add_aggregate(&options, out), out)
+}
+
+fn finish(result: Result<u8, scaffold::Refusal>, out: &mut dyn Write) -> u8 {
+    match result {
+        Ok(code) => code,
+        Err(refusal) => {
+            let _ = out.flush();
+            report_message(&refusal.message, &refusal.help, false);
+            refusal.code
+        }
+    }
 }
 
 fn report_message(message: &str, help: &str, styled: bool) {

@@ -652,8 +652,26 @@ fn readme_commands_run() {
     assert!(commands.iter().any(|c| c.contains("--format sarif")));
     assert!(commands.iter().any(|c| c.contains("--write-baseline")));
     let tmp = scratch("ci-shop");
+    // `terrace new` runs in a directory of its own; `terrace add` in the
+    // workspace it made.
+    let scaffolds = tempfile::tempdir().unwrap();
+    let mut scaffolded = None;
     for command in &commands {
         let args: Vec<&str> = command.split_whitespace().skip(1).collect();
+        if args[0] == "new" || args[0] == "add" {
+            let dir = match args[0] {
+                "new" => scaffolds.path().to_path_buf(),
+                _ => scaffolded
+                    .clone()
+                    .expect("`terrace new` comes first in the README"),
+            };
+            let run = terrace(&dir, &args);
+            assert_eq!(run.code, 0, "{command}: {}", run.stderr);
+            if args[0] == "new" {
+                scaffolded = Some(scaffolds.path().join(args[1]));
+            }
+            continue;
+        }
         if args[0] == "init" {
             let fresh = scratch("ci-shop");
             std::fs::remove_file(fresh.path().join("terrace.toml")).unwrap();

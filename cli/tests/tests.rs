@@ -2,6 +2,7 @@
 
 mod check;
 mod ci_formats;
+mod scaffold;
 mod selfcheck;
 mod staged;
 mod support;

@@ -326,12 +326,13 @@ pub(crate) trait SqlTransaction: Send + Sync + Sized {
         aggregate: &'static str,
     ) -> impl Future<Output = Result<Vec<Raw>>> + Send;
 
-    /// The committed rows whose key under `finder` is `key`, looked up in
-    /// the key table `keys`, in id order.
+    /// The committed rows whose key under `finder` is `key`, in id order:
+    /// at most one when the finder is `unique` (looked up in the unique key
+    /// table, the others in the multi key table).
     fn fetch_by_key(
         &self,
         tables: &Tables,
-        keys: &str,
+        unique: bool,
         aggregate: &'static str,
         finder: &str,
         key: &str,
@@ -382,13 +383,9 @@ pub(crate) async fn find<T: SqlTransaction, A: Aggregate>(
     key: String,
 ) -> Result<Vec<A>> {
     let tables = Tables::of::<A>()?;
-    let keys = if is_unique::<A>(finder) {
-        &tables.unique
-    } else {
-        &tables.multi
-    };
+    let unique = is_unique::<A>(finder);
     let rows = tx
-        .fetch_by_key(&tables, keys, A::NAME, finder, &key)
+        .fetch_by_key(&tables, unique, A::NAME, finder, &key)
         .await?;
     tx.staging()
         .overlay(rows, Staging::finder_filter(finder, &key))

@@ -176,22 +176,25 @@ impl SqlTransaction for PgTransaction {
     async fn fetch_by_key(
         &self,
         t: &Tables,
-        keys: &str,
+        unique: bool,
         aggregate: &'static str,
         finder: &str,
         key: &str,
     ) -> Result<Vec<Raw>> {
+        let keys = if unique { &t.unique } else { &t.multi };
         let sql = format!(
             r#"SELECT t.id, t.version, t.doc::text FROM "{keys}" k JOIN "{main}" t ON t.id = k.id
                WHERE k.finder = $1 AND k.key = $2 ORDER BY t.id COLLATE "C""#,
             main = t.main
         );
-        sqlx::query_as::<_, Raw>(&sql)
-            .bind(finder)
-            .bind(key)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(|e| read_err(e, aggregate))
+        let query = sqlx::query_as::<_, Raw>(&sql).bind(finder).bind(key);
+        // A unique key has at most one row: no need to read on for more.
+        let rows = if unique {
+            query.fetch_optional(&self.pool).await.map(Vec::from_iter)
+        } else {
+            query.fetch_all(&self.pool).await
+        };
+        rows.map_err(|e| read_err(e, aggregate))
     }
 
     async fn count_all(&self, t: &Tables, aggregate: &'static str) -> Result<i64> {

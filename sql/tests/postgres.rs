@@ -323,31 +323,7 @@ async fn a_commit_on_a_closed_pool_is_a_backend_error() {
     with_schemas(|schemas| async move {
         let store = schemas.store().await;
         let schema = schemas.names.lock().unwrap().last().unwrap().clone();
-        let mut uow = crate::Warehouse::begin(&store);
-        uow.crates().add(Crate::new(1, "a", &[])).await.unwrap();
-        uow.commit().await.unwrap();
-
-        let mut uow = crate::Warehouse::begin(&store);
-        uow.crates()
-            .get(&1)
-            .await
-            .unwrap()
-            .unwrap()
-            .items
-            .push("lost".into());
-        uow.crates().add(Crate::new(2, "b", &[])).await.unwrap();
-        store.pool().close().await;
-        let err = uow.commit().await.unwrap_err();
-        let terrace::Error::Backend(source) = &err else {
-            panic!("{err:?}")
-        };
-        assert!(
-            matches!(
-                source.downcast_ref::<sqlx::Error>(),
-                Some(sqlx::Error::PoolClosed)
-            ),
-            "{err:?}"
-        );
+        crate::commit_on_a_closed_pool(&store, || store.pool().close()).await;
         assert_eq!(
             crates_on_a_fresh_connection(&schemas.url, &schema).await,
             [("1".to_owned(), 1, "[]".to_owned())]

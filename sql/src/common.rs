@@ -516,3 +516,134 @@ macro_rules! sql_transaction {
 }
 
 pub(crate) use sql_transaction;
+
+/// How many rows a statement touched, for the query result of either store.
+pub(crate) trait RowsAffected {
+    fn rows(&self) -> u64;
+}
+
+#[cfg(feature = "postgres")]
+impl RowsAffected for sqlx::postgres::PgQueryResult {
+    fn rows(&self) -> u64 {
+        self.rows_affected()
+    }
+}
+
+#[cfg(feature = "sqlite")]
+impl RowsAffected for sqlx::sqlite::SqliteQueryResult {
+    fn rows(&self) -> u64 {
+        self.rows_affected()
+    }
+}
+
+/// Applies the staged writes on `conn`, inside the database transaction
+/// its caller began (and commits or rolls back): in id order every insert,
+/// update and delete, each conditional on the version it was loaded with
+/// and required to touch exactly one row, then the finder keys (the old
+/// keys of every written aggregate are removed before any new one is
+/// inserted, so two aggregates may swap a unique key). `cast` follows the
+/// document parameter (`::jsonb` on PostgreSQL); `fail` maps a driver error
+/// met while writing an aggregate.
+pub(crate) async fn apply<DB, E>(
+    conn: &mut DB::Connection,
+    staging: &Staging,
+    cast: &str,
+    fail: impl Fn(sqlx::Error, &'static str) -> E,
+) -> Result<(), E>
+where
+    DB: sqlx::Database,
+    DB::QueryResult: RowsAffected,
+    for<'c> &'c mut DB::Connection: sqlx::Executor<'c, Database = DB>,
+    for<'q> DB::Arguments<'q>: sqlx::IntoArguments<'q, DB>,
+    for<'q> &'q str: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    for<'q> i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    E: From<Error>,
+{
+    for w in staging.writes() {
+        let t = &w.tables;
+        let done = match (&w.row, w.expect) {
+            (Some(row), None) => Some(
+                sqlx::query::<DB>(&format!(
+                    r#"INSERT INTO "{}" (id, version, doc) VALUES ($1, $2, $3{cast}) ON CONFLICT (id) DO NOTHING"#,
+                    t.main
+                ))
+                .bind(w.id.as_str())
+                .bind(row.version)
+                .bind(row.doc.as_str())
+                .execute(&mut *conn)
+                .await,
+            ),
+            (Some(row), Some(expected)) => Some(
+                sqlx::query::<DB>(&format!(
+                    r#"UPDATE "{}" SET version = $1, doc = $2{cast} WHERE id = $3 AND version = $4"#,
+                    t.main
+                ))
+                .bind(row.version)
+                .bind(row.doc.as_str())
+                .bind(w.id.as_str())
+                .bind(expected)
+                .execute(&mut *conn)
+                .await,
+            ),
+            (None, Some(expected)) => Some(
+                sqlx::query::<DB>(&format!(
+                    r#"DELETE FROM "{}" WHERE id = $1 AND version = $2"#,
+                    t.main
+                ))
+                .bind(w.id.as_str())
+                .bind(expected)
+                .execute(&mut *conn)
+                .await,
+            ),
+            (None, None) => None,
+        };
+        let affected = match done {
+            Some(result) => result.map_err(|e| fail(e, w.aggregate))?.rows(),
+            None => 1,
+        };
+        if affected != 1 {
+            return Err(Error::Conflict {
+                aggregate: w.aggregate,
+                id: w.id.clone(),
+            }
+            .into());
+        }
+        if w.expect.is_some() {
+            for keys in [&t.unique, &t.multi] {
+                sqlx::query::<DB>(&format!(r#"DELETE FROM "{keys}" WHERE id = $1"#))
+                    .bind(w.id.as_str())
+                    .execute(&mut *conn)
+                    .await
+                    .map_err(|e| fail(e, w.aggregate))?;
+            }
+        }
+    }
+    for w in staging.writes() {
+        let Some(row) = &w.row else { continue };
+        let t = &w.tables;
+        for (unique, keys) in [(true, &row.unique), (false, &row.multi)] {
+            let table = if unique { &t.unique } else { &t.multi };
+            for (finder, key) in keys {
+                let inserted = sqlx::query::<DB>(&format!(
+                    r#"INSERT INTO "{table}" (finder, key, id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"#
+                ))
+                .bind(*finder)
+                .bind(key.as_str())
+                .bind(w.id.as_str())
+                .execute(&mut *conn)
+                .await
+                .map_err(|e| fail(e, w.aggregate))?
+                .rows();
+                if unique && inserted != 1 {
+                    return Err(Error::UniqueViolation {
+                        aggregate: w.aggregate,
+                        finder,
+                        key: key.clone(),
+                    }
+                    .into());
+                }
+            }
+        }
+    }
+    Ok(())
+}

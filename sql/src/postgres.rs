@@ -6,7 +6,7 @@ use std::str::FromStr;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use terrace::{Aggregate, Error, Result, Store};
 
-use crate::common::{Raw, SqlTransaction, Staging, Tables, sql_transaction};
+use crate::common::{Raw, SqlTransaction, Staging, Tables, apply, sql_transaction};
 
 /// A [`terrace::Store`] on PostgreSQL, documents in `jsonb`.
 ///
@@ -218,125 +218,29 @@ impl PgTransaction {
         let Some(first) = self.staging.writes().next() else {
             return Ok(());
         };
-        let contention = || Error::Conflict {
-            aggregate: first.aggregate,
-            id: first.id.clone(),
-        };
-        let map = |err: sqlx::Error| {
+        // Serialization failures and deadlocks: another transaction won.
+        let map = |err: sqlx::Error, aggregate: &'static str| {
             if is_contention(&err) {
-                contention()
+                Error::Conflict {
+                    aggregate: first.aggregate,
+                    id: first.id.clone(),
+                }
             } else {
-                read_err(err, first.aggregate)
+                read_err(err, aggregate)
             }
         };
-        let mut tx = self.pool.begin().await.map_err(map)?;
-        match self.apply(&mut tx, &map).await {
-            Ok(()) => tx.commit().await.map_err(map),
+        let mut tx = self
+            .pool
+            .begin()
+            .await
+            .map_err(|e| map(e, first.aggregate))?;
+        match apply::<sqlx::Postgres, Error>(&mut tx, &self.staging, "::jsonb", map).await {
+            Ok(()) => tx.commit().await.map_err(|e| map(e, first.aggregate)),
             Err(err) => {
                 // Release the row locks now, not when the connection is reused.
                 drop(tx.rollback().await);
                 Err(err)
             }
         }
-    }
-
-    async fn apply(
-        &self,
-        tx: &mut sqlx::PgConnection,
-        map: &(impl Fn(sqlx::Error) -> Error + Sync),
-    ) -> Result<()> {
-        // Rows first, with every old key removed, then the new keys: two
-        // aggregates may swap a unique key inside one unit of work.
-        for w in self.staging.writes() {
-            let t = &w.tables;
-            let affected = match (&w.row, w.expect) {
-                (Some(row), None) => sqlx::query(&format!(
-                    r#"INSERT INTO "{}" (id, version, doc) VALUES ($1, $2, $3::jsonb) ON CONFLICT (id) DO NOTHING"#,
-                    t.main
-                ))
-                .bind(&w.id)
-                .bind(row.version)
-                .bind(&row.doc)
-                .execute(&mut *tx)
-                .await
-                .map_err(map)?
-                .rows_affected(),
-                (Some(row), Some(expected)) => sqlx::query(&format!(
-                    r#"UPDATE "{}" SET version = $1, doc = $2::jsonb WHERE id = $3 AND version = $4"#,
-                    t.main
-                ))
-                .bind(row.version)
-                .bind(&row.doc)
-                .bind(&w.id)
-                .bind(expected)
-                .execute(&mut *tx)
-                .await
-                .map_err(map)?
-                .rows_affected(),
-                (None, Some(expected)) => sqlx::query(&format!(
-                    r#"DELETE FROM "{}" WHERE id = $1 AND version = $2"#,
-                    t.main
-                ))
-                .bind(&w.id)
-                .bind(expected)
-                .execute(&mut *tx)
-                .await
-                .map_err(map)?
-                .rows_affected(),
-                (None, None) => 1,
-            };
-            if affected != 1 {
-                return Err(Error::Conflict {
-                    aggregate: w.aggregate,
-                    id: w.id.clone(),
-                });
-            }
-            if w.expect.is_some() {
-                for keys in [&t.unique, &t.multi] {
-                    sqlx::query(&format!(r#"DELETE FROM "{keys}" WHERE id = $1"#))
-                        .bind(&w.id)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(map)?;
-                }
-            }
-        }
-        for w in self.staging.writes() {
-            let Some(row) = &w.row else { continue };
-            let t = &w.tables;
-            for (finder, key) in &row.unique {
-                let affected = sqlx::query(&format!(
-                    r#"INSERT INTO "{}" (finder, key, id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"#,
-                    t.unique
-                ))
-                .bind(*finder)
-                .bind(key)
-                .bind(&w.id)
-                .execute(&mut *tx)
-                .await
-                .map_err(map)?
-                .rows_affected();
-                if affected != 1 {
-                    return Err(Error::UniqueViolation {
-                        aggregate: w.aggregate,
-                        finder,
-                        key: key.clone(),
-                    });
-                }
-            }
-            for (finder, key) in &row.multi {
-                sqlx::query(&format!(
-                    r#"INSERT INTO "{}" (finder, key, id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"#,
-                    t.multi
-                ))
-                .bind(*finder)
-                .bind(key)
-                .bind(&w.id)
-                .execute(&mut *tx)
-                .await
-                .map_err(map)?;
-            }
-        }
-        Ok(())
     }
 }

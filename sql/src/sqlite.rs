@@ -10,7 +10,7 @@ use sqlx::sqlite::{
 };
 use terrace::{Aggregate, Error, Result, Store};
 
-use crate::common::{Raw, SqlTransaction, Staging, Tables, sql_transaction};
+use crate::common::{Raw, SqlTransaction, Staging, Tables, apply, sql_transaction};
 
 /// How long a connection waits for another writer's lock before SQLite
 /// reports `SQLITE_BUSY`.
@@ -328,7 +328,7 @@ impl SqliteTransaction {
 
     async fn try_commit(&self) -> Result<(), Attempt> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        match self.apply(&mut tx).await {
+        match apply::<sqlx::Sqlite, Attempt>(&mut tx, &self.staging, "", Attempt::on).await {
             Ok(()) => Ok(tx.commit().await?),
             Err(err) => {
                 // Release the write lock now, not when the connection is reused.
@@ -336,102 +336,6 @@ impl SqliteTransaction {
                 Err(err)
             }
         }
-    }
-
-    async fn apply(&self, tx: &mut sqlx::SqliteConnection) -> Result<(), Attempt> {
-        // Rows first, with every old key removed, then the new keys: two
-        // aggregates may swap a unique key inside one unit of work.
-        for w in self.staging.writes() {
-            let t = &w.tables;
-            let affected = match (&w.row, w.expect) {
-                (Some(row), None) => sqlx::query(&format!(
-                    r#"INSERT INTO "{}" (id, version, doc) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING"#,
-                    t.main
-                ))
-                .bind(&w.id)
-                .bind(row.version)
-                .bind(&row.doc)
-                .execute(&mut *tx)
-                .await
-                .map_err(|e| Attempt::on(e, w.aggregate))?
-                .rows_affected(),
-                (Some(row), Some(expected)) => sqlx::query(&format!(
-                    r#"UPDATE "{}" SET version = $1, doc = $2 WHERE id = $3 AND version = $4"#,
-                    t.main
-                ))
-                .bind(row.version)
-                .bind(&row.doc)
-                .bind(&w.id)
-                .bind(expected)
-                .execute(&mut *tx)
-                .await
-                .map_err(|e| Attempt::on(e, w.aggregate))?
-                .rows_affected(),
-                (None, Some(expected)) => sqlx::query(&format!(
-                    r#"DELETE FROM "{}" WHERE id = $1 AND version = $2"#,
-                    t.main
-                ))
-                .bind(&w.id)
-                .bind(expected)
-                .execute(&mut *tx)
-                .await
-                .map_err(|e| Attempt::on(e, w.aggregate))?
-                .rows_affected(),
-                (None, None) => 1,
-            };
-            if affected != 1 {
-                return Err(Attempt::Failed(Error::Conflict {
-                    aggregate: w.aggregate,
-                    id: w.id.clone(),
-                }));
-            }
-            if w.expect.is_some() {
-                for keys in [&t.unique, &t.multi] {
-                    sqlx::query(&format!(r#"DELETE FROM "{keys}" WHERE id = $1"#))
-                        .bind(&w.id)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(|e| Attempt::on(e, w.aggregate))?;
-                }
-            }
-        }
-        for w in self.staging.writes() {
-            let Some(row) = &w.row else { continue };
-            let t = &w.tables;
-            for (finder, key) in &row.unique {
-                let affected = sqlx::query(&format!(
-                    r#"INSERT INTO "{}" (finder, key, id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"#,
-                    t.unique
-                ))
-                .bind(*finder)
-                .bind(key)
-                .bind(&w.id)
-                .execute(&mut *tx)
-                .await
-                .map_err(|e| Attempt::on(e, w.aggregate))?
-                .rows_affected();
-                if affected != 1 {
-                    return Err(Attempt::Failed(Error::UniqueViolation {
-                        aggregate: w.aggregate,
-                        finder,
-                        key: key.clone(),
-                    }));
-                }
-            }
-            for (finder, key) in &row.multi {
-                sqlx::query(&format!(
-                    r#"INSERT INTO "{}" (finder, key, id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"#,
-                    t.multi
-                ))
-                .bind(*finder)
-                .bind(key)
-                .bind(&w.id)
-                .execute(&mut *tx)
-                .await
-                .map_err(|e| Attempt::on(e, w.aggregate))?;
-            }
-        }
-        Ok(())
     }
 }
 
@@ -450,6 +354,12 @@ impl Attempt {
         } else {
             Attempt::Failed(map_err(err, aggregate, "*"))
         }
+    }
+}
+
+impl From<Error> for Attempt {
+    fn from(err: Error) -> Self {
+        Attempt::Failed(err)
     }
 }
 

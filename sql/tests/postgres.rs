@@ -271,6 +271,11 @@ async fn a_connection_killed_mid_commit_applies_nothing() {
             if let Some((pid,)) = waiting {
                 break pid;
             }
+            assert!(
+                !commit.is_finished(),
+                "the commit ended without waiting for the lock: {:?}",
+                commit.await
+            );
             tokio::time::sleep(std::time::Duration::from_millis(5)).await;
         };
         let (terminated,): (bool,) = sqlx::query_as("SELECT pg_terminate_backend($1)")

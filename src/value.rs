@@ -112,17 +112,29 @@ impl fmt::Display for Value {
 
 fn write_str(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
     f.write_str("\"")?;
-    for c in s.chars() {
-        match c {
-            '"' => f.write_str("\\\"")?,
-            '\\' => f.write_str("\\\\")?,
-            '\n' => f.write_str("\\n")?,
-            '\r' => f.write_str("\\r")?,
-            '\t' => f.write_str("\\t")?,
-            c if (c as u32) < 0x20 => write!(f, "\\u{:04x}", c as u32)?,
-            c => write!(f, "{c}")?,
+    // Runs of characters that need no escape are written whole: keys and
+    // ids are rendered on every lookup.
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let escape = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            c if (c as u32) < 0x20 => "",
+            _ => continue,
+        };
+        f.write_str(&s[run..i])?;
+        if escape.is_empty() {
+            write!(f, "\\u{:04x}", c as u32)?;
+        } else {
+            f.write_str(escape)?;
         }
+        // Every escaped character is ASCII: one byte.
+        run = i + 1;
     }
+    f.write_str(&s[run..])?;
     f.write_str("\"")
 }
 
@@ -454,6 +466,17 @@ mod tests {
             to_value(&all).unwrap().to_string(),
             r#"["Unit",{"New":1},{"Tup":[2,true]},{"Rec":{"a":null}},"x",null]"#
         );
+    }
+
+    #[test]
+    fn strings_are_escaped_as_json() {
+        let text = "plain \"quoted\" back\\slash\nline\rret\ttab\u{1}\u{1f} é 漢\u{1F600}";
+        assert_eq!(
+            to_value(text).unwrap().to_string(),
+            r#""plain \"quoted\" back\\slash\nline\rret\ttab\u0001\u001f é 漢😀""#
+        );
+        assert_eq!(to_value("").unwrap().to_string(), r#""""#);
+        assert_eq!(to_value("\"").unwrap().to_string(), r#""\"""#);
     }
 
     #[test]

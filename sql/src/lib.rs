@@ -22,7 +22,10 @@
 //! model (`BEGIN IMMEDIATE` at commit, busy errors retried then `Conflict`).
 
 // With one store (or none) compiled in, some shared helpers go unused.
-#![cfg_attr(not(all(feature = "sqlite", feature = "postgres")), allow(dead_code))]
+#![cfg_attr(
+    not(all(feature = "sqlite", feature = "postgres")),
+    allow(dead_code, unused_macros, unused_imports)
+)]
 
 mod common;
 #[cfg(feature = "postgres")]

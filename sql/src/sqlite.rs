@@ -8,9 +8,9 @@ use std::str::FromStr;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
-use terrace::{Aggregate, Error, Result, Store, Transaction, Value};
+use terrace::{Aggregate, Error, Result, Store};
 
-use crate::common::{Staging, Tables, id_text, is_unique, key_text, row_of};
+use crate::common::{Raw, SqlTransaction, Staging, Tables, apply, sql_transaction};
 
 /// How long a connection waits for another writer's lock before SQLite
 /// reports `SQLITE_BUSY`.
@@ -233,81 +233,79 @@ fn map_err(err: sqlx::Error, aggregate: &'static str, id: &str) -> Error {
     }
 }
 
-type Raw = (String, i64, String);
+impl SqlTransaction for SqliteTransaction {
+    fn staging(&self) -> &Staging {
+        &self.staging
+    }
 
-impl SqliteTransaction {
-    async fn fetch_one<A: Aggregate>(&self, id: &str) -> Result<Option<Raw>> {
-        let t = Tables::of::<A>()?;
+    fn staging_mut(&mut self) -> &mut Staging {
+        &mut self.staging
+    }
+
+    async fn fetch_one(
+        &self,
+        t: &Tables,
+        aggregate: &'static str,
+        id: &str,
+    ) -> Result<Option<Raw>> {
         let sql = format!(r#"SELECT id, version, doc FROM "{}" WHERE id = $1"#, t.main);
         sqlx::query_as::<_, Raw>(&sql)
             .bind(id)
             .fetch_optional(&self.pool)
             .await
-            .map_err(|e| map_err(e, A::NAME, id))
+            .map_err(|e| map_err(e, aggregate, id))
     }
 
-    async fn load_now<A: Aggregate>(&self, id: String) -> Result<Option<A>> {
-        if let Some(staged) = self.staging.get::<A>(&id) {
-            return staged
-                .map(|row| crate::common::decode(&id, row.version, &row.doc))
-                .transpose();
-        }
-        self.fetch_one::<A>(&id)
-            .await?
-            .map(|(id, version, doc)| crate::common::decode(&id, version, &doc))
-            .transpose()
-    }
-
-    async fn list_now<A: Aggregate>(&self) -> Result<Vec<A>> {
-        let t = Tables::of::<A>()?;
+    async fn fetch_all(&self, t: &Tables, aggregate: &'static str) -> Result<Vec<Raw>> {
         let sql = format!(r#"SELECT id, version, doc FROM "{}" ORDER BY id"#, t.main);
-        let rows = sqlx::query_as::<_, Raw>(&sql)
+        sqlx::query_as::<_, Raw>(&sql)
             .fetch_all(&self.pool)
             .await
-            .map_err(|e| map_err(e, A::NAME, "*"))?;
-        self.staging.overlay(rows, |_| true)
+            .map_err(|e| map_err(e, aggregate, "*"))
     }
 
-    async fn find_now<A: Aggregate>(&self, finder: &'static str, key: String) -> Result<Vec<A>> {
-        let t = Tables::of::<A>()?;
-        let keys = if is_unique::<A>(finder) {
-            &t.unique
-        } else {
-            &t.multi
-        };
+    async fn fetch_by_key(
+        &self,
+        t: &Tables,
+        unique: bool,
+        aggregate: &'static str,
+        finder: &str,
+        key: &str,
+    ) -> Result<Vec<Raw>> {
+        let keys = if unique { &t.unique } else { &t.multi };
         let sql = format!(
             r#"SELECT t.id, t.version, t.doc FROM "{keys}" k JOIN "{main}" t ON t.id = k.id
                WHERE k.finder = $1 AND k.key = $2 ORDER BY t.id"#,
             main = t.main
         );
-        let rows = sqlx::query_as::<_, Raw>(&sql)
-            .bind(finder)
-            .bind(&key)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(|e| map_err(e, A::NAME, "*"))?;
-        self.staging
-            .overlay(rows, Staging::finder_filter(finder, &key))
+        let query = sqlx::query_as::<_, Raw>(&sql).bind(finder).bind(key);
+        // A unique key has at most one row: no need to read on for more.
+        let rows = if unique {
+            query.fetch_optional(&self.pool).await.map(Vec::from_iter)
+        } else {
+            query.fetch_all(&self.pool).await
+        };
+        rows.map_err(|e| map_err(e, aggregate, "*"))
     }
 
-    async fn count_now<A: Aggregate>(&self) -> Result<u64> {
-        if self.staging.touches_type::<A>() {
-            let n = self.list_now::<A>().await?.len();
-            return Ok(u64::try_from(n).unwrap_or(u64::MAX));
-        }
-        let t = Tables::of::<A>()?;
+    async fn count_all(&self, t: &Tables, aggregate: &'static str) -> Result<i64> {
         let sql = format!(r#"SELECT COUNT(*) FROM "{}""#, t.main);
         let (n,): (i64,) = sqlx::query_as(&sql)
             .fetch_one(&self.pool)
             .await
-            .map_err(|e| map_err(e, A::NAME, "*"))?;
-        Ok(u64::try_from(n).unwrap_or(0))
+            .map_err(|e| map_err(e, aggregate, "*"))?;
+        Ok(n)
     }
 
+    async fn apply_staged(self) -> Result<()> {
+        self.commit_now().await
+    }
+}
+
+sql_transaction!(SqliteTransaction);
+
+impl SqliteTransaction {
     async fn commit_now(self) -> Result<()> {
-        if self.staging.is_empty() {
-            return Ok(());
-        }
         let mut attempt = 0;
         loop {
             match self.try_commit().await {
@@ -330,7 +328,7 @@ impl SqliteTransaction {
 
     async fn try_commit(&self) -> Result<(), Attempt> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        match self.apply(&mut tx).await {
+        match apply::<sqlx::Sqlite, Attempt>(&mut tx, &self.staging, "", Attempt::on).await {
             Ok(()) => Ok(tx.commit().await?),
             Err(err) => {
                 // Release the write lock now, not when the connection is reused.
@@ -338,102 +336,6 @@ impl SqliteTransaction {
                 Err(err)
             }
         }
-    }
-
-    async fn apply(&self, tx: &mut sqlx::SqliteConnection) -> Result<(), Attempt> {
-        // Rows first, with every old key removed, then the new keys: two
-        // aggregates may swap a unique key inside one unit of work.
-        for w in self.staging.writes() {
-            let t = &w.tables;
-            let affected = match (&w.row, w.expect) {
-                (Some(row), None) => sqlx::query(&format!(
-                    r#"INSERT INTO "{}" (id, version, doc) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING"#,
-                    t.main
-                ))
-                .bind(&w.id)
-                .bind(row.version)
-                .bind(&row.doc)
-                .execute(&mut *tx)
-                .await
-                .map_err(|e| Attempt::on(e, w.aggregate))?
-                .rows_affected(),
-                (Some(row), Some(expected)) => sqlx::query(&format!(
-                    r#"UPDATE "{}" SET version = $1, doc = $2 WHERE id = $3 AND version = $4"#,
-                    t.main
-                ))
-                .bind(row.version)
-                .bind(&row.doc)
-                .bind(&w.id)
-                .bind(expected)
-                .execute(&mut *tx)
-                .await
-                .map_err(|e| Attempt::on(e, w.aggregate))?
-                .rows_affected(),
-                (None, Some(expected)) => sqlx::query(&format!(
-                    r#"DELETE FROM "{}" WHERE id = $1 AND version = $2"#,
-                    t.main
-                ))
-                .bind(&w.id)
-                .bind(expected)
-                .execute(&mut *tx)
-                .await
-                .map_err(|e| Attempt::on(e, w.aggregate))?
-                .rows_affected(),
-                (None, None) => 1,
-            };
-            if affected != 1 {
-                return Err(Attempt::Failed(Error::Conflict {
-                    aggregate: w.aggregate,
-                    id: w.id.clone(),
-                }));
-            }
-            if w.expect.is_some() {
-                for keys in [&t.unique, &t.multi] {
-                    sqlx::query(&format!(r#"DELETE FROM "{keys}" WHERE id = $1"#))
-                        .bind(&w.id)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(|e| Attempt::on(e, w.aggregate))?;
-                }
-            }
-        }
-        for w in self.staging.writes() {
-            let Some(row) = &w.row else { continue };
-            let t = &w.tables;
-            for (finder, key) in &row.unique {
-                let affected = sqlx::query(&format!(
-                    r#"INSERT INTO "{}" (finder, key, id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"#,
-                    t.unique
-                ))
-                .bind(*finder)
-                .bind(key)
-                .bind(&w.id)
-                .execute(&mut *tx)
-                .await
-                .map_err(|e| Attempt::on(e, w.aggregate))?
-                .rows_affected();
-                if affected != 1 {
-                    return Err(Attempt::Failed(Error::UniqueViolation {
-                        aggregate: w.aggregate,
-                        finder,
-                        key: key.clone(),
-                    }));
-                }
-            }
-            for (finder, key) in &row.multi {
-                sqlx::query(&format!(
-                    r#"INSERT INTO "{}" (finder, key, id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"#,
-                    t.multi
-                ))
-                .bind(*finder)
-                .bind(key)
-                .bind(&w.id)
-                .execute(&mut *tx)
-                .await
-                .map_err(|e| Attempt::on(e, w.aggregate))?;
-            }
-        }
-        Ok(())
     }
 }
 
@@ -455,6 +357,12 @@ impl Attempt {
     }
 }
 
+impl From<Error> for Attempt {
+    fn from(err: Error) -> Self {
+        Attempt::Failed(err)
+    }
+}
+
 impl From<sqlx::Error> for Attempt {
     fn from(err: sqlx::Error) -> Self {
         if is_busy(&err) {
@@ -467,79 +375,4 @@ impl From<sqlx::Error> for Attempt {
 
 async fn tokio_sleep(duration: Duration) {
     tokio::time::sleep(duration).await;
-}
-
-impl Transaction for SqliteTransaction {
-    fn load<A: Aggregate>(&mut self, id: &A::Id) -> impl Future<Output = Result<Option<A>>> + Send {
-        let id = id_text::<A>(id);
-        async move { self.load_now(id?).await }
-    }
-
-    fn find<A: Aggregate>(
-        &mut self,
-        finder: &'static str,
-        key: &Value,
-    ) -> impl Future<Output = Result<Vec<A>>> + Send {
-        let key = key_text(key);
-        async move { self.find_now(finder, key).await }
-    }
-
-    fn list<A: Aggregate>(&mut self) -> impl Future<Output = Result<Vec<A>>> + Send {
-        self.list_now()
-    }
-
-    fn count<A: Aggregate>(&mut self) -> impl Future<Output = Result<u64>> + Send {
-        self.count_now::<A>()
-    }
-
-    fn exists<A: Aggregate>(&mut self, id: &A::Id) -> impl Future<Output = Result<bool>> + Send {
-        let id = id_text::<A>(id);
-        async move {
-            let id = id?;
-            Ok(match self.staging.get::<A>(&id) {
-                Some(staged) => staged.is_some(),
-                None => self.fetch_one::<A>(&id).await?.is_some(),
-            })
-        }
-    }
-
-    fn insert<A: Aggregate>(&mut self, aggregate: &A) -> impl Future<Output = Result<()>> + Send {
-        let result = id_text::<A>(aggregate.id()).and_then(|id| {
-            let row = row_of(aggregate)?;
-            self.staging.stage::<A>(id, None, Some(row))
-        });
-        core::future::ready(result)
-    }
-
-    fn update<A: Aggregate>(
-        &mut self,
-        aggregate: &A,
-        expected_version: i64,
-    ) -> impl Future<Output = Result<()>> + Send {
-        let result = id_text::<A>(aggregate.id()).and_then(|id| {
-            let row = row_of(aggregate)?;
-            self.staging
-                .stage::<A>(id, Some(expected_version), Some(row))
-        });
-        core::future::ready(result)
-    }
-
-    fn delete<A: Aggregate>(
-        &mut self,
-        id: &A::Id,
-        expected_version: i64,
-    ) -> impl Future<Output = Result<()>> + Send {
-        let result = id_text::<A>(id)
-            .and_then(|id| self.staging.stage::<A>(id, Some(expected_version), None));
-        core::future::ready(result)
-    }
-
-    fn commit(self) -> impl Future<Output = Result<()>> + Send {
-        self.commit_now()
-    }
-
-    fn rollback(self) -> impl Future<Output = Result<()>> + Send {
-        drop(self);
-        core::future::ready(Ok(()))
-    }
 }

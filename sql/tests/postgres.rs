@@ -6,10 +6,11 @@ use std::str::FromStr;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use sqlx::postgres::PgConnectOptions;
+use terrace::UnitOfWork;
 use terrace::conformance::{Crate, CrateUnitOfWork, check_store};
 use terrace_sql::PgStore;
 
-use crate::{FRESH_STORES, Shelf, dispenser};
+use crate::{FRESH_STORES, Shelf, ShelfUnitOfWork, dispenser};
 
 /// The server's URL; `None` (with a note) to skip outside CI.
 fn database_url() -> Option<String> {
@@ -208,6 +209,130 @@ async fn a_missing_table_says_to_migrate() {
             panic!("{err:?}")
         };
         assert!(source.is::<terrace_sql::MissingTable>(), "{err:?}");
+    })
+    .await;
+}
+
+/// The stored (version, items) of every crate, read on a new connection
+/// from the schema `schema` (not through the store's pool).
+async fn crates_on_a_fresh_connection(url: &str, schema: &str) -> Vec<(String, i64, String)> {
+    use sqlx::Connection;
+    let mut fresh = sqlx::PgConnection::connect(url).await.unwrap();
+    let rows = sqlx::query_as(&format!(
+        r#"SELECT id, version, (doc->'items')::text FROM "{schema}"."crate" ORDER BY id"#
+    ))
+    .fetch_all(&mut fresh)
+    .await
+    .unwrap();
+    fresh.close().await.unwrap();
+    rows
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_connection_killed_mid_commit_applies_nothing() {
+    with_schemas(|schemas| async move {
+        let store = schemas.store().await;
+        let schema = schemas.names.lock().unwrap().last().unwrap().clone();
+        let mut uow = crate::Warehouse::begin(&store);
+        uow.crates().add(Crate::new(1, "a", &[])).await.unwrap();
+        uow.crates().add(Crate::new(2, "b", &[])).await.unwrap();
+        uow.commit().await.unwrap();
+
+        // Another transaction locks crate 2: the commit below updates crate 1,
+        // then waits for that lock, in the middle of its transaction.
+        let mut holder = store.pool().begin().await.unwrap();
+        let (holder_pid,): (i32,) = sqlx::query_as("SELECT pg_backend_pid()")
+            .fetch_one(&mut *holder)
+            .await
+            .unwrap();
+        sqlx::query(r#"SELECT id FROM "crate" WHERE id = '2' FOR UPDATE"#)
+            .execute(&mut *holder)
+            .await
+            .unwrap();
+
+        let mut uow = crate::Warehouse::begin(&store);
+        for id in [1, 2] {
+            let c = uow.crates().get(&id).await.unwrap().unwrap();
+            c.items.push("lost".into());
+        }
+        uow.shelves().add(crate::shelf("s", "c")).await.unwrap();
+        let commit = tokio::spawn(async move { uow.commit().await });
+
+        // The server ends the committing connection once it is blocked.
+        let admin = schemas.admin.pool();
+        let blocked = loop {
+            let waiting: Option<(i32,)> = sqlx::query_as(
+                "SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))",
+            )
+            .bind(holder_pid)
+            .fetch_optional(admin)
+            .await
+            .unwrap();
+            if let Some((pid,)) = waiting {
+                break pid;
+            }
+            assert!(
+                !commit.is_finished(),
+                "the commit ended without waiting for the lock: {:?}",
+                commit.await
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        };
+        let (terminated,): (bool,) = sqlx::query_as("SELECT pg_terminate_backend($1)")
+            .bind(blocked)
+            .fetch_one(admin)
+            .await
+            .unwrap();
+        assert!(terminated);
+
+        let err = commit.await.unwrap().unwrap_err();
+        assert!(matches!(err, terrace::Error::Backend(_)), "{err:?}");
+        assert!(!err.is_conflict());
+        holder.rollback().await.unwrap();
+
+        // Nothing of the unit of work is stored, not even crate 1's update.
+        assert_eq!(
+            crates_on_a_fresh_connection(&schemas.url, &schema).await,
+            [
+                ("1".to_owned(), 1, "[]".to_owned()),
+                ("2".to_owned(), 1, "[]".to_owned())
+            ]
+        );
+        let (shelves,): (i64,) =
+            sqlx::query_as(&format!(r#"SELECT COUNT(*) FROM "{schema}"."shelf""#))
+                .fetch_one(admin)
+                .await
+                .unwrap();
+        assert_eq!(shelves, 0);
+
+        // The pool replaces the dead connection: the store keeps working.
+        let mut uow = crate::Warehouse::begin(&store);
+        uow.crates()
+            .get(&1)
+            .await
+            .unwrap()
+            .unwrap()
+            .items
+            .push("kept".into());
+        uow.commit().await.unwrap();
+        assert_eq!(
+            crates_on_a_fresh_connection(&schemas.url, &schema).await[0],
+            ("1".to_owned(), 2, r#"["kept"]"#.to_owned())
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_commit_on_a_closed_pool_is_a_backend_error() {
+    with_schemas(|schemas| async move {
+        let store = schemas.store().await;
+        let schema = schemas.names.lock().unwrap().last().unwrap().clone();
+        crate::commit_on_a_closed_pool(&store, || store.pool().close()).await;
+        assert_eq!(
+            crates_on_a_fresh_connection(&schemas.url, &schema).await,
+            [("1".to_owned(), 1, "[]".to_owned())]
+        );
     })
     .await;
 }

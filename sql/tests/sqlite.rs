@@ -267,3 +267,22 @@ async fn writing_without_tables_says_to_migrate() {
     };
     assert!(source.is::<terrace_sql::MissingTable>(), "{err:?}");
 }
+
+#[tokio::test]
+async fn a_commit_on_a_closed_pool_is_a_backend_error() {
+    use sqlx::Connection;
+    let dir = tempfile::tempdir().unwrap();
+    let store = file(&dir, "closed.sqlite").await;
+    crate::commit_on_a_closed_pool(&store, || store.pool().close()).await;
+
+    // A new connection to the file sees the state before the unit of work.
+    let url = format!("sqlite://{}", dir.path().join("closed.sqlite").display());
+    let mut fresh = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    let rows: Vec<(String, i64, String)> = sqlx::query_as(
+        r#"SELECT id, version, json_extract(doc, '$.items') FROM "crate" ORDER BY id"#,
+    )
+    .fetch_all(&mut fresh)
+    .await
+    .unwrap();
+    assert_eq!(rows, [("1".to_owned(), 1, "[]".to_owned())]);
+}

@@ -224,3 +224,39 @@ pub async fn many_writers_retrying<S: Store>(store: &S, writers: u32) {
     assert_eq!(items, expected, "every writer's change is stored once");
     assert_eq!(c.version, 1 + i64::from(writers));
 }
+
+/// Crate 1 is stored; a unit of work changes it and adds crate 2, then
+/// `close()` closes the store's pool before the commit (sqlx's `close`
+/// closes when called, not when awaited): the commit is a
+/// backend error (`PoolClosed`). The caller checks on a new connection that
+/// nothing was applied.
+pub async fn commit_on_a_closed_pool<S: Store, F: std::future::Future<Output = ()>>(
+    store: &S,
+    close: impl FnOnce() -> F,
+) {
+    let mut uow = Warehouse::begin(store);
+    uow.crates().add(Crate::new(1, "a", &[])).await.unwrap();
+    uow.commit().await.unwrap();
+
+    let mut uow = Warehouse::begin(store);
+    uow.crates()
+        .get(&1)
+        .await
+        .unwrap()
+        .unwrap()
+        .items
+        .push("lost".into());
+    uow.crates().add(Crate::new(2, "b", &[])).await.unwrap();
+    close().await;
+    let err = uow.commit().await.unwrap_err();
+    let Error::Backend(source) = &err else {
+        panic!("{err:?}")
+    };
+    assert!(
+        matches!(
+            source.downcast_ref::<sqlx::Error>(),
+            Some(sqlx::Error::PoolClosed)
+        ),
+        "{err:?}"
+    );
+}

@@ -2,7 +2,7 @@
 
 use allocation::domain::{Event, ProductRepository, ProductUnitOfWork};
 use allocation::service_layer::{Allocation, Command, MessageBus, ServiceError};
-use terrace::MemoryStore;
+use terrace::Store;
 
 use crate::FakeNotifications;
 
@@ -23,9 +23,7 @@ fn allocate(orderid: &str, sku: &str, qty: u32) -> Command {
     }
 }
 
-#[tokio::test]
-async fn sends_a_notification_on_out_of_stock() {
-    let store = MemoryStore::new();
+pub async fn sends_a_notification_on_out_of_stock<S: Store>(store: S) {
     let mut bus = MessageBus::new(FakeNotifications::default());
     let mut uow = Allocation::begin(&store);
     bus.handle(&mut uow, create_batch("b1", "POPULAR-CURTAINS", 9, None))
@@ -45,9 +43,9 @@ async fn sends_a_notification_on_out_of_stock() {
     );
 }
 
-#[tokio::test]
-async fn allocate_through_the_bus_returns_the_batch_and_publishes_allocated() {
-    let store = MemoryStore::new();
+pub async fn allocate_through_the_bus_returns_the_batch_and_publishes_allocated<S: Store>(
+    store: S,
+) {
     let mut bus = MessageBus::new(FakeNotifications::default());
     let mut uow = Allocation::begin(&store);
     bus.handle(
@@ -66,9 +64,7 @@ async fn allocate_through_the_bus_returns_the_batch_and_publishes_allocated() {
     );
 }
 
-#[tokio::test]
-async fn change_batch_quantity_reallocates_if_necessary() {
-    let store = MemoryStore::new();
+pub async fn change_batch_quantity_reallocates_if_necessary<S: Store>(store: S) {
     let mut bus = MessageBus::new(FakeNotifications::default());
     let mut uow = Allocation::begin(&store);
     for command in [
@@ -121,9 +117,7 @@ async fn change_batch_quantity_reallocates_if_necessary() {
     assert_eq!(available, [5, 30]);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_bus_runs_on_a_spawned_task() {
-    let store = MemoryStore::new();
+pub async fn the_bus_runs_on_a_spawned_task<S: Store>(store: S) {
     let task_store = store.clone();
     let handled = tokio::spawn(async move {
         let mut bus = MessageBus::new(FakeNotifications::default());
@@ -148,3 +142,10 @@ async fn the_bus_runs_on_a_spawned_task() {
             .is_some()
     );
 }
+
+on_every_backend!(
+    sends_a_notification_on_out_of_stock,
+    allocate_through_the_bus_returns_the_batch_and_publishes_allocated,
+    change_batch_quantity_reallocates_if_necessary,
+    the_bus_runs_on_a_spawned_task,
+);

@@ -1,12 +1,10 @@
-//! Service-layer tests (the book's test_services.py) on the in-memory store.
+//! Service-layer tests (the book's test_services.py), on every backend.
 
 use allocation::domain::ProductUnitOfWork;
 use allocation::service_layer::{Allocation, ServiceError, services};
-use terrace::MemoryStore;
+use terrace::Store;
 
-#[tokio::test]
-async fn add_batch_for_new_product() {
-    let store = MemoryStore::new();
+pub async fn add_batch_for_new_product<S: Store>(store: S) {
     services::add_batch(
         &mut Allocation::begin(&store),
         "b1",
@@ -26,9 +24,7 @@ async fn add_batch_for_new_product() {
     );
 }
 
-#[tokio::test]
-async fn add_batch_for_existing_product() {
-    let store = MemoryStore::new();
+pub async fn add_batch_for_existing_product<S: Store>(store: S) {
     services::add_batch(
         &mut Allocation::begin(&store),
         "b1",
@@ -56,9 +52,7 @@ async fn add_batch_for_existing_product() {
     assert_eq!(refs, ["b1", "b2"]);
 }
 
-#[tokio::test]
-async fn allocate_returns_allocation() {
-    let store = MemoryStore::new();
+pub async fn allocate_returns_allocation<S: Store>(store: S) {
     let mut uow = Allocation::begin(&store);
     services::add_batch(&mut uow, "batch1", "COMPLICATED-LAMP", 100, None)
         .await
@@ -69,9 +63,7 @@ async fn allocate_returns_allocation() {
     assert_eq!(result, "batch1");
 }
 
-#[tokio::test]
-async fn allocate_errors_for_invalid_sku() {
-    let store = MemoryStore::new();
+pub async fn allocate_errors_for_invalid_sku<S: Store>(store: S) {
     let mut uow = Allocation::begin(&store);
     services::add_batch(&mut uow, "b1", "AREALSKU", 100, None)
         .await
@@ -83,9 +75,7 @@ async fn allocate_errors_for_invalid_sku() {
     assert_eq!(err.to_string(), "Invalid sku NONEXISTENTSKU");
 }
 
-#[tokio::test]
-async fn allocate_commits() {
-    let store = MemoryStore::new();
+pub async fn allocate_commits<S: Store>(store: S) {
     services::add_batch(
         &mut Allocation::begin(&store),
         "b1",
@@ -110,9 +100,7 @@ async fn allocate_commits() {
     assert_eq!(product.version_number, 2);
 }
 
-#[tokio::test]
-async fn allocate_reports_out_of_stock_and_keeps_the_event() {
-    let store = MemoryStore::new();
+pub async fn allocate_reports_out_of_stock_and_keeps_the_event<S: Store>(store: S) {
     let mut uow = Allocation::begin(&store);
     services::add_batch(&mut uow, "b1", "POPULAR-CURTAINS", 9, None)
         .await
@@ -131,9 +119,7 @@ async fn allocate_reports_out_of_stock_and_keeps_the_event() {
     );
 }
 
-#[tokio::test]
-async fn change_batch_quantity_changes_available_quantity() {
-    let store = MemoryStore::new();
+pub async fn change_batch_quantity_changes_available_quantity<S: Store>(store: S) {
     services::add_batch(
         &mut Allocation::begin(&store),
         "batch1",
@@ -156,11 +142,20 @@ async fn change_batch_quantity_changes_available_quantity() {
     assert_eq!(product.batches[0].available_quantity(), 50);
 }
 
-#[tokio::test]
-async fn change_batch_quantity_errors_for_an_unknown_batch() {
-    let store = MemoryStore::new();
+pub async fn change_batch_quantity_errors_for_an_unknown_batch<S: Store>(store: S) {
     let err = services::change_batch_quantity(&mut Allocation::begin(&store), "nope", 5)
         .await
         .unwrap_err();
     assert!(matches!(err, ServiceError::InvalidBatchref(_)), "{err:?}");
 }
+
+on_every_backend!(
+    add_batch_for_new_product,
+    add_batch_for_existing_product,
+    allocate_returns_allocation,
+    allocate_errors_for_invalid_sku,
+    allocate_commits,
+    allocate_reports_out_of_stock_and_keeps_the_event,
+    change_batch_quantity_changes_available_quantity,
+    change_batch_quantity_errors_for_an_unknown_batch,
+);

@@ -1,10 +1,10 @@
-//! Unit-of-work tests (the book's test_uow.py), on the in-memory store.
+//! Unit-of-work tests (the book's test_uow.py), on every backend.
 
 use allocation::domain::{Batch, OrderLine, Product, ProductRepository, ProductUnitOfWork};
-use allocation::service_layer::Allocation;
-use terrace::{Error, MemoryStore, UnitOfWork};
+use allocation::service_layer::{Allocation, ServiceError, services};
+use terrace::{Error, Store, UnitOfWork};
 
-async fn insert_batch(store: &MemoryStore, reference: &str, sku: &str, qty: u32, eta: Option<u32>) {
+async fn insert_batch<S: Store>(store: &S, reference: &str, sku: &str, qty: u32, eta: Option<u32>) {
     let mut uow = Allocation::begin(store);
     let batch = Batch::new(reference, sku, qty, eta);
     match uow.products().get(&sku.to_owned()).await.unwrap() {
@@ -19,14 +19,12 @@ async fn insert_batch(store: &MemoryStore, reference: &str, sku: &str, qty: u32,
     uow.commit().await.unwrap();
 }
 
-async fn product(store: &MemoryStore, sku: &str) -> Option<Product> {
+async fn product<S: Store>(store: &S, sku: &str) -> Option<Product> {
     let mut uow = Allocation::begin(store);
     uow.products().get(&sku.to_owned()).await.unwrap().cloned()
 }
 
-#[tokio::test]
-async fn uow_can_retrieve_a_batch_and_allocate_to_it() {
-    let store = MemoryStore::new();
+pub async fn uow_can_retrieve_a_batch_and_allocate_to_it<S: Store>(store: S) {
     insert_batch(&store, "batch1", "HIPSTER-WORKBENCH", 100, None).await;
 
     let mut uow = Allocation::begin(&store);
@@ -45,13 +43,11 @@ async fn uow_can_retrieve_a_batch_and_allocate_to_it() {
     assert_eq!(stored.batches[0].reference, "batch1");
 }
 
-async fn product_of(store: &MemoryStore, sku: &str) -> Product {
+async fn product_of<S: Store>(store: &S, sku: &str) -> Product {
     product(store, sku).await.expect("stored")
 }
 
-#[tokio::test]
-async fn rolls_back_uncommitted_work_by_default() {
-    let store = MemoryStore::new();
+pub async fn rolls_back_uncommitted_work_by_default<S: Store>(store: S) {
     {
         let mut uow = Allocation::begin(&store);
         uow.products()
@@ -76,18 +72,14 @@ async fn failing_use_case<U: ProductUnitOfWork>(uow: &mut U) -> Result<(), &'sta
     Err("my exception")
 }
 
-#[tokio::test]
-async fn rolls_back_on_error() {
-    let store = MemoryStore::new();
+pub async fn rolls_back_on_error<S: Store>(store: S) {
     let mut uow = Allocation::begin(&store);
     assert_eq!(failing_use_case(&mut uow).await, Err("my exception"));
     drop(uow);
     assert!(product(&store, "LARGE-FORK").await.is_none());
 }
 
-#[tokio::test]
-async fn increments_version_number_through_the_unit_of_work() {
-    let store = MemoryStore::new();
+pub async fn increments_version_number_through_the_unit_of_work<S: Store>(store: S) {
     insert_batch(&store, "b1", "LAMP", 10, None).await;
     assert_eq!(product_of(&store, "LAMP").await.version_number, 1);
     let mut uow = Allocation::begin(&store);
@@ -102,9 +94,7 @@ async fn increments_version_number_through_the_unit_of_work() {
     assert_eq!(product_of(&store, "LAMP").await.version_number, 2);
 }
 
-#[tokio::test]
-async fn concurrent_updates_to_version_are_not_allowed() {
-    let store = MemoryStore::new();
+pub async fn concurrent_updates_to_version_are_not_allowed<S: Store>(store: S) {
     insert_batch(&store, "batch1", "HIPSTER-WORKBENCH", 100, None).await;
 
     // Two units of work load the same version, both allocate, interleaved.
@@ -151,9 +141,7 @@ async fn concurrent_updates_to_version_are_not_allowed() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn concurrent_updates_from_two_tasks_exactly_one_commits() {
-    let store = MemoryStore::new();
+pub async fn concurrent_updates_from_two_tasks_exactly_one_commits<S: Store>(store: S) {
     insert_batch(&store, "batch1", "TASK-DESK", 100, None).await;
     let loaded = std::sync::Arc::new(tokio::sync::Barrier::new(2));
     let tasks: Vec<_> = ["order1", "order2"]
@@ -193,3 +181,82 @@ async fn concurrent_updates_from_two_tasks_exactly_one_commits() {
     );
     assert_eq!(product_of(&store, "TASK-DESK").await.version_number, 2);
 }
+
+/// Concurrent writers of `many_writers_keep_every_commit`.
+const WRITERS: usize = 8;
+/// Attempts of all writers together.
+const ATTEMPTS: usize = 1_000;
+
+/// Eight tasks allocate order lines of one product at once through the
+/// service, each attempt in its own unit of work, 1,000 attempts in all:
+/// each one either commits or fails with `Conflict`, and the stored product
+/// holds exactly the lines that committed (no update is lost, no rejected
+/// one is applied), at version 1 + commits.
+pub async fn many_writers_keep_every_commit<S: Store>(store: S) {
+    let sku = "BUSY-SHELF";
+    insert_batch(&store, "batch1", sku, 1_000_000, None).await;
+    let start = std::sync::Arc::new(tokio::sync::Barrier::new(WRITERS));
+    let tasks: Vec<_> = (0..WRITERS)
+        .map(|w| {
+            let (store, start) = (store.clone(), start.clone());
+            tokio::spawn(async move {
+                start.wait().await;
+                let (mut committed, mut conflicts) = (Vec::new(), 0);
+                for i in 0..ATTEMPTS / WRITERS {
+                    let orderid = format!("w{w}-{i}");
+                    let mut uow = Allocation::begin(&store);
+                    match services::allocate(&mut uow, &orderid, sku, 1).await {
+                        Ok(batchref) => {
+                            assert_eq!(batchref, "batch1");
+                            committed.push(orderid);
+                        }
+                        Err(ServiceError::Store(Error::Conflict {
+                            aggregate: "Product",
+                            id,
+                        })) if id == format!("{sku:?}") => conflicts += 1,
+                        Err(err) => panic!("attempt {orderid}: {err:?}"),
+                    }
+                }
+                (committed, conflicts)
+            })
+        })
+        .collect();
+    let (mut committed, mut conflicts) = (Vec::new(), 0);
+    for task in tasks {
+        let (won, lost) = task.await.unwrap();
+        committed.extend(won);
+        conflicts += lost;
+    }
+    eprintln!(
+        "{ATTEMPTS} attempts by {WRITERS} writers: {} committed, {conflicts} conflicts",
+        committed.len()
+    );
+    assert_eq!(committed.len() + conflicts, ATTEMPTS);
+    assert!(!committed.is_empty());
+
+    let stored = product_of(&store, sku).await;
+    let batch = &stored.batches[0];
+    for w in 0..WRITERS {
+        for i in 0..ATTEMPTS / WRITERS {
+            let orderid = format!("w{w}-{i}");
+            assert_eq!(
+                batch.has_allocated(&OrderLine::new(&orderid, sku, 1)),
+                committed.contains(&orderid),
+                "{orderid}"
+            );
+        }
+    }
+    let commits = i64::try_from(committed.len()).unwrap();
+    assert_eq!(batch.available_quantity(), 1_000_000 - commits);
+    assert_eq!(stored.version_number, 1 + commits);
+}
+
+on_every_backend!(
+    uow_can_retrieve_a_batch_and_allocate_to_it,
+    rolls_back_uncommitted_work_by_default,
+    rolls_back_on_error,
+    increments_version_number_through_the_unit_of_work,
+    concurrent_updates_to_version_are_not_allowed,
+    concurrent_updates_from_two_tasks_exactly_one_commits,
+    many_writers_keep_every_commit,
+);

@@ -25,6 +25,7 @@ macro_rules! on_every_backend {
 
 mod backend;
 mod domain;
+mod entrypoint;
 mod handlers;
 mod services;
 mod uow;

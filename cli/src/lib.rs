@@ -233,6 +233,9 @@ where
             return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { EXIT_OK });
         }
     };
+    if std::env::var_os("TERRACE_TIMINGS").is_some_and(|v| !v.is_empty()) {
+        terrace_lint::timings::enable();
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let code = match cli.command {
@@ -247,7 +250,20 @@ where
         Command::Explain(args) => explain(&args, &mut out),
     };
     let _ = out.flush();
+    print_timings();
     ExitCode::from(code)
+}
+
+/// Per-phase wall times on stderr, when `TERRACE_TIMINGS` asked for them.
+fn print_timings() {
+    let phases = terrace_lint::timings::take();
+    if phases.is_empty() {
+        return;
+    }
+    let mut err = std::io::stderr().lock();
+    for (phase, time) in phases {
+        let _ = writeln!(err, "{phase:>24} {:9.1} ms", time.as_secs_f64() * 1e3);
+    }
 }
 
 fn options(args: &WorkspaceArgs) -> CheckOptions {
@@ -361,6 +377,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> u8 {
         }
         outcome = Some(applied);
     }
+    let rendered = terrace_lint::timings::start();
     let text = match args.format {
         Format::Human => {
             let config_file = terrace_lint::relative(root, &project.config.file);
@@ -370,7 +387,9 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> u8 {
         Format::Github => render::github(&repo_prefix(root), &report),
         Format::Sarif => render::sarif(root, &repo_prefix(root), &report),
     };
+    let rendered = terrace_lint::timings::end("render", rendered);
     let _ = out.write_all(text.as_bytes());
+    terrace_lint::timings::end("write output", rendered);
     if let (Some(path), Some(outcome)) = (&args.baseline, outcome) {
         // On stderr: stdout stays one valid document in every format.
         let rewritten = args.write_baseline.as_deref();

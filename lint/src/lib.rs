@@ -13,6 +13,7 @@ pub mod model;
 pub mod presets;
 pub mod report;
 pub mod scan;
+pub mod timings;
 pub mod workspace;
 
 use std::collections::HashSet;
@@ -68,8 +69,10 @@ pub struct Project {
 impl Project {
     /// Finds the workspace and its configuration from `options`.
     pub fn load(options: &CheckOptions) -> Result<Project, Error> {
+        let started = timings::start();
         let root_manifest = workspace::find_root(&options.start).map_err(Error::Workspace)?;
         let workspace = workspace::load(&root_manifest).map_err(Error::Workspace)?;
+        let started = timings::end("workspace", started);
         let config = match &options.config {
             Some(path) => {
                 let text = std::fs::read_to_string(path).map_err(|e| {
@@ -88,6 +91,7 @@ impl Project {
                     root: workspace.root.clone(),
                 })?,
         };
+        timings::end("configuration", started);
         let cache = options
             .cache_dir
             .as_ref()
@@ -108,7 +112,9 @@ impl Project {
     /// drawing it).
     pub fn check_with_model(&self, no_dev: bool) -> Result<(model::Model, Report), Error> {
         let keep = external_filter(&self.config);
+        let started = timings::start();
         let cache = self.cache.as_deref().map(cache::ScanCache::load);
+        timings::end("cache load", started);
         let mut model = model::build_cached(
             &self.workspace,
             &|key: &str, pkg: &str| {
@@ -118,14 +124,18 @@ impl Project {
         );
         if let (Some(cache), Some(path)) = (&cache, &self.cache) {
             // A cache that cannot be written only makes the next run slower.
+            let started = timings::start();
             let _ = cache.save(path);
+            timings::end("cache save", started);
         }
         let unknown = unknown_modules(&model, &self.config);
         if !unknown.is_empty() {
             return Err(Error::Config(unknown));
         }
         let config_file = relative(&self.workspace.root, &self.config.file);
+        let started = timings::start();
         let (contracts, violations) = contracts::check(&model, &self.config, no_dev, &config_file);
+        timings::end("contracts", started);
         let report = Report {
             contracts,
             violations,

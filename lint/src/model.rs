@@ -250,9 +250,13 @@ pub fn build_cached(
 ) -> Model {
     let mut b = Builder::new(ws);
     b.cache = cache;
+    let started = crate::timings::start();
     b.read_trees();
+    let started = crate::timings::end("read and scan", started);
     b.resolve(keep_external);
+    let started = crate::timings::end("resolve", started);
     b.manifest_imports(keep_external);
+    crate::timings::end("manifest imports", started);
     b.model.errors.sort();
     b.model.errors.dedup();
     b.model
@@ -666,7 +670,9 @@ impl<'w> Builder<'w> {
 
     /// Resolves every site of every occurrence into imports.
     fn resolve(&mut self, keep_external: &(dyn Fn(&str, &str) -> bool + Sync)) {
+        let started = crate::timings::start();
         let (bindings, globs) = self.bindings();
+        crate::timings::end("bindings", started);
         let this: &Builder<'_> = self;
         // Occurrences resolve independently (each worker keeps its own memo
         // of `use` resolutions); the order of imports stays the order of

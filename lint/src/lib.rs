@@ -13,6 +13,7 @@ pub mod model;
 pub mod presets;
 pub mod report;
 pub mod scan;
+pub mod summary;
 pub mod timings;
 pub mod workspace;
 

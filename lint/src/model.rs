@@ -10,7 +10,8 @@ use rayon::prelude::*;
 
 use crate::cache::{ScanCache, Stamp, content_hash};
 use crate::report::FileError;
-use crate::scan::{self, FileScan, NameKind, Pos, ScopeId, ScopeKind, SiteKind};
+use crate::scan::{self, FileScan, NameKind, Pos, ScopeId};
+use crate::summary::{FileSummary, IntMap, ScopeShape, SiteShape, Sym, Symbols};
 use crate::workspace::{DepKind, Edition, TargetKind, Workspace};
 
 /// Index of a [`Module`] in [`Model::modules`].
@@ -266,7 +267,9 @@ struct Builder<'w> {
     ws: &'w Workspace,
     cache: Option<&'w ScanCache>,
     model: Model,
-    scans: Vec<Option<FileScan>>,
+    scans: Vec<Option<FileSummary>>,
+    /// Every identifier of every scan (locked only while reading files).
+    symbols: std::sync::Mutex<Symbols>,
     file_ids: HashMap<PathBuf, FileId>,
     occurrences: Vec<Occurrence>,
     /// Module-level scopes of each module: (occurrence, scope).
@@ -284,6 +287,7 @@ impl<'w> Builder<'w> {
             cache: None,
             model: Model::default(),
             scans: Vec::new(),
+            symbols: std::sync::Mutex::default(),
             file_ids: HashMap::new(),
             occurrences: Vec::new(),
             module_scopes: Vec::new(),
@@ -416,14 +420,16 @@ impl<'w> Builder<'w> {
             })
             .collect();
         let cache = self.cache;
-        let results: Vec<Result<FileScan, (u32, u32, String)>> = todo
+        let symbols = &self.symbols;
+        let results: Vec<Result<FileSummary, (u32, u32, String)>> = todo
             .par_iter()
             .map(|p| {
-                read_and_scan(
+                let scan = read_and_scan(
                     p,
                     editions.get(p.as_path()).copied().unwrap_or(false),
                     cache,
-                )
+                )?;
+                Ok(FileSummary::of(scan, symbols))
             })
             .collect();
         for (path, result) in todo.into_iter().zip(results) {
@@ -481,24 +487,31 @@ impl<'w> Builder<'w> {
         let mut scope_dir: Vec<PathBuf> = Vec::with_capacity(scan.scopes.len());
         let mut scope_inline: Vec<bool> = Vec::with_capacity(scan.scopes.len());
         for (si, scope) in scan.scopes.iter().enumerate() {
-            let (module, dir, inline) = match (&scope.kind, scope.parent) {
-                (ScopeKind::File, _) | (_, None) => (job.module, job.dir.clone(), false),
-                (ScopeKind::Block, Some(p)) => {
+            let (module, dir, inline) = match (scope.shape, scope.parent) {
+                (ScopeShape::File, _) | (_, None) => (job.module, job.dir.clone(), false),
+                (ScopeShape::Block, Some(p)) => {
+                    let p = p as usize;
                     (scope_module[p], scope_dir[p].clone(), scope_inline[p])
                 }
-                (ScopeKind::Module { name }, Some(p)) => {
+                (ScopeShape::Module(name), Some(p)) => {
+                    let p = p as usize;
+                    let name = self.symbol_name(name);
                     let parent_module = scope_module[p];
-                    let decl = scan.scopes[p].mods.iter().find(|d| d.inline == Some(si));
+                    let decl = scan
+                        .mods
+                        .iter()
+                        .find(|(ds, d)| *ds as usize == p && d.inline == Some(si))
+                        .map(|(_, d)| d);
                     let (dev, pos, paths) = match decl {
                         Some(d) => (d.dev, d.pos, d.paths.clone()),
                         None => (scope.dev, Pos::default(), Vec::new()),
                     };
-                    let child = self.child_module(parent_module, name, dev, Some((file, pos)));
+                    let child = self.child_module(parent_module, &name, dev, Some((file, pos)));
                     self.occurrences[occ].inline.push((si, child));
                     self.module_scopes[child].push((occ, si));
                     let dir = match paths.first() {
                         Some(p0) => scope_dir[p].join(p0),
-                        None => scope_dir[p].join(name),
+                        None => scope_dir[p].join(&name),
                     };
                     (child, dir, true)
                 }
@@ -507,8 +520,9 @@ impl<'w> Builder<'w> {
             scope_dir.push(dir);
             scope_inline.push(inline);
         }
-        for (si, scope) in scan.scopes.iter().enumerate() {
-            for decl in &scope.mods {
+        let (mut mods, mut includes) = (scan.mods.iter().peekable(), scan.includes.iter().peekable());
+        for si in 0..scan.scopes.len() {
+            while let Some((_, decl)) = mods.next_if(|(s, _)| *s as usize == si) {
                 if decl.inline.is_some() {
                     continue;
                 }
@@ -543,7 +557,7 @@ impl<'w> Builder<'w> {
                     self.queue(&job, path, child, dir, (file, decl.pos), next);
                 }
             }
-            for inc in &scope.includes {
+            while let Some((_, inc)) = includes.next_if(|(s, _)| *s as usize == si) {
                 let f = file_dir.join(&inc.path);
                 if f.is_file() {
                     let dir = scope_dir[si].clone();
@@ -552,6 +566,11 @@ impl<'w> Builder<'w> {
             }
         }
         self.scans[file] = Some(scan);
+    }
+
+    fn symbol_name(&self, s: Sym) -> String {
+        let symbols = self.symbols.lock().unwrap_or_else(|e| e.into_inner());
+        symbols.name(s).to_owned()
     }
 
     fn queue(
@@ -671,7 +690,8 @@ impl<'w> Builder<'w> {
     /// Resolves every site of every occurrence into imports.
     fn resolve(&mut self, keep_external: &(dyn Fn(&str, &str) -> bool + Sync)) {
         let started = crate::timings::start();
-        let (bindings, globs) = self.bindings();
+        let symbols = std::mem::take(self.symbols.get_mut().unwrap_or_else(|e| e.into_inner()));
+        let (bindings, globs) = self.bindings(&symbols);
         crate::timings::end("bindings", started);
         let this: &Builder<'_> = self;
         // Occurrences resolve independently (each worker keeps its own memo
@@ -682,6 +702,7 @@ impl<'w> Builder<'w> {
             .map_init(
                 || Resolver {
                     b: this,
+                    symbols: &symbols,
                     bindings: &bindings,
                     globs: &globs,
                     memo: HashMap::new(),
@@ -694,14 +715,17 @@ impl<'w> Builder<'w> {
 
     /// Each module's names, and its glob `use`s (whose names are only known
     /// by looking into the module they name).
-    fn bindings(&self) -> (Vec<HashMap<String, Binding>>, Vec<GlobUses>) {
+    fn bindings(&self, symbols: &Symbols) -> (Vec<IntMap<Sym, Binding>>, Vec<GlobUses>) {
         let mut all = Vec::with_capacity(self.model.modules.len());
         let mut globs = Vec::with_capacity(self.model.modules.len());
         for (m, scopes) in self.module_scopes.iter().enumerate() {
-            let mut map = HashMap::new();
+            let mut map = IntMap::default();
             let mut module_globs = Vec::new();
             for (name, &child) in &self.model.modules[m].children {
-                map.insert(name.clone(), Binding::Child(child));
+                // A name no scan mentions can never be looked up.
+                if let Some(sym) = symbols.get(name) {
+                    map.insert(sym, Binding::Child(child));
+                }
             }
             for &(occ, si) in scopes {
                 let Some(scan) = self.scans[self.occurrences[occ].file].as_ref() else {
@@ -710,19 +734,19 @@ impl<'w> Builder<'w> {
                 let Some(scope) = scan.scopes.get(si) else {
                     continue;
                 };
-                for name in &scope.names {
+                for name in scan.names_of(scope) {
                     let b = match name.kind {
                         NameKind::Module(_) => continue,
                         NameKind::Item => Binding::Item,
                         NameKind::Use(s) => Binding::Use(occ, s),
                         NameKind::ExternCrate(s) => Binding::ExternCrate(occ, s),
                     };
-                    map.entry(name.ident.clone()).or_insert(b);
+                    map.entry(name.ident).or_insert(b);
                 }
                 for (i, site) in scan.sites.iter().enumerate() {
-                    if site.scope == si
-                        && matches!(site.kind, SiteKind::Use { .. })
-                        && site.segments.last().is_some_and(|l| l == "*")
+                    if site.scope as usize == si
+                        && site.shape == SiteShape::Use
+                        && scan.segments(site).last() == Some(&Sym::STAR)
                     {
                         module_globs.push((occ, i));
                     }
@@ -798,7 +822,8 @@ fn is_builtin(package: &str) -> bool {
 
 struct Resolver<'a, 'w> {
     b: &'a Builder<'w>,
-    bindings: &'a [HashMap<String, Binding>],
+    symbols: &'a Symbols,
+    bindings: &'a [IntMap<Sym, Binding>],
     globs: &'a [Vec<(usize, usize)>],
     /// Resolutions of `use` sites, by (occurrence, site); `None` while in
     /// progress (a cycle of `use`s resolves to nothing).
@@ -818,7 +843,7 @@ impl Resolver<'_, '_> {
         };
         let mut imports = Vec::new();
         for (si, site) in scan.sites.iter().enumerate() {
-            let from = self.module_of(occ, site.scope);
+            let from = self.module_of(occ, site.scope as usize);
             let Some(res) = self.site(occ, si) else {
                 continue;
             };
@@ -861,17 +886,17 @@ impl Resolver<'_, '_> {
             let Some(s) = scan.scopes.get(scope) else {
                 return o.module;
             };
-            match s.kind {
-                ScopeKind::Module { .. } => {
+            match s.shape {
+                ScopeShape::Module(_) => {
                     return o
                         .inline
                         .iter()
                         .find(|(si, _)| *si == scope)
                         .map_or(o.module, |&(_, m)| m);
                 }
-                ScopeKind::File => return o.module,
-                ScopeKind::Block => match s.parent {
-                    Some(p) => scope = p,
+                ScopeShape::File => return o.module,
+                ScopeShape::Block => match s.parent {
+                    Some(p) => scope = p as usize,
                     None => return o.module,
                 },
             }
@@ -888,7 +913,7 @@ impl Resolver<'_, '_> {
         let is_use = self.b.scans[self.b.occurrences[occ].file]
             .as_ref()
             .and_then(|s| s.sites.get(si))
-            .is_some_and(|s| matches!(s.kind, SiteKind::Use { .. }));
+            .is_some_and(|s| s.shape == SiteShape::Use);
         if via_local && !is_use {
             None
         } else {
@@ -906,20 +931,20 @@ impl Resolver<'_, '_> {
         let Some(site) = scan.sites.get(si) else {
             return (Res::Unknown, false);
         };
-        let module = self.module_of(occ, site.scope);
+        let module = self.module_of(occ, site.scope as usize);
         let target = self.b.model.modules[module].target;
         // Test-only code sees dev-dependencies: the site's own item or its
         // module may be the one marked `#[cfg(test)]`.
         let dev = site.dev || self.b.model.modules[module].dev;
         let edition2015 = self.b.model.targets[target].edition == Edition::E2015;
         let root = self.b.model.targets[target].root;
-        let segs = &site.segments;
-        let Some(first) = segs.first() else {
+        let segs = scan.segments(site);
+        let Some(&first) = segs.first() else {
             return (Res::Unknown, false);
         };
-        let is_use = matches!(site.kind, SiteKind::Use { .. });
-        if let SiteKind::ExternCrate { .. } = site.kind {
-            if first == "self" {
+        let is_use = site.shape == SiteShape::Use;
+        if site.shape == SiteShape::ExternCrate {
+            if first == Sym::SELF {
                 return (
                     Res::Module {
                         id: root,
@@ -930,13 +955,13 @@ impl Resolver<'_, '_> {
             }
             return (self.extern_crate(target, first, &segs[1..], dev), false);
         }
-        match first.as_str() {
-            "crate" | "$crate" => return (self.walk(root, &segs[1..]), false),
-            "self" => return (self.walk(module, &segs[1..]), false),
-            "super" => {
+        match first {
+            Sym::CRATE | Sym::DOLLAR_CRATE => return (self.walk(root, &segs[1..]), false),
+            Sym::SELF => return (self.walk(module, &segs[1..]), false),
+            Sym::SUPER => {
                 let mut m = module;
-                let mut rest = &segs[..];
-                while rest.first().is_some_and(|s| s == "super") {
+                let mut rest = segs;
+                while rest.first() == Some(&Sym::SUPER) {
                     m = self.b.model.modules[m].parent.unwrap_or(m);
                     rest = &rest[1..];
                 }
@@ -951,18 +976,18 @@ impl Resolver<'_, '_> {
             return (self.extern_crate(target, first, &segs[1..], dev), false);
         }
         if is_use && edition2015 {
-            return match self.bindings[root].get(first.as_str()).copied() {
+            return match self.bindings[root].get(&first).copied() {
                 Some(b) => self.through_binding(b, &segs[1..]),
                 None => (self.extern_crate(target, first, &segs[1..], dev), false),
             };
         }
         // Block scopes first, then the module.
-        let mut scope = site.scope;
+        let mut scope = site.scope as usize;
         while let Some(s) = scan.scopes.get(scope) {
-            if !matches!(s.kind, ScopeKind::Block) {
+            if s.shape != ScopeShape::Block {
                 break;
             }
-            if let Some(name) = s.names.iter().find(|n| n.ident == *first) {
+            if let Some(name) = scan.names_of(s).iter().find(|n| n.ident == first) {
                 let b = match name.kind {
                     NameKind::Module(_) | NameKind::Item => Binding::Item,
                     NameKind::Use(u) => Binding::Use(occ, u),
@@ -973,11 +998,11 @@ impl Resolver<'_, '_> {
                 }
             }
             match s.parent {
-                Some(p) => scope = p,
+                Some(p) => scope = p as usize,
                 None => break,
             }
         }
-        if let Some(b) = self.bindings[module].get(first.as_str()).copied()
+        if let Some(b) = self.bindings[module].get(&first).copied()
             && !matches!(b, Binding::Use(o2, u) | Binding::ExternCrate(o2, u) if (o2, u) == (occ, si))
         {
             return self.through_binding(b, &segs[1..]);
@@ -990,13 +1015,13 @@ impl Resolver<'_, '_> {
         (self.extern_crate(target, first, &segs[1..], dev), false)
     }
 
-    fn walk_from_root_bindings(&mut self, root: ModuleId, segs: &[String]) -> Res {
+    fn walk_from_root_bindings(&mut self, root: ModuleId, segs: &[Sym]) -> Res {
         match segs.first() {
             None => Res::Module {
                 id: root,
                 exact: true,
             },
-            Some(first) => match self.bindings[root].get(first.as_str()).copied() {
+            Some(&first) => match self.bindings[root].get(&first).copied() {
                 Some(b) => self.through_binding(b, &segs[1..]).0,
                 None => {
                     let target = self.b.model.modules[root].target;
@@ -1006,7 +1031,7 @@ impl Resolver<'_, '_> {
         }
     }
 
-    fn through_binding(&mut self, b: Binding, rest: &[String]) -> (Res, bool) {
+    fn through_binding(&mut self, b: Binding, rest: &[Sym]) -> (Res, bool) {
         match b {
             Binding::Child(c) => (self.walk(c, rest), false),
             Binding::Item => (Res::Unknown, false),
@@ -1015,8 +1040,8 @@ impl Resolver<'_, '_> {
                 let res = match res {
                     Res::Module { id, exact: true } => self.walk(id, rest),
                     Res::External { path, key } => Res::External {
-                        path: join(&path, rest),
-                        key: join(&key, rest),
+                        path: self.join(&path, rest),
+                        key: self.join(&key, rest),
                     },
                     other => other,
                 };
@@ -1046,25 +1071,25 @@ impl Resolver<'_, '_> {
         let o = &self.b.occurrences[occ];
         self.b.scans[o.file]
             .as_ref()
-            .and_then(|s| s.sites.get(si))
-            .is_some_and(|s| s.segments.last().is_some_and(|l| l == "*"))
+            .and_then(|s| s.sites.get(si).map(|site| s.segments(site)))
+            .is_some_and(|segs| segs.last() == Some(&Sym::STAR))
     }
 
     /// Walks `rest` down from a workspace module: child modules, then a
     /// re-export (`pub use`) of the module, followed to where it leads.
-    fn walk(&mut self, mut id: ModuleId, rest: &[String]) -> Res {
-        for seg in rest {
-            if seg == "*" {
+    fn walk(&mut self, mut id: ModuleId, rest: &[Sym]) -> Res {
+        for &seg in rest {
+            if seg == Sym::STAR {
                 return Res::Module { id, exact: false };
             }
-            if seg == "super" {
+            if seg == Sym::SUPER {
                 id = self.b.model.modules[id].parent.unwrap_or(id);
                 continue;
             }
-            if seg == "self" {
+            if seg == Sym::SELF {
                 continue;
             }
-            let mut binding = self.bindings[id].get(seg.as_str()).copied();
+            let mut binding = self.bindings[id].get(&seg).copied();
             // A name not defined here may come from a glob re-export
             // (`pub use self::billing::*`): look in the modules it names.
             let mut hops = 0;
@@ -1074,7 +1099,7 @@ impl Resolver<'_, '_> {
                     break;
                 };
                 id = g;
-                binding = self.bindings[id].get(seg.as_str()).copied();
+                binding = self.bindings[id].get(&seg).copied();
             }
             match binding {
                 Some(Binding::Child(c)) => id = c,
@@ -1100,12 +1125,12 @@ impl Resolver<'_, '_> {
 
     /// The module named by a glob `use` of `id` that defines or brings in
     /// `name`, if any.
-    fn glob_source(&mut self, id: ModuleId, name: &str) -> Option<ModuleId> {
+    fn glob_source(&mut self, id: ModuleId, name: Sym) -> Option<ModuleId> {
         for k in 0..self.globs[id].len() {
             let (occ, si) = self.globs[id][k];
             if let Res::Module { id: g, .. } = self.use_res(occ, si)
                 && g != id
-                && self.bindings[g].contains_key(name)
+                && self.bindings[g].contains_key(&name)
             {
                 return Some(g);
             }
@@ -1113,8 +1138,8 @@ impl Resolver<'_, '_> {
         None
     }
 
-    fn extern_crate(&mut self, target: usize, name: &str, rest: &[String], dev: bool) -> Res {
-        let Some(e) = self.b.preludes[target].get(name) else {
+    fn extern_crate(&mut self, target: usize, name: Sym, rest: &[Sym], dev: bool) -> Res {
+        let Some(e) = self.b.preludes[target].get(self.symbols.name(name)) else {
             return Res::Unknown;
         };
         if e.dev_only && !dev {
@@ -1123,20 +1148,21 @@ impl Resolver<'_, '_> {
         match e.member {
             Some(lib) => self.walk(lib, rest),
             None => Res::External {
-                path: join(&e.package.replace('-', "_"), rest),
-                key: join(name, rest),
+                path: self.join(&e.package.replace('-', "_"), rest),
+                key: self.join(self.symbols.name(name), rest),
             },
         }
     }
-}
 
-fn join(head: &str, rest: &[String]) -> String {
-    let mut s = head.to_owned();
-    for r in rest {
-        s.push_str("::");
-        s.push_str(r);
+    /// `head::rest[0]::rest[1]...`
+    fn join(&self, head: &str, rest: &[Sym]) -> String {
+        let mut s = head.to_owned();
+        for &r in rest {
+            s.push_str("::");
+            s.push_str(self.symbols.name(r));
+        }
+        s
     }
-    s
 }
 
 /// Removes `.` and `..` components without touching the file system.

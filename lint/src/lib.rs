@@ -7,8 +7,10 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod cache;
+mod codec;
 pub mod config;
 pub mod contracts;
+pub mod fingerprint;
 pub mod model;
 pub mod presets;
 pub mod report;
@@ -63,8 +65,10 @@ pub struct Project {
     pub workspace: Workspace,
     /// Its configuration.
     pub config: Config,
-    /// The scan cache file, when caching.
+    /// The cache file, when caching.
     pub cache: Option<PathBuf>,
+    /// The cache as read when loading.
+    store: Option<std::sync::Arc<cache::CheckCache>>,
 }
 
 impl Project {
@@ -72,7 +76,24 @@ impl Project {
     pub fn load(options: &CheckOptions) -> Result<Project, Error> {
         let started = timings::start();
         let root_manifest = workspace::find_root(&options.start).map_err(Error::Workspace)?;
-        let workspace = workspace::load(&root_manifest).map_err(Error::Workspace)?;
+        // The root is the root manifest's directory (canonical already).
+        let cache = options.cache_dir.as_ref().map(|dir| {
+            let root = root_manifest.parent().unwrap_or(Path::new("/"));
+            root.join(dir).join(cache::FILE_NAME)
+        });
+        let store = cache.as_deref().map(cache::CheckCache::load);
+        let started = timings::end("cache load", started);
+        let workspace = match store.as_ref().and_then(|s| s.workspace(&root_manifest)) {
+            Some(workspace) => workspace,
+            None => {
+                let (loaded, inputs) = workspace::load_recorded(&root_manifest);
+                let workspace = loaded.map_err(Error::Workspace)?;
+                if let Some(store) = &store {
+                    store.set_workspace(&root_manifest, inputs, &workspace);
+                }
+                workspace
+            }
+        };
         let started = timings::end("workspace", started);
         let config = match &options.config {
             Some(path) => {
@@ -93,42 +114,61 @@ impl Project {
                 })?,
         };
         timings::end("configuration", started);
-        let cache = options
-            .cache_dir
-            .as_ref()
-            .map(|dir| workspace.root.join(dir).join(cache::FILE_NAME));
         Ok(Project {
             workspace,
             config,
             cache,
+            store: store.map(std::sync::Arc::new),
         })
     }
 
-    /// Reads every source file, checks every contract and reports.
+    /// Reads every source file, checks every contract and reports. With a
+    /// cache, the last report is reused when no file changed in a way that
+    /// matters (see [`cache::CheckCache::outcome`]).
     pub fn check(&self, no_dev: bool) -> Result<Report, Error> {
+        if let Some(store) = &self.store {
+            let started = timings::start();
+            let reused = store.outcome(self.outcome_key(no_dev));
+            timings::end("cached outcome", started);
+            if let Some(report) = reused {
+                self.save_cache();
+                return Ok(report);
+            }
+        }
         self.check_with_model(no_dev).map(|(_, report)| report)
+    }
+
+    /// What a check's outcome depends on besides the files: the workspace,
+    /// the configuration and the options.
+    fn outcome_key(&self, no_dev: bool) -> u64 {
+        let text = format!(
+            "{:?}\n{no_dev}\n{}",
+            self.config,
+            cache::workspace_hash(&self.workspace)
+        );
+        fingerprint::content_hash(text.as_bytes())
+    }
+
+    fn save_cache(&self) {
+        if let (Some(store), Some(path)) = (&self.store, &self.cache) {
+            let started = timings::start();
+            // A cache that cannot be written only makes the next run slower.
+            let _ = store.save(path);
+            timings::end("cache save", started);
+        }
     }
 
     /// [`Project::check`], also returning the module graph it checked (for
     /// drawing it).
     pub fn check_with_model(&self, no_dev: bool) -> Result<(model::Model, Report), Error> {
         let keep = external_filter(&self.config);
-        let started = timings::start();
-        let cache = self.cache.as_deref().map(cache::ScanCache::load);
-        timings::end("cache load", started);
         let mut model = model::build_cached(
             &self.workspace,
             &|key: &str, pkg: &str| {
                 keep.all || keep.names.contains(key) || keep.names.contains(pkg)
             },
-            cache.as_ref(),
+            self.store.as_deref(),
         );
-        if let (Some(cache), Some(path)) = (&cache, &self.cache) {
-            // A cache that cannot be written only makes the next run slower.
-            let started = timings::start();
-            let _ = cache.save(path);
-            timings::end("cache save", started);
-        }
         let unknown = unknown_modules(&model, &self.config);
         if !unknown.is_empty() {
             return Err(Error::Config(unknown));
@@ -143,6 +183,20 @@ impl Project {
             errors: std::mem::take(&mut model.errors),
             files: model.source_files,
         };
+        if let Some(store) = &self.store {
+            let files: Vec<PathBuf> = model.files[..model.source_files]
+                .iter()
+                .map(|f| f.path.clone())
+                .collect();
+            // Finding a file that is read again proves nothing more.
+            let read: HashSet<&PathBuf> = files.iter().collect();
+            let mut probes = std::mem::take(&mut model.probes);
+            probes.retain(|(path, is_file)| !is_file || !read.contains(path));
+            probes.sort();
+            probes.dedup();
+            store.set_outcome(self.outcome_key(no_dev), files, probes, &report);
+        }
+        self.save_cache();
         Ok((model, report))
     }
 }

@@ -8,9 +8,10 @@ use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::cache::{ScanCache, Stamp, content_hash};
+use crate::cache::CheckCache;
+use crate::fingerprint::{Stamp, content_hash};
 use crate::report::FileError;
-use crate::scan::{self, FileScan, NameKind, Pos, ScopeId};
+use crate::scan::{self, NameKind, Pos, ScopeId};
 use crate::summary::{FileSummary, IntMap, ScopeShape, SiteShape, Sym, Symbols};
 use crate::workspace::{DepKind, Edition, TargetKind, Workspace};
 
@@ -150,6 +151,10 @@ pub struct Model {
     pub imports: Vec<Import>,
     /// Files that could not be read or scanned completely.
     pub errors: Vec<FileError>,
+    /// Paths the module trees looked for that are not files read, and
+    /// whether each was a file (what a cached outcome depends on besides
+    /// the files read).
+    pub probes: Vec<(PathBuf, bool)>,
 }
 
 impl Model {
@@ -247,7 +252,7 @@ pub fn build(ws: &Workspace, keep_external: &(dyn Fn(&str, &str) -> bool + Sync)
 pub fn build_cached(
     ws: &Workspace,
     keep_external: &(dyn Fn(&str, &str) -> bool + Sync),
-    cache: Option<&ScanCache>,
+    cache: Option<&CheckCache>,
 ) -> Model {
     let mut b = Builder::new(ws);
     b.cache = cache;
@@ -265,7 +270,7 @@ pub fn build_cached(
 
 struct Builder<'w> {
     ws: &'w Workspace,
-    cache: Option<&'w ScanCache>,
+    cache: Option<&'w CheckCache>,
     model: Model,
     scans: Vec<Option<FileSummary>>,
     /// Every identifier of every scan (locked only while reading files).
@@ -424,12 +429,12 @@ impl<'w> Builder<'w> {
         let results: Vec<Result<FileSummary, (u32, u32, String)>> = todo
             .par_iter()
             .map(|p| {
-                let scan = read_and_scan(
+                read_and_summarize(
                     p,
                     editions.get(p.as_path()).copied().unwrap_or(false),
                     cache,
-                )?;
-                Ok(FileSummary::of(scan, symbols))
+                    symbols,
+                )
             })
             .collect();
         for (path, result) in todo.into_iter().zip(results) {
@@ -535,9 +540,9 @@ impl<'w> Builder<'w> {
                     let d = &scope_dir[si];
                     let flat = d.join(format!("{}.rs", decl.name));
                     let nested = d.join(&decl.name).join("mod.rs");
-                    if flat.is_file() {
+                    if self.probe(&flat) {
                         candidates.push((flat, d.join(&decl.name)));
-                    } else if nested.is_file() {
+                    } else if self.probe(&nested) {
                         candidates.push((nested, d.join(&decl.name)));
                     }
                 }
@@ -548,7 +553,7 @@ impl<'w> Builder<'w> {
                         &file_dir
                     };
                     let f = base.join(p);
-                    if f.is_file() {
+                    if self.probe(&f) {
                         let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
                         candidates.push((f, dir));
                     }
@@ -559,13 +564,20 @@ impl<'w> Builder<'w> {
             }
             while let Some((_, inc)) = includes.next_if(|(s, _)| *s as usize == si) {
                 let f = file_dir.join(&inc.path);
-                if f.is_file() {
+                if self.probe(&f) {
                     let dir = scope_dir[si].clone();
                     self.queue(&job, f, scope_module[si], dir, (file, inc.pos), next);
                 }
             }
         }
         self.scans[file] = Some(scan);
+    }
+
+    /// Whether `path` is a file, remembered for the cache.
+    fn probe(&mut self, path: &Path) -> bool {
+        let is_file = path.is_file();
+        self.model.probes.push((path.to_path_buf(), is_file));
+        is_file
     }
 
     fn symbol_name(&self, s: Sym) -> String {
@@ -1182,32 +1194,37 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// Reads a file as UTF-8 and scans it; an error is (line, column, message).
-fn read_and_scan(
+/// Reads a file as UTF-8 and scans it (or takes its summary from the
+/// cache); an error is (line, column, message).
+fn read_and_summarize(
     path: &Path,
     edition2015: bool,
-    cache: Option<&ScanCache>,
-) -> Result<FileScan, (u32, u32, String)> {
+    cache: Option<&CheckCache>,
+    symbols: &std::sync::Mutex<Symbols>,
+) -> Result<FileSummary, (u32, u32, String)> {
     let stamp = cache.and_then(|_| Stamp::of(path));
     if let (Some(cache), Some(stamp)) = (cache, stamp)
-        && let Some(scan) = cache.by_stamp(path, stamp)
+        && let Some(summary) = cache.by_stamp(path, stamp, edition2015, symbols)
     {
-        return Ok(scan);
+        return Ok(summary);
     }
     let bytes = std::fs::read(path).map_err(|e| (1, 1, format!("cannot read file: {e}")))?;
     let hash = cache.map(|_| content_hash(&bytes));
     if let (Some(cache), Some(stamp), Some(hash)) = (cache, stamp, hash)
-        && let Some(scan) = cache.by_hash(path, stamp, hash)
+        && let Some(summary) = cache.by_hash(path, stamp, hash, edition2015, symbols)
     {
-        return Ok(scan);
+        return Ok(summary);
     }
     match std::str::from_utf8(&bytes) {
         Ok(text) => {
             let scan = scan::scan(text, edition2015);
-            if let (Some(cache), Some(stamp), Some(hash)) = (cache, stamp, hash) {
-                cache.insert(path, stamp, hash, &scan);
+            let (summary, encoded) = FileSummary::of(&scan, symbols, cache.is_some());
+            if let (Some(cache), Some(stamp), Some(hash), Some(encoded)) =
+                (cache, stamp, hash, encoded)
+            {
+                cache.insert(path, stamp, hash, edition2015, encoded);
             }
-            Ok(scan)
+            Ok(summary)
         }
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];

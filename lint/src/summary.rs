@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, Mutex};
 
+use crate::codec::{R, W};
 use crate::scan::{FileScan, Include, ModDecl, NameKind, Pos, ScanError, ScopeKind, SiteKind};
 
 /// An interned identifier (see [`Symbols`]).
@@ -193,8 +194,13 @@ pub struct FileSummary {
 
 impl FileSummary {
     /// Summarises `scan`, interning its identifiers in `symbols`: locked
-    /// once per file, for the file's distinct identifiers only.
-    pub fn of(scan: FileScan, symbols: &Mutex<Symbols>) -> FileSummary {
+    /// once per file, for the file's distinct identifiers only. With
+    /// `encode`, also returns the summary's bytes for the cache.
+    pub fn of(
+        scan: &FileScan,
+        symbols: &Mutex<Symbols>,
+        encode: bool,
+    ) -> (FileSummary, Option<Vec<u8>>) {
         let mut out = FileSummary {
             scopes: Vec::with_capacity(scan.scopes.len()),
             sites: Vec::with_capacity(scan.sites.len()),
@@ -243,19 +249,261 @@ impl FileSummary {
                     pos: site.pos,
                 });
             }
-            let global: Vec<Sym> = {
-                let mut symbols = symbols.lock().unwrap_or_else(|e| e.into_inner());
-                local.distinct.iter().map(|d| symbols.intern(d)).collect()
+            out.errors.clone_from(&scan.errors);
+            for (si, scope) in scan.scopes.iter().enumerate() {
+                out.mods
+                    .extend(scope.mods.iter().map(|m| (si as u32, m.clone())));
+                out.includes
+                    .extend(scope.includes.iter().map(|i| (si as u32, i.clone())));
+            }
+            let bytes = encode.then(|| out.encode_with(|s| local.distinct[s.0 as usize]));
+            out.intern(&local.distinct, symbols);
+            (out, bytes)
+        }
+    }
+
+    /// Turns file-local symbols (indices into `distinct`) into global ones.
+    fn intern(&mut self, distinct: &[&str], symbols: &Mutex<Symbols>) {
+        let global: Vec<Sym> = {
+            let mut symbols = symbols.lock().unwrap_or_else(|e| e.into_inner());
+            distinct.iter().map(|d| symbols.intern(d)).collect()
+        };
+        self.remap(&global);
+    }
+
+    /// The summary's bytes for the cache: symbols renumbered per file with
+    /// their identifiers alongside, so the bytes do not depend on the run.
+    pub fn encode(&self, symbols: &Symbols) -> Vec<u8> {
+        self.encode_with(|s| symbols.name(s))
+    }
+
+    fn encode_with<'a>(&self, name: impl Fn(Sym) -> &'a str) -> Vec<u8> {
+        let mut local: IntMap<Sym, u32> = IntMap::default();
+        let mut distinct: Vec<Sym> = Vec::new();
+        let mut id = |s: Sym| -> u64 {
+            let next = distinct.len() as u32;
+            let id = *local.entry(s).or_insert(next);
+            if id == next {
+                distinct.push(s);
+            }
+            u64::from(id)
+        };
+        let mut w = W::default();
+        w.var(self.scopes.len() as u64);
+        for scope in &self.scopes {
+            match scope.shape {
+                ScopeShape::File => w.u8(0),
+                ScopeShape::Module(name) => {
+                    w.u8(1);
+                    w.var(id(name));
+                }
+                ScopeShape::Block => w.u8(2),
+            }
+            w.var(scope.parent.map_or(0, |p| u64::from(p) + 1));
+            w.var(u64::from(scope.names.start));
+            w.var(u64::from(scope.names.end));
+            w.bool(scope.dev);
+        }
+        w.var(self.names.len() as u64);
+        for n in &self.names {
+            w.var(id(n.ident));
+            let (tag, v) = match n.kind {
+                NameKind::Module(v) => (0, v),
+                NameKind::Item => (1, 0),
+                NameKind::Use(v) => (2, v),
+                NameKind::ExternCrate(v) => (3, v),
             };
-            out.remap(&global);
+            w.u8(tag);
+            w.var(v as u64);
         }
-        out.errors = scan.errors;
-        for (si, scope) in scan.scopes.into_iter().enumerate() {
-            out.mods.extend(scope.mods.into_iter().map(|m| (si as u32, m)));
-            out.includes
-                .extend(scope.includes.into_iter().map(|i| (si as u32, i)));
+        w.var(self.mods.len() as u64);
+        for (scope, m) in &self.mods {
+            w.var(u64::from(*scope));
+            w.str(&m.name);
+            w.var(m.paths.len() as u64);
+            for p in &m.paths {
+                w.str(p);
+            }
+            w.var(m.inline.map_or(0, |i| i as u64 + 1));
+            w.pos(m.pos);
+            w.bool(m.dev);
+            w.bool(m.fixed_path);
         }
-        out
+        w.var(self.includes.len() as u64);
+        for (scope, i) in &self.includes {
+            w.var(u64::from(*scope));
+            w.str(&i.path);
+            w.pos(i.pos);
+        }
+        w.var(self.sites.len() as u64);
+        let mut line = 0;
+        for site in &self.sites {
+            w.u8(match site.shape {
+                SiteShape::Use => 0,
+                SiteShape::ExternCrate => 1,
+                SiteShape::Path => 2,
+            } | u8::from(site.leading_colon) << 2
+                | u8::from(site.dev) << 3);
+            w.var(u64::from(site.scope));
+            w.var(u64::from(site.len));
+            for &seg in self.segments(site) {
+                w.var(id(seg));
+            }
+            // Lines mostly grow: store the difference.
+            w.var(u64::from(site.pos.line.wrapping_sub(line)));
+            line = site.pos.line;
+            w.var(u64::from(site.pos.column));
+        }
+        w.var(self.errors.len() as u64);
+        for e in &self.errors {
+            w.pos(e.pos);
+            w.str(&e.message);
+        }
+        let mut out = W::default();
+        out.var(distinct.len() as u64);
+        for s in distinct {
+            out.str(name(s));
+        }
+        out.0.extend_from_slice(&w.0);
+        out.0
+    }
+
+    /// Decodes [`FileSummary::encode`]'s bytes, interning the identifiers;
+    /// `None` for bytes that are not a valid summary.
+    pub fn decode(bytes: &[u8], symbols: &Mutex<Symbols>) -> Option<FileSummary> {
+        let mut r = R::new(bytes);
+        let n = r.len()?;
+        let mut distinct = Vec::with_capacity(n);
+        for _ in 0..n {
+            distinct.push(r.str()?);
+        }
+        let sym = |v: u64| -> Option<Sym> { (v < n as u64).then_some(Sym(v as u32)) };
+        let mut out = FileSummary::default();
+        for _ in 0..r.len()? {
+            let shape = match r.u8()? {
+                0 => ScopeShape::File,
+                1 => ScopeShape::Module(sym(r.var()?)?),
+                2 => ScopeShape::Block,
+                _ => return None,
+            };
+            let parent = match r.var()? {
+                0 => None,
+                p => Some(u32::try_from(p - 1).ok()?),
+            };
+            let start = u32::try_from(r.var()?).ok()?;
+            let end = u32::try_from(r.var()?).ok()?;
+            out.scopes.push(SumScope {
+                shape,
+                parent,
+                names: start..end,
+                dev: r.bool()?,
+            });
+        }
+        for _ in 0..r.len()? {
+            let ident = sym(r.var()?)?;
+            let tag = r.u8()?;
+            let v = usize::try_from(r.var()?).ok()?;
+            let kind = match tag {
+                0 => NameKind::Module(v),
+                1 => NameKind::Item,
+                2 => NameKind::Use(v),
+                3 => NameKind::ExternCrate(v),
+                _ => return None,
+            };
+            out.names.push(SumName { ident, kind });
+        }
+        for _ in 0..r.len()? {
+            let scope = u32::try_from(r.var()?).ok()?;
+            let name = r.str()?.to_owned();
+            let mut paths = Vec::new();
+            for _ in 0..r.len()? {
+                paths.push(r.str()?.to_owned());
+            }
+            let inline = match r.var()? {
+                0 => None,
+                i => Some(usize::try_from(i - 1).ok()?),
+            };
+            out.mods.push((
+                scope,
+                ModDecl {
+                    name,
+                    paths,
+                    inline,
+                    pos: r.pos()?,
+                    dev: r.bool()?,
+                    fixed_path: r.bool()?,
+                },
+            ));
+        }
+        for _ in 0..r.len()? {
+            let scope = u32::try_from(r.var()?).ok()?;
+            out.includes.push((
+                scope,
+                Include {
+                    path: r.str()?.to_owned(),
+                    pos: r.pos()?,
+                },
+            ));
+        }
+        let sites = r.len()?;
+        out.sites.reserve(sites);
+        let mut line: u32 = 0;
+        for _ in 0..sites {
+            let flags = r.u8()?;
+            let shape = match flags & 3 {
+                0 => SiteShape::Use,
+                1 => SiteShape::ExternCrate,
+                2 => SiteShape::Path,
+                _ => return None,
+            };
+            let scope = u32::try_from(r.var()?).ok()?;
+            let len = r.len()?;
+            let start = out.segs.len() as u32;
+            for _ in 0..len {
+                out.segs.push(sym(r.var()?)?);
+            }
+            line = line.wrapping_add(u32::try_from(r.var()?).ok()?);
+            let column = u32::try_from(r.var()?).ok()?;
+            out.sites.push(SumSite {
+                shape,
+                leading_colon: flags & 4 != 0,
+                dev: flags & 8 != 0,
+                scope,
+                start,
+                len: len as u32,
+                pos: Pos { line, column },
+            });
+        }
+        for _ in 0..r.len()? {
+            out.errors.push(ScanError {
+                pos: r.pos()?,
+                message: r.str()?.to_owned(),
+            });
+        }
+        if !r.done() || !out.valid() {
+            return None;
+        }
+        out.intern(&distinct, symbols);
+        Some(out)
+    }
+
+    /// Indices point inside the summary (the model indexes with them).
+    fn valid(&self) -> bool {
+        let (scopes, sites, names) = (self.scopes.len(), self.sites.len(), self.names.len());
+        self.scopes.iter().all(|s| {
+            s.parent.is_none_or(|p| (p as usize) < scopes)
+                && s.names.start <= s.names.end
+                && (s.names.end as usize) <= names
+        }) && self.names.iter().all(|n| match n.kind {
+            NameKind::Use(i) | NameKind::ExternCrate(i) => i < sites,
+            NameKind::Module(i) => i < self.mods.len(),
+            NameKind::Item => true,
+        }) && self.sites.iter().all(|s| (s.scope as usize) < scopes)
+            && self
+                .mods
+                .iter()
+                .all(|(s, m)| (*s as usize) < scopes && m.inline.is_none_or(|i| i < scopes))
+            && self.includes.iter().all(|(s, _)| (*s as usize) < scopes)
     }
 
     /// Replaces every symbol `s` by `to[s]`.

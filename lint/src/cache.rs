@@ -79,11 +79,11 @@ struct WorkspaceEntry {
 
 /// What the last check concluded, and from which files.
 #[derive(Debug, Clone)]
-struct Outcome {
+struct Outcome<F = PathBuf> {
     /// Hash of the configuration and options it was checked with.
     key: u64,
     /// The source files read, in order.
-    files: Vec<PathBuf>,
+    files: Vec<F>,
     /// Other paths the module trees looked for, and whether they were
     /// files then.
     probes: Vec<(PathBuf, bool)>,
@@ -99,9 +99,13 @@ pub struct CheckCache {
     /// Where the summaries start in the file, and how long they are.
     summaries_at: (u64, u64),
     summaries: OnceLock<Option<Vec<u8>>>,
-    files: HashMap<PathBuf, Entry>,
+    /// The file table, sorted by path.
+    table: Vec<(PathBuf, Entry)>,
+    /// Index of each path in `table`, built when first asked for.
+    by_path: OnceLock<HashMap<std::ffi::OsString, usize>>,
     workspace: Option<WorkspaceEntry>,
-    outcome: Option<Outcome>,
+    /// The last outcome, its files as indices into `table`.
+    outcome: Option<Outcome<usize>>,
     new_files: Mutex<HashMap<PathBuf, Entry>>,
     new_workspace: Mutex<Option<WorkspaceEntry>>,
     new_outcome: Mutex<Option<Outcome>>,
@@ -148,7 +152,6 @@ impl CheckCache {
         if r.str()? != TOOL {
             return None;
         }
-        let mut files = HashMap::new();
         let mut table = Vec::new();
         for _ in 0..r.len()? {
             let path = r.path()?;
@@ -162,8 +165,7 @@ impl CheckCache {
             if end as u64 > summaries_len {
                 return None;
             }
-            table.push(path.clone());
-            files.insert(
+            table.push((
                 path,
                 Entry {
                     stamp,
@@ -172,7 +174,7 @@ impl CheckCache {
                     summary,
                     bytes: Bytes::Old(start..end),
                 },
-            );
+            ));
         }
         let workspace = match r.u8()? {
             0 => None,
@@ -189,7 +191,11 @@ impl CheckCache {
                 let key = r.u64()?;
                 let mut paths = Vec::new();
                 for _ in 0..r.len()? {
-                    paths.push(table.get(r.usize()?)?.clone());
+                    let i = r.usize()?;
+                    if i >= table.len() {
+                        return None;
+                    }
+                    paths.push(i);
                 }
                 let mut probes = Vec::new();
                 for _ in 0..r.len()? {
@@ -212,7 +218,7 @@ impl CheckCache {
             file: Mutex::new(Some(file)),
             summaries_at,
             summaries: OnceLock::new(),
-            files,
+            table,
             workspace,
             outcome,
             ..CheckCache::default()
@@ -232,6 +238,14 @@ impl CheckCache {
                 (content_hash(&bytes).to_le_bytes()[..] == sum[..]).then_some(bytes)
             })
             .as_deref()
+    }
+
+    fn entry(&self, path: &Path) -> Option<&Entry> {
+        let by_path = self.by_path.get_or_init(|| {
+            let index = self.table.iter().enumerate();
+            index.map(|(i, (p, _))| (p.as_os_str().to_owned(), i)).collect()
+        });
+        by_path.get(path.as_os_str()).map(|&i| &self.table[i].1)
     }
 
     fn bytes<'a>(&'a self, e: &'a Entry) -> Option<&'a [u8]> {
@@ -270,7 +284,7 @@ impl CheckCache {
         e2015: bool,
         symbols: &Mutex<Symbols>,
     ) -> Option<FileSummary> {
-        let e = self.files.get(path)?;
+        let e = self.entry(path)?;
         if e.stamp != stamp || e.e2015 != e2015 {
             return None;
         }
@@ -289,7 +303,7 @@ impl CheckCache {
         e2015: bool,
         symbols: &Mutex<Symbols>,
     ) -> Option<FileSummary> {
-        let e = self.files.get(path)?;
+        let e = self.entry(path)?;
         if e.hash != hash || e.e2015 != e2015 {
             return None;
         }
@@ -335,8 +349,8 @@ impl CheckCache {
             .files
             .par_iter()
             .with_min_len(256)
-            .map(|path| {
-                let e = self.files.get(path)?;
+            .map(|&i| {
+                let (path, e) = &self.table[i];
                 let stamp = Stamp::of(path)?;
                 if stamp == e.stamp {
                     return Some(None);
@@ -368,13 +382,18 @@ impl CheckCache {
         if changed.len() > REWRITE_AFTER || *dirty {
             // Worth writing: every entry carries over, with new stamps.
             let mut new = lock(&self.new_files);
-            for (path, e) in &self.files {
+            for (path, e) in &self.table {
                 new.insert(path.clone(), e.clone());
             }
             for (path, e) in changed {
                 new.insert(path.clone(), e);
             }
-            *lock(&self.new_outcome) = Some(old.clone());
+            *lock(&self.new_outcome) = Some(Outcome {
+                key: old.key,
+                files: old.files.iter().map(|&i| self.table[i].0.clone()).collect(),
+                probes: old.probes.clone(),
+                report: old.report.clone(),
+            });
             let mut ws = lock(&self.new_workspace);
             if ws.is_none() {
                 ws.clone_from(&self.workspace);

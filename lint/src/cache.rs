@@ -12,7 +12,7 @@
 //! and rewritten.
 
 use std::collections::HashMap;
-use std::io::{Read, Seek, SeekFrom};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -137,8 +137,7 @@ impl CheckCache {
         let expected = (head.len() as u64)
             .checked_add(small_len as u64)?
             .checked_add(8)?
-            .checked_add(summaries_len)?
-            .checked_add(8)?;
+            .checked_add(summaries_len)?;
         if total != expected {
             return None;
         }
@@ -232,10 +231,9 @@ impl CheckCache {
                 let mut file = lock(&self.file).take()?;
                 let (at, len) = self.summaries_at;
                 file.seek(SeekFrom::Start(at)).ok()?;
-                let mut bytes = vec![0u8; usize::try_from(len).ok()? + 8];
+                let mut bytes = vec![0u8; usize::try_from(len).ok()?];
                 file.read_exact(&mut bytes).ok()?;
-                let sum = bytes.split_off(bytes.len() - 8);
-                (content_hash(&bytes).to_le_bytes()[..] == sum[..]).then_some(bytes)
+                Some(bytes)
             })
             .as_deref()
     }
@@ -250,7 +248,12 @@ impl CheckCache {
 
     fn bytes<'a>(&'a self, e: &'a Entry) -> Option<&'a [u8]> {
         match &e.bytes {
-            Bytes::Old(range) => self.summaries()?.get(range.clone()),
+            // Each summary is checked against its hash, which the small
+            // part's checksum covers.
+            Bytes::Old(range) => self
+                .summaries()?
+                .get(range.clone())
+                .filter(|b| content_hash(b) == e.summary),
             Bytes::Fresh(v) => Some(v),
         }
     }
@@ -433,7 +436,9 @@ impl CheckCache {
         entries.sort_by(|a, b| a.0.cmp(b.0));
         let mut small = W::default();
         small.str(TOOL);
-        let mut summaries = W::default();
+        // Summaries are written as they are, one after the other.
+        let mut summaries: Vec<&[u8]> = Vec::with_capacity(entries.len());
+        let mut at = 0;
         small.var(entries.len() as u64);
         for (path, e) in &entries {
             let bytes = self.bytes(e).unwrap_or_default();
@@ -442,9 +447,10 @@ impl CheckCache {
             small.u64(e.hash);
             small.bool(e.e2015);
             small.u64(e.summary);
-            small.var(summaries.0.len() as u64);
+            small.var(at as u64);
             small.var(bytes.len() as u64);
-            summaries.0.extend_from_slice(bytes);
+            at += bytes.len();
+            summaries.push(bytes);
         }
         match &*lock(&self.new_workspace) {
             None => small.u8(0),
@@ -476,20 +482,21 @@ impl CheckCache {
             }
             _ => small.u8(0),
         }
-        let mut out = Vec::with_capacity(small.0.len() + summaries.0.len() + 64);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&FORMAT.to_le_bytes());
-        out.extend_from_slice(&(small.0.len() as u64).to_le_bytes());
-        out.extend_from_slice(&(summaries.0.len() as u64).to_le_bytes());
-        out.extend_from_slice(&small.0);
-        out.extend_from_slice(&content_hash(&small.0).to_le_bytes());
-        out.extend_from_slice(&summaries.0);
-        out.extend_from_slice(&content_hash(&summaries.0).to_le_bytes());
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
         let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-        std::fs::write(&tmp, &out)?;
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        out.write_all(MAGIC)?;
+        out.write_all(&FORMAT.to_le_bytes())?;
+        out.write_all(&(small.0.len() as u64).to_le_bytes())?;
+        out.write_all(&(at as u64).to_le_bytes())?;
+        out.write_all(&small.0)?;
+        out.write_all(&content_hash(&small.0).to_le_bytes())?;
+        for bytes in summaries {
+            out.write_all(bytes)?;
+        }
+        out.into_inner().map_err(|e| e.into_error())?;
         std::fs::rename(&tmp, path)
     }
 }

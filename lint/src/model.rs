@@ -717,7 +717,7 @@ impl<'w> Builder<'w> {
                     symbols: &symbols,
                     bindings: &bindings,
                     globs: &globs,
-                    memo: HashMap::new(),
+                    memo: IntMap::default(),
                 },
                 |r, occ| r.imports_of(occ, keep_external),
             )
@@ -839,7 +839,7 @@ struct Resolver<'a, 'w> {
     globs: &'a [Vec<(usize, usize)>],
     /// Resolutions of `use` sites, by (occurrence, site); `None` while in
     /// progress (a cycle of `use`s resolves to nothing).
-    memo: HashMap<(usize, usize), Option<Res>>,
+    memo: IntMap<(usize, usize), Option<Res>>,
 }
 
 impl Resolver<'_, '_> {

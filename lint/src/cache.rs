@@ -24,9 +24,7 @@ use crate::fingerprint::{Input, Stamp, content_hash, unchanged};
 use crate::report::{Code, ContractResult, FileError, Link, Matched, Report, Violation};
 use crate::scan::Pos;
 use crate::summary::{FileSummary, Symbols};
-use crate::workspace::{
-    DepKind, Dependency, Edition, Package, Target, TargetKind, Workspace,
-};
+use crate::workspace::{DepKind, Dependency, Edition, Package, Target, TargetKind, Workspace};
 
 /// Identifies the format and the scanner that wrote a cache; any change to
 /// either must change it.
@@ -241,7 +239,9 @@ impl CheckCache {
     fn entry(&self, path: &Path) -> Option<&Entry> {
         let by_path = self.by_path.get_or_init(|| {
             let index = self.table.iter().enumerate();
-            index.map(|(i, (p, _))| (p.as_os_str().to_owned(), i)).collect()
+            index
+                .map(|(i, (p, _))| (p.as_os_str().to_owned(), i))
+                .collect()
         });
         by_path.get(path.as_os_str()).map(|&i| &self.table[i].1)
     }
@@ -463,8 +463,11 @@ impl CheckCache {
         }
         // Outcome files are indices into the table; an outcome with a file
         // that has no entry (an unreadable one) could not be reused.
-        let index: HashMap<&PathBuf, usize> =
-            entries.iter().enumerate().map(|(i, (p, _))| (*p, i)).collect();
+        let index: HashMap<&PathBuf, usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, (p, _))| (*p, i))
+            .collect();
         match &*lock(&self.new_outcome) {
             Some(o) if o.files.iter().all(|f| index.contains_key(f)) => {
                 small.u8(1);
@@ -630,7 +633,9 @@ const CONTRACT_TYPES: [&str; 5] = ["forbidden", "layers", "independence", "acycl
 const ROLES: [&str; 5] = ["source", "forbidden", "layer", "modules", "not-allowed"];
 
 fn static_index(all: &[&'static str], s: &str) -> u8 {
-    all.iter().position(|a| *a == s).map_or(u8::MAX, |i| i as u8)
+    all.iter()
+        .position(|a| *a == s)
+        .map_or(u8::MAX, |i| i as u8)
 }
 
 fn static_str(all: &[&'static str], i: u8) -> Option<&'static str> {
@@ -874,17 +879,31 @@ mod tests {
         let (summary, bytes, symbols) = summarized();
         let cache = CheckCache::default();
         cache.insert(&src, stamp(1), 7, false, bytes);
-        cache.set_outcome(9, vec![src.clone()], vec![(dir.path().join("b.rs"), false)], &report());
+        cache.set_outcome(
+            9,
+            vec![src.clone()],
+            vec![(dir.path().join("b.rs"), false)],
+            &report(),
+        );
         let file = dir.path().join("cache");
         cache.save(&file).unwrap();
 
         let again = CheckCache::load(&file);
-        assert_eq!(again.by_stamp(&src, stamp(1), false, &symbols), Some(summary.clone()));
+        assert_eq!(
+            again.by_stamp(&src, stamp(1), false, &symbols),
+            Some(summary.clone())
+        );
         assert_eq!(again.by_stamp(&src, stamp(1), true, &symbols), None);
         assert_eq!(again.by_stamp(&src, stamp(2), false, &symbols), None);
-        assert_eq!(again.by_hash(&src, stamp(2), 7, false, &symbols), Some(summary));
+        assert_eq!(
+            again.by_hash(&src, stamp(2), 7, false, &symbols),
+            Some(summary)
+        );
         assert_eq!(again.by_hash(&src, stamp(2), 8, false, &symbols), None);
-        assert_eq!(again.by_stamp(&dir.path().join("c.rs"), stamp(1), false, &symbols), None);
+        assert_eq!(
+            again.by_stamp(&dir.path().join("c.rs"), stamp(1), false, &symbols),
+            None
+        );
         // Stamp and content hash differ from the recorded ones (7 is not
         // its hash), but the rescanned summary is the same: reused.
         assert_eq!(again.outcome(9), Some(report()));
@@ -892,7 +911,12 @@ mod tests {
         let cache = CheckCache::default();
         let (_, bytes, _) = summarized();
         cache.insert(&src, now, content_hash(SRC.as_bytes()), false, bytes);
-        cache.set_outcome(9, vec![src.clone()], vec![(dir.path().join("b.rs"), false)], &report());
+        cache.set_outcome(
+            9,
+            vec![src.clone()],
+            vec![(dir.path().join("b.rs"), false)],
+            &report(),
+        );
         cache.save(&file).unwrap();
         let again = CheckCache::load(&file);
         assert_eq!(again.outcome(8), None);

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use crate::fingerprint::{Input, Stamp};
 use crate::scan::Pos;
 
-
 /// An encoder; paths are front-coded against the previous one.
 #[derive(Default)]
 pub(crate) struct W(pub(crate) Vec<u8>, String);
@@ -200,4 +199,3 @@ impl<'a> R<'a> {
         Some(out)
     }
 }
-

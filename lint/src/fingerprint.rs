@@ -67,4 +67,3 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
     h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
     h ^ (h >> 29)
 }
-

@@ -525,7 +525,8 @@ impl<'w> Builder<'w> {
             scope_dir.push(dir);
             scope_inline.push(inline);
         }
-        let (mut mods, mut includes) = (scan.mods.iter().peekable(), scan.includes.iter().peekable());
+        let (mut mods, mut includes) =
+            (scan.mods.iter().peekable(), scan.includes.iter().peekable());
         for si in 0..scan.scopes.len() {
             while let Some((_, decl)) = mods.next_if(|(s, _)| *s as usize == si) {
                 if decl.inline.is_some() {

@@ -24,7 +24,10 @@ pub fn enable() {
 /// assert!(terrace_lint::timings::take().iter().any(|(p, _)| *p == "example"));
 /// ```
 pub fn take() -> Vec<(&'static str, Duration)> {
-    PHASES.lock().map(|mut p| std::mem::take(&mut *p)).unwrap_or_default()
+    PHASES
+        .lock()
+        .map(|mut p| std::mem::take(&mut *p))
+        .unwrap_or_default()
 }
 
 /// The start of a phase (`None` when not recording).

@@ -433,7 +433,12 @@ impl CheckCache {
         }
         let new = lock(&self.new_files);
         let mut entries: Vec<(&PathBuf, &Entry)> = new.iter().collect();
-        entries.sort_by(|a, b| a.0.cmp(b.0));
+        // By bytes: paths sharing a directory end up next to each other,
+        // without comparing component by component.
+        entries.sort_unstable_by(|a, b| {
+            let (a, b) = (a.0.as_os_str(), b.0.as_os_str());
+            a.as_encoded_bytes().cmp(b.as_encoded_bytes())
+        });
         let mut small = W::default();
         small.str(TOOL);
         // Summaries are written as they are, one after the other.
@@ -463,18 +468,18 @@ impl CheckCache {
         }
         // Outcome files are indices into the table; an outcome with a file
         // that has no entry (an unreadable one) could not be reused.
-        let index: HashMap<&PathBuf, usize> = entries
+        let index: HashMap<&std::ffi::OsStr, usize> = entries
             .iter()
             .enumerate()
-            .map(|(i, (p, _))| (*p, i))
+            .map(|(i, (p, _))| (p.as_os_str(), i))
             .collect();
         match &*lock(&self.new_outcome) {
-            Some(o) if o.files.iter().all(|f| index.contains_key(f)) => {
+            Some(o) if o.files.iter().all(|f| index.contains_key(f.as_os_str())) => {
                 small.u8(1);
                 small.u64(o.key);
                 small.var(o.files.len() as u64);
                 for f in &o.files {
-                    small.var(index.get(f).map_or(u64::MAX, |&i| i as u64));
+                    small.var(index.get(f.as_os_str()).map_or(u64::MAX, |&i| i as u64));
                 }
                 small.var(o.probes.len() as u64);
                 for (p, was_file) in &o.probes {

@@ -189,10 +189,13 @@ impl Project {
                 .map(|f| f.path.clone())
                 .collect();
             // Finding a file that is read again proves nothing more.
-            let read: HashSet<&PathBuf> = files.iter().collect();
+            let read: HashSet<&std::ffi::OsStr> = files.iter().map(|f| f.as_os_str()).collect();
             let mut probes = std::mem::take(&mut model.probes);
-            probes.retain(|(path, is_file)| !is_file || !read.contains(path));
-            probes.sort();
+            probes.retain(|(path, is_file)| !is_file || !read.contains(path.as_os_str()));
+            probes.sort_unstable_by(|a, b| {
+                let (a, b) = (a.0.as_os_str(), b.0.as_os_str());
+                a.as_encoded_bytes().cmp(b.as_encoded_bytes())
+            });
             probes.dedup();
             store.set_outcome(self.outcome_key(no_dev), files, probes, &report);
         }

@@ -58,9 +58,11 @@ const ALWAYS_ALLOWED: [&str; 3] = ["std", "core", "alloc"];
 
 /// Which modules (given by [`Model::module_paths`]) a pattern matches.
 pub fn matching_modules(paths: &ModulePaths<'_>, pattern: &ModulePattern) -> Vec<bool> {
-    (0..paths.len())
-        .map(|m| paths.matches(m, pattern))
-        .collect()
+    let mut out = vec![false; paths.len()];
+    for m in paths.candidates(pattern) {
+        out[m] = paths.matches(m, pattern);
+    }
+    out
 }
 
 /// True when an external import path matches the pattern by package name or

@@ -74,6 +74,9 @@ pub struct TargetInfo {
 pub struct ModulePaths<'a> {
     paths: Vec<Vec<&'a str>>,
     aliases: Vec<Option<Vec<&'a str>>>,
+    /// Modules by the first segment of their path or alias (a pattern that
+    /// starts with a name can only match these).
+    by_first: HashMap<&'a str, Vec<ModuleId>>,
 }
 
 impl ModulePaths<'_> {
@@ -81,6 +84,17 @@ impl ModulePaths<'_> {
     pub fn matches(&self, m: ModuleId, pattern: &crate::config::ModulePattern) -> bool {
         pattern.matches(&self.paths[m])
             || self.aliases[m].as_ref().is_some_and(|a| pattern.matches(a))
+    }
+
+    /// The modules a pattern can match: those whose path or alias starts
+    /// with its first segment when that is a name, else all.
+    pub fn candidates(&self, pattern: &crate::config::ModulePattern) -> Vec<ModuleId> {
+        match pattern.segments.first() {
+            Some(crate::config::PatternSegment::Name(n)) => {
+                self.by_first.get(n.as_str()).cloned().unwrap_or_default()
+            }
+            _ => (0..self.paths.len()).collect(),
+        }
     }
 
     /// Number of modules.
@@ -161,12 +175,12 @@ impl Model {
     /// Every module's path as segments, indexed like [`Model::modules`]
     /// (for matching patterns without allocating per match).
     pub fn module_paths(&self) -> ModulePaths<'_> {
-        let paths = self
+        let paths: Vec<Vec<&str>> = self
             .modules
             .iter()
             .map(|m| m.segments.iter().map(String::as_str).collect())
             .collect();
-        let aliases = self
+        let aliases: Vec<Option<Vec<&str>>> = self
             .modules
             .iter()
             .map(|m| {
@@ -178,7 +192,25 @@ impl Model {
                 )
             })
             .collect();
-        ModulePaths { paths, aliases }
+        let mut by_first: HashMap<&str, Vec<ModuleId>> = HashMap::new();
+        for (m, path) in paths.iter().enumerate() {
+            if let Some(&first) = path.first() {
+                by_first.entry(first).or_default().push(m);
+            }
+        }
+        for (m, alias) in aliases.iter().enumerate() {
+            if let Some(&first) = alias.as_ref().and_then(|a| a.first()) {
+                let list = by_first.entry(first).or_default();
+                if list.last() != Some(&m) {
+                    list.push(m);
+                }
+            }
+        }
+        ModulePaths {
+            paths,
+            aliases,
+            by_first,
+        }
     }
 
     /// Display form of an import target: the module path, or the external path.

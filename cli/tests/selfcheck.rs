@@ -126,3 +126,38 @@ fn the_scan_cache_never_hides_a_change() {
     assert_eq!(code, 1);
     assert!(!root.join("target").exists());
 }
+
+/// The cache's last outcome is not reused when a file that was missing
+/// appears: an explicit target's root, a `mod` declaration's file.
+#[test]
+fn the_check_cache_notices_files_that_appear() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let write = |path: &str, text: &str| {
+        let p = root.join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    write(
+        "Cargo.toml",
+        "[package]\nname = \"shop\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nsqlx = \"0.8\"\n\n[[bin]]\nname = \"tool\"\npath = \"tools/tool.rs\"\n\n[workspace]\n",
+    );
+    write(
+        "terrace.toml",
+        "[[contracts]]\nname = \"pure\"\ntype = \"forbidden\"\nsource = [\"shop\"]\nforbidden = [\"sqlx\"]\n",
+    );
+    write("src/lib.rs", "pub mod domain;\n");
+    let (code, out) = terrace(root, &["check", "--color", "never"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(!out.contains("src/domain"), "{out}");
+
+    write("src/domain.rs", "use sqlx::Row;\n");
+    let (code, out) = terrace(root, &["check", "--color", "never"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("--> src/domain.rs:1:5"), "{out}");
+
+    write("tools/tool.rs", "fn main() { sqlx::query(); }\n");
+    let (code, out) = terrace(root, &["check", "--color", "never", "--format", "json"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("\"file\": \"tools/tool.rs\""), "{out}");
+}

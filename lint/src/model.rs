@@ -379,7 +379,7 @@ impl<'w> Builder<'w> {
             for t in targets {
                 // Like `cargo package`, a target whose root file is gone
                 // (vendored crates drop their tests and benches) is skipped.
-                if !t.root.is_file() {
+                if !self.probe(&t.root) {
                     continue;
                 }
                 let segments = match t.kind {

@@ -163,10 +163,10 @@ struct WorkspaceArgs {
     /// Leave test, example and bench targets, `#[cfg(test)]` code and dev-dependencies out of every contract
     #[arg(long)]
     no_dev: bool,
-    /// Read every file afresh and keep no scan cache
+    /// Read every file afresh and keep no check cache
     #[arg(long, conflicts_with = "cache_dir")]
     no_cache: bool,
-    /// Where to keep the scan cache [default: `$CARGO_TARGET_DIR/terrace`, or `target/terrace` in the workspace]
+    /// Where to keep the check cache [default: `$CARGO_TARGET_DIR/terrace`, or `target/terrace` in the workspace]
     #[arg(long, value_name = "DIR")]
     cache_dir: Option<PathBuf>,
 }
@@ -278,7 +278,7 @@ fn options(args: &WorkspaceArgs) -> CheckOptions {
     }
 }
 
-/// The scan cache's directory: `--cache-dir` (relative to the current
+/// The check cache's directory: `--cache-dir` (relative to the current
 /// directory), else cargo's target directory, else `target/terrace` under
 /// the workspace root; none with `--no-cache`.
 fn cache_dir(args: &WorkspaceArgs) -> Option<PathBuf> {

@@ -36,7 +36,7 @@ pub struct CheckOptions {
     pub config: Option<PathBuf>,
     /// Leave test, example and bench code out of every contract.
     pub no_dev: bool,
-    /// Directory of the scan cache (`None`: no cache); a relative path is
+    /// Directory of the check cache (`None`: no cache); a relative path is
     /// relative to the workspace root (`target/terrace` is the usual one).
     pub cache_dir: Option<PathBuf>,
 }

@@ -104,7 +104,8 @@ pub struct CheckCache {
     workspace: Option<WorkspaceEntry>,
     /// The last outcome, its files as indices into `table`.
     outcome: Option<Outcome<usize>>,
-    new_files: Mutex<HashMap<PathBuf, Entry>>,
+    /// This run's entries, by path (hashed as bytes, not by component).
+    new_files: Mutex<HashMap<std::ffi::OsString, Entry>>,
     new_workspace: Mutex<Option<WorkspaceEntry>>,
     new_outcome: Mutex<Option<Outcome>>,
     /// Whether anything changed that is worth writing.
@@ -330,7 +331,7 @@ impl CheckCache {
     }
 
     fn keep(&self, path: &Path, e: Entry) {
-        lock(&self.new_files).insert(path.to_path_buf(), e);
+        lock(&self.new_files).insert(path.as_os_str().to_owned(), e);
         *lock(&self.dirty) = true;
     }
 
@@ -386,10 +387,10 @@ impl CheckCache {
             // Worth writing: every entry carries over, with new stamps.
             let mut new = lock(&self.new_files);
             for (path, e) in &self.table {
-                new.insert(path.clone(), e.clone());
+                new.insert(path.as_os_str().to_owned(), e.clone());
             }
             for (path, e) in changed {
-                new.insert(path.clone(), e);
+                new.insert(path.as_os_str().to_owned(), e);
             }
             *lock(&self.new_outcome) = Some(Outcome {
                 key: old.key,
@@ -432,7 +433,8 @@ impl CheckCache {
             return Ok(());
         }
         let new = lock(&self.new_files);
-        let mut entries: Vec<(&PathBuf, &Entry)> = new.iter().collect();
+        let mut entries: Vec<(&Path, &Entry)> =
+            new.iter().map(|(p, e)| (Path::new(p), e)).collect();
         // By bytes: paths sharing a directory end up next to each other,
         // without comparing component by component.
         entries.sort_unstable_by(|a, b| {

@@ -268,6 +268,9 @@ enum Res {
     Module { id: ModuleId, exact: bool },
     /// An external crate path.
     External { path: String, key: String },
+    /// A path into an external crate no contract can care about (its
+    /// imports are dropped; the path is never spelled out).
+    Ignored,
     /// A local item that is not a module, or nothing we know.
     Unknown,
 }
@@ -747,12 +750,13 @@ impl<'w> Builder<'w> {
             .map_init(
                 || Resolver {
                     b: this,
+                    keep_external,
                     symbols: &symbols,
                     bindings: &bindings,
                     globs: &globs,
                     memo: IntMap::default(),
                 },
-                |r, occ| r.imports_of(occ, keep_external),
+                |r, occ| r.imports_of(occ),
             )
             .collect();
         self.model.imports = per_occurrence.into_iter().flatten().collect();
@@ -867,6 +871,7 @@ fn is_builtin(package: &str) -> bool {
 
 struct Resolver<'a, 'w> {
     b: &'a Builder<'w>,
+    keep_external: &'a (dyn Fn(&str, &str) -> bool + Sync),
     symbols: &'a Symbols,
     bindings: &'a [IntMap<Sym, Binding>],
     globs: &'a [Vec<(usize, usize)>],
@@ -877,11 +882,7 @@ struct Resolver<'a, 'w> {
 
 impl Resolver<'_, '_> {
     /// The imports made by the sites of one occurrence of a file.
-    fn imports_of(
-        &mut self,
-        occ: usize,
-        keep_external: &(dyn Fn(&str, &str) -> bool + Sync),
-    ) -> Vec<Import> {
+    fn imports_of(&mut self, occ: usize) -> Vec<Import> {
         let file = self.b.occurrences[occ].file;
         let Some(scan) = self.b.scans[file].as_ref() else {
             return Vec::new();
@@ -900,15 +901,8 @@ impl Resolver<'_, '_> {
                     }
                     ImportTarget::Module(id)
                 }
-                Res::External { path, key } => {
-                    let krate = path.split("::").next().unwrap_or("");
-                    let kkey = key.split("::").next().unwrap_or("");
-                    if !keep_external(kkey, krate) {
-                        continue;
-                    }
-                    ImportTarget::External { path, key }
-                }
-                Res::Unknown => continue,
+                Res::External { path, key } => ImportTarget::External { path, key },
+                Res::Ignored | Res::Unknown => continue,
             };
             imports.push(Import {
                 from,
@@ -1192,10 +1186,17 @@ impl Resolver<'_, '_> {
         }
         match e.member {
             Some(lib) => self.walk(lib, rest),
-            None => Res::External {
-                path: self.join(&e.package.replace('-', "_"), rest),
-                key: self.join(self.symbols.name(name), rest),
-            },
+            None => {
+                let package = e.package.replace('-', "_");
+                let key = self.symbols.name(name);
+                if !(self.keep_external)(key, &package) {
+                    return Res::Ignored;
+                }
+                Res::External {
+                    path: self.join(&package, rest),
+                    key: self.join(key, rest),
+                }
+            }
         }
     }
 

@@ -296,10 +296,10 @@ struct WorkspaceArgs {
     /// Leave test, example and bench targets, `#[cfg(test)]` code and dev-dependencies out of every contract
     #[arg(long)]
     no_dev: bool,
-    /// Read every file afresh and keep no scan cache
+    /// Read every file afresh and keep no check cache
     #[arg(long, conflicts_with = "cache_dir")]
     no_cache: bool,
-    /// Where to keep the scan cache [default: `$CARGO_TARGET_DIR/terrace`, or `target/terrace` in the workspace]
+    /// Where to keep the check cache [default: `$CARGO_TARGET_DIR/terrace`, or `target/terrace` in the workspace]
     #[arg(long, value_name = "DIR")]
     cache_dir: Option<PathBuf>,
 }
@@ -369,6 +369,9 @@ where
             return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { EXIT_OK });
         }
     };
+    if std::env::var_os("TERRACE_TIMINGS").is_some_and(|v| !v.is_empty()) {
+        terrace_lint::timings::enable();
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let code = match cli.command {
@@ -387,7 +390,20 @@ where
         }) => add_aggregate(args, &mut out),
     };
     let _ = out.flush();
+    print_timings();
     ExitCode::from(code)
+}
+
+/// Per-phase wall times on stderr, when `TERRACE_TIMINGS` asked for them.
+fn print_timings() {
+    let phases = terrace_lint::timings::take();
+    if phases.is_empty() {
+        return;
+    }
+    let mut err = std::io::stderr().lock();
+    for (phase, time) in phases {
+        let _ = writeln!(err, "{phase:>24} {:9.1} ms", time.as_secs_f64() * 1e3);
+    }
 }
 
 fn options(args: &WorkspaceArgs) -> CheckOptions {
@@ -402,7 +418,7 @@ fn options(args: &WorkspaceArgs) -> CheckOptions {
     }
 }
 
-/// The scan cache's directory: `--cache-dir` (relative to the current
+/// The check cache's directory: `--cache-dir` (relative to the current
 /// directory), else cargo's target directory, else `target/terrace` under
 /// the workspace root; none with `--no-cache`.
 fn cache_dir(args: &WorkspaceArgs) -> Option<PathBuf> {
@@ -522,6 +538,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> u8 {
         }
         outcome = Some(applied);
     }
+    let rendered = terrace_lint::timings::start();
     let text = match args.format {
         Format::Human => {
             let config_file = terrace_lint::relative(root, &project.config.file);
@@ -531,7 +548,9 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> u8 {
         Format::Github => render::github(&repo_prefix(&real_root), &report),
         Format::Sarif => render::sarif(root, &repo_prefix(&real_root), &report),
     };
+    let rendered = terrace_lint::timings::end("render", rendered);
     let _ = out.write_all(text.as_bytes());
+    terrace_lint::timings::end("write output", rendered);
     if let (Some(path), Some(outcome)) = (&args.baseline, outcome) {
         // On stderr: stdout stays one valid document in every format.
         let rewritten = args.write_baseline.as_deref();

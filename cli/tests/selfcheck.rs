@@ -37,8 +37,9 @@ fn a_broken_layer_in_a_copy_of_this_repository_fails() {
     assert!(out.contains("--> lint/src/scan/mod.rs:1:5"), "{out}");
 }
 
-/// The scan cache: written on the first run, a changed file is rescanned, a
-/// damaged cache is ignored, `--no-cache` keeps none.
+/// The check cache: written on the first run, a changed file is rescanned,
+/// a changed manifest is reread, a damaged cache is ignored, `--no-cache`
+/// keeps none.
 #[test]
 fn the_scan_cache_never_hides_a_change() {
     let tmp = tempfile::tempdir().unwrap();
@@ -59,7 +60,7 @@ fn the_scan_cache_never_hides_a_change() {
     write("src/lib.rs", "pub mod domain;\npub mod db;\n");
     write("src/domain.rs", "pub struct Order;\n");
     write("src/db.rs", "use sqlx::PgPool;\n");
-    let cache = root.join("target/terrace/scan-cache-v2");
+    let cache = root.join("target/terrace/check-cache-v3");
 
     let (code, out) = terrace(root, &["check", "--color", "never"]);
     assert_eq!(code, 0, "{out}");
@@ -70,13 +71,62 @@ fn the_scan_cache_never_hides_a_change() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("--> src/domain.rs:2:5"), "{out}");
 
-    std::fs::write(&cache, b"terrace-scan-cache\0 garbage").unwrap();
+    std::fs::write(&cache, b"terrace-check-cache\0 garbage").unwrap();
     let (code, out) = terrace(root, &["check", "--color", "never"]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("--> src/domain.rs:2:5"), "{out}");
+
+    // Without the dependency, `sqlx::Row` names nothing the contract forbids.
+    write(
+        "Cargo.toml",
+        "[package]\nname = \"shop\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n",
+    );
+    let (code, out) = terrace(root, &["check", "--color", "never"]);
+    assert_eq!(code, 0, "{out}");
+    write(
+        "Cargo.toml",
+        "[package]\nname = \"shop\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nsqlx = \"0.8\"\n\n[workspace]\n",
+    );
+    let (code, out) = terrace(root, &["check", "--color", "never"]);
+    assert_eq!(code, 1, "{out}");
 
     std::fs::remove_dir_all(root.join("target")).unwrap();
     let (code, _) = terrace(root, &["check", "--no-cache"]);
     assert_eq!(code, 1);
     assert!(!root.join("target").exists());
+}
+
+/// The cache's last outcome is not reused when a file that was missing
+/// appears: an explicit target's root, a `mod` declaration's file.
+#[test]
+fn the_check_cache_notices_files_that_appear() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let write = |path: &str, text: &str| {
+        let p = root.join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    write(
+        "Cargo.toml",
+        "[package]\nname = \"shop\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nsqlx = \"0.8\"\n\n[[bin]]\nname = \"tool\"\npath = \"tools/tool.rs\"\n\n[workspace]\n",
+    );
+    write(
+        "terrace.toml",
+        "[[contracts]]\nname = \"pure\"\ntype = \"forbidden\"\nsource = [\"shop\"]\nforbidden = [\"sqlx\"]\n",
+    );
+    write("src/lib.rs", "pub mod domain;\n");
+    let (code, out) = terrace(root, &["check", "--color", "never"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(!out.contains("src/domain"), "{out}");
+
+    write("src/domain.rs", "use sqlx::Row;\n");
+    let (code, out) = terrace(root, &["check", "--color", "never"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("--> src/domain.rs:1:5"), "{out}");
+
+    write("tools/tool.rs", "fn main() { sqlx::query(); }\n");
+    let (code, out) = terrace(root, &["check", "--color", "never", "--format", "json"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("\"file\": \"tools/tool.rs\""), "{out}");
 }

@@ -1,64 +1,57 @@
-//! A per-file cache of scan results, so that a re-run rescans only the files
-//! that changed. Entries are validated by file metadata (size, modification
-//! time, inode, as git's index does) and, when those changed, by a hash of
-//! the content. The cache is one file; a missing, stale, truncated or
-//! corrupt cache is ignored (never trusted) and rewritten.
+//! The check cache: per-file summaries of earlier scans, so that a re-run
+//! rescans only the files that changed, plus what the last check concluded,
+//! so that a run where no file's summary changed reuses it outright.
+//!
+//! Entries are validated by file metadata (size, modification time, inode,
+//! as git's index does) and, when those changed, by a hash of the content.
+//! The workspace's manifests are reused the same way: every path the
+//! loader looked at is re-stamped and compared. The cache is one file: a
+//! small part (workspace, file table, last outcome) read at every start and
+//! the summaries, read only when some file has to be resolved again. A
+//! missing, stale, truncated or corrupt cache is ignored (never trusted)
+//! and rewritten.
 
 use std::collections::HashMap;
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
-use crate::scan::{
-    FileScan, Include, ModDecl, Name, NameKind, Pos, ScanError, Scope, ScopeKind, Site, SiteKind,
-};
+use rayon::prelude::*;
+
+use crate::codec::{R, W};
+use crate::fingerprint::{Input, Stamp, content_hash, unchanged};
+use crate::report::{Code, ContractResult, FileError, Link, Matched, Report, Violation};
+use crate::scan::Pos;
+use crate::summary::{FileSummary, Symbols};
+use crate::workspace::{DepKind, Dependency, Edition, Package, Target, TargetKind, Workspace};
 
 /// Identifies the format and the scanner that wrote a cache; any change to
 /// either must change it.
-const MAGIC: &[u8] = b"terrace-scan-cache\0";
-const FORMAT: u32 = 2;
+const MAGIC: &[u8] = b"terrace-check-cache\0";
+const FORMAT: u32 = 3;
 const TOOL: &str = env!("CARGO_PKG_VERSION");
 
 /// The cache's file name inside its directory.
-pub const FILE_NAME: &str = "scan-cache-v2";
+pub const FILE_NAME: &str = "check-cache-v3";
 
-/// What identifies a file's content without reading it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
-    /// Size in bytes.
-    pub size: u64,
-    /// Modification time in nanoseconds since the epoch.
-    pub mtime_ns: u128,
-    /// Inode number (0 where there is none).
-    pub inode: u64,
+/// Files re-validated by content on a run whose outcome is reused are not
+/// worth rewriting the whole cache for, up to this many: the next run
+/// hashes them again.
+const REWRITE_AFTER: usize = 64;
+
+/// A hash of everything in `workspace` (for keys of outcomes).
+pub fn workspace_hash(workspace: &Workspace) -> u64 {
+    let mut w = W::default();
+    write_workspace(&mut w, workspace);
+    content_hash(&w.0)
 }
 
-impl Stamp {
-    /// The stamp of a file, `None` when its metadata cannot be read.
-    pub fn of(path: &Path) -> Option<Stamp> {
-        let meta = std::fs::metadata(path).ok()?;
-        let mtime_ns = meta
-            .modified()
-            .ok()?
-            .duration_since(std::time::UNIX_EPOCH)
-            .ok()?
-            .as_nanos();
-        #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
-        #[cfg(not(unix))]
-        let inode = 0;
-        Some(Stamp {
-            size: meta.len(),
-            mtime_ns,
-            inode,
-        })
-    }
-}
-
-/// Where a cached scan's encoded bytes are.
+/// Where a cached summary's bytes are.
 #[derive(Debug, Clone)]
 enum Bytes {
-    /// A range of the cache file read at the start of the run.
-    Old(std::ops::Range<usize>),
+    /// A range of the summaries of the cache file read at the start.
+    Old(Range<usize>),
     /// Encoded during this run.
     Fresh(Vec<u8>),
 }
@@ -67,460 +60,748 @@ enum Bytes {
 struct Entry {
     stamp: Stamp,
     hash: u64,
-    scan: Bytes,
+    /// Scanned with edition 2015 rules.
+    e2015: bool,
+    /// Hash of the summary's bytes.
+    summary: u64,
+    bytes: Bytes,
 }
 
-/// Scan results of earlier runs, and of this one. Scans are kept encoded:
-/// an entry is decoded only when its file is asked for, and entries that
-/// did not change are written back without decoding them.
+/// The workspace as the last run loaded it, with what it was loaded from.
+#[derive(Debug, Clone)]
+struct WorkspaceEntry {
+    root_manifest: PathBuf,
+    inputs: Vec<Input>,
+    workspace: Workspace,
+}
+
+/// What the last check concluded, and from which files.
+#[derive(Debug, Clone)]
+struct Outcome<F = PathBuf> {
+    /// Hash of the configuration and options it was checked with.
+    key: u64,
+    /// The source files read, in order.
+    files: Vec<F>,
+    /// Other paths the module trees looked for, and whether they were
+    /// files then.
+    probes: Vec<(PathBuf, bool)>,
+    report: Report,
+}
+
+/// Earlier runs' results, and this run's.
 #[derive(Debug, Default)]
-pub struct ScanCache {
-    file: Vec<u8>,
-    old: HashMap<PathBuf, Entry>,
-    new: Mutex<HashMap<PathBuf, Entry>>,
+pub struct CheckCache {
+    /// The cache file, open from the start so that the summaries read later
+    /// are the ones of the same file even if another run replaced it.
+    file: Mutex<Option<std::fs::File>>,
+    /// Where the summaries start in the file, and how long they are.
+    summaries_at: (u64, u64),
+    summaries: OnceLock<Option<Vec<u8>>>,
+    /// The file table, sorted by path.
+    table: Vec<(PathBuf, Entry)>,
+    /// Index of each path in `table`, built when first asked for.
+    by_path: OnceLock<HashMap<std::ffi::OsString, usize>>,
+    workspace: Option<WorkspaceEntry>,
+    /// The last outcome, its files as indices into `table`.
+    outcome: Option<Outcome<usize>>,
+    /// This run's entries, by path (hashed as bytes, not by component).
+    new_files: Mutex<HashMap<std::ffi::OsString, Entry>>,
+    new_workspace: Mutex<Option<WorkspaceEntry>>,
+    new_outcome: Mutex<Option<Outcome>>,
+    /// Whether anything changed that is worth writing.
+    dirty: Mutex<bool>,
 }
 
-/// FNV-1a, 64 bits: stable across platforms and Rust versions.
-pub fn content_hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl CheckCache {
+    /// Opens the cache at `path`; anything unreadable gives an empty cache.
+    pub fn load(path: &Path) -> CheckCache {
+        Self::try_load(path).unwrap_or_default()
     }
-    h
-}
 
-impl ScanCache {
-    /// Reads the cache at `path`; anything unreadable gives an empty cache.
-    pub fn load(path: &Path) -> ScanCache {
-        let file = std::fs::read(path).unwrap_or_default();
-        match index(&file) {
-            Some(old) => ScanCache {
-                file,
-                old,
-                new: Mutex::new(HashMap::new()),
-            },
-            None => ScanCache::default(),
+    fn try_load(path: &Path) -> Option<CheckCache> {
+        let mut file = std::fs::File::open(path).ok()?;
+        let mut head = vec![0u8; MAGIC.len() + 4 + 8 + 8];
+        file.read_exact(&mut head).ok()?;
+        let mut r = R::new(&head);
+        if r.take(MAGIC.len())? != MAGIC || r.u32()? != FORMAT {
+            return None;
         }
-    }
-
-    fn decode(&self, e: &Entry) -> Option<FileScan> {
-        let bytes = match &e.scan {
-            Bytes::Old(range) => self.file.get(range.clone())?,
-            Bytes::Fresh(v) => v.as_slice(),
+        let small_len = usize::try_from(r.u64()?).ok()?;
+        let summaries_len = r.u64()?;
+        let total = file.metadata().ok()?.len();
+        let expected = (head.len() as u64)
+            .checked_add(small_len as u64)?
+            .checked_add(8)?
+            .checked_add(summaries_len)?;
+        if total != expected {
+            return None;
+        }
+        let mut small = vec![0u8; small_len + 8];
+        file.read_exact(&mut small).ok()?;
+        let (payload, sum) = small.split_at(small_len);
+        if content_hash(payload).to_le_bytes() != sum {
+            return None;
+        }
+        let mut r = R::new(payload);
+        if r.str()? != TOOL {
+            return None;
+        }
+        let mut table = Vec::new();
+        for _ in 0..r.len()? {
+            let path = r.path()?;
+            let stamp = r.stamp()?;
+            let hash = r.u64()?;
+            let e2015 = r.bool()?;
+            let summary = r.u64()?;
+            let start = usize::try_from(r.var()?).ok()?;
+            let len = usize::try_from(r.var()?).ok()?;
+            let end = start.checked_add(len)?;
+            if end as u64 > summaries_len {
+                return None;
+            }
+            table.push((
+                path,
+                Entry {
+                    stamp,
+                    hash,
+                    e2015,
+                    summary,
+                    bytes: Bytes::Old(start..end),
+                },
+            ));
+        }
+        let workspace = match r.u8()? {
+            0 => None,
+            1 => Some(WorkspaceEntry {
+                root_manifest: r.path()?,
+                inputs: r.inputs()?,
+                workspace: read_workspace(&mut r)?,
+            }),
+            _ => return None,
         };
-        let mut r = R { b: bytes, at: 0 };
-        let scan = read_scan(&mut r)?;
-        (r.at == bytes.len()).then_some(scan)
-    }
-
-    /// A cached scan of `path` when its metadata did not change.
-    pub fn by_stamp(&self, path: &Path, stamp: Stamp) -> Option<FileScan> {
-        let e = self.old.get(path)?;
-        if e.stamp != stamp {
+        let outcome = match r.u8()? {
+            0 => None,
+            1 => {
+                let key = r.u64()?;
+                let mut paths = Vec::new();
+                for _ in 0..r.len()? {
+                    let i = r.usize()?;
+                    if i >= table.len() {
+                        return None;
+                    }
+                    paths.push(i);
+                }
+                let mut probes = Vec::new();
+                for _ in 0..r.len()? {
+                    probes.push((r.path()?, r.bool()?));
+                }
+                Some(Outcome {
+                    key,
+                    files: paths,
+                    probes,
+                    report: read_report(&mut r)?,
+                })
+            }
+            _ => return None,
+        };
+        if !r.done() {
             return None;
         }
-        let scan = self.decode(e)?;
+        let summaries_at = (head.len() as u64 + small_len as u64 + 8, summaries_len);
+        Some(CheckCache {
+            file: Mutex::new(Some(file)),
+            summaries_at,
+            summaries: OnceLock::new(),
+            table,
+            workspace,
+            outcome,
+            ..CheckCache::default()
+        })
+    }
+
+    /// The summaries part of the file, read and checked on first use.
+    fn summaries(&self) -> Option<&[u8]> {
+        self.summaries
+            .get_or_init(|| {
+                let mut file = lock(&self.file).take()?;
+                let (at, len) = self.summaries_at;
+                file.seek(SeekFrom::Start(at)).ok()?;
+                let mut bytes = vec![0u8; usize::try_from(len).ok()?];
+                file.read_exact(&mut bytes).ok()?;
+                Some(bytes)
+            })
+            .as_deref()
+    }
+
+    fn entry(&self, path: &Path) -> Option<&Entry> {
+        let by_path = self.by_path.get_or_init(|| {
+            let index = self.table.iter().enumerate();
+            index
+                .map(|(i, (p, _))| (p.as_os_str().to_owned(), i))
+                .collect()
+        });
+        by_path.get(path.as_os_str()).map(|&i| &self.table[i].1)
+    }
+
+    fn bytes<'a>(&'a self, e: &'a Entry) -> Option<&'a [u8]> {
+        match &e.bytes {
+            // Each summary is checked against its hash, which the small
+            // part's checksum covers.
+            Bytes::Old(range) => self
+                .summaries()?
+                .get(range.clone())
+                .filter(|b| content_hash(b) == e.summary),
+            Bytes::Fresh(v) => Some(v),
+        }
+    }
+
+    /// The workspace of `root_manifest` as the last run loaded it, when
+    /// nothing it was loaded from changed.
+    pub fn workspace(&self, root_manifest: &Path) -> Option<Workspace> {
+        let old = self.workspace.as_ref()?;
+        if old.root_manifest != root_manifest || !unchanged(&old.inputs) {
+            return None;
+        }
+        *lock(&self.new_workspace) = Some(old.clone());
+        Some(old.workspace.clone())
+    }
+
+    /// Records the workspace loaded from `inputs`.
+    pub fn set_workspace(&self, root_manifest: &Path, inputs: Vec<Input>, workspace: &Workspace) {
+        *lock(&self.new_workspace) = Some(WorkspaceEntry {
+            root_manifest: root_manifest.to_owned(),
+            inputs,
+            workspace: workspace.clone(),
+        });
+        *lock(&self.dirty) = true;
+    }
+
+    /// A cached summary of `path` when its metadata did not change.
+    pub fn by_stamp(
+        &self,
+        path: &Path,
+        stamp: Stamp,
+        e2015: bool,
+        symbols: &Mutex<Symbols>,
+    ) -> Option<FileSummary> {
+        let e = self.entry(path)?;
+        if e.stamp != stamp || e.e2015 != e2015 {
+            return None;
+        }
+        let summary = FileSummary::decode(self.bytes(e)?, symbols)?;
         self.keep(path, e.clone());
-        Some(scan)
+        Some(summary)
     }
 
-    /// A cached scan of `path` when its content did not change (its
+    /// A cached summary of `path` when its content did not change (its
     /// metadata did).
-    pub fn by_hash(&self, path: &Path, stamp: Stamp, hash: u64) -> Option<FileScan> {
-        let e = self.old.get(path)?;
-        if e.hash != hash {
+    pub fn by_hash(
+        &self,
+        path: &Path,
+        stamp: Stamp,
+        hash: u64,
+        e2015: bool,
+        symbols: &Mutex<Symbols>,
+    ) -> Option<FileSummary> {
+        let e = self.entry(path)?;
+        if e.hash != hash || e.e2015 != e2015 {
             return None;
         }
-        let scan = self.decode(e)?;
-        self.keep(
-            path,
-            Entry {
-                stamp,
-                hash,
-                scan: e.scan.clone(),
-            },
-        );
-        Some(scan)
+        let summary = FileSummary::decode(self.bytes(e)?, symbols)?;
+        self.keep(path, Entry { stamp, ..e.clone() });
+        Some(summary)
     }
 
-    /// Records a fresh scan.
-    pub fn insert(&self, path: &Path, stamp: Stamp, hash: u64, scan: &FileScan) {
-        let mut w = W(Vec::new());
-        write_scan(&mut w, scan);
+    /// Records a fresh summary's bytes.
+    pub fn insert(&self, path: &Path, stamp: Stamp, hash: u64, e2015: bool, bytes: Vec<u8>) {
         self.keep(
             path,
             Entry {
                 stamp,
                 hash,
-                scan: Bytes::Fresh(w.0),
+                e2015,
+                summary: content_hash(&bytes),
+                bytes: Bytes::Fresh(bytes),
             },
         );
     }
 
     fn keep(&self, path: &Path, e: Entry) {
-        if let Ok(mut new) = self.new.lock() {
-            new.insert(path.to_path_buf(), e);
-        }
+        lock(&self.new_files).insert(path.as_os_str().to_owned(), e);
+        *lock(&self.dirty) = true;
     }
 
-    /// Writes the entries of this run (files no longer read are dropped)
-    /// to `path`, atomically: a temporary file renamed into place.
-    pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        let new = self
-            .new
-            .lock()
-            .map_err(|_| std::io::Error::other("cache lock poisoned"))?;
-        let mut w = W(Vec::new());
-        w.0.extend_from_slice(MAGIC);
-        w.u32(FORMAT);
-        w.str(TOOL);
-        w.usize(new.len());
-        for (path, e) in new.iter() {
-            let bytes = match &e.scan {
-                Bytes::Old(range) => self.file.get(range.clone()).unwrap_or_default(),
-                Bytes::Fresh(v) => v.as_slice(),
-            };
-            w.str(&path.to_string_lossy());
-            w.u64(e.stamp.size);
-            w.u64((e.stamp.mtime_ns >> 64) as u64);
-            w.u64(e.stamp.mtime_ns as u64);
-            w.u64(e.stamp.inode);
-            w.u64(e.hash);
-            w.usize(bytes.len());
-            w.0.extend_from_slice(bytes);
+    /// The last check's report, when it was made with `key` and no file it
+    /// read changed in a way that matters: a file whose stamp changed is
+    /// hashed, and rescanned when its content changed; the report stands
+    /// when its summary is the same as before.
+    pub fn outcome(&self, key: u64) -> Option<Report> {
+        let old = self.outcome.as_ref().filter(|o| o.key == key)?;
+        let probes_hold = old
+            .probes
+            .par_iter()
+            .with_min_len(256)
+            .all(|(path, was_file)| path.is_file() == *was_file);
+        if !probes_hold {
+            return None;
         }
-        let sum = content_hash(&w.0);
-        w.u64(sum);
+        let changed: Vec<Option<(&PathBuf, Entry)>> = old
+            .files
+            .par_iter()
+            .with_min_len(256)
+            .map(|&i| {
+                let (path, e) = &self.table[i];
+                let stamp = Stamp::of(path)?;
+                if stamp == e.stamp {
+                    return Some(None);
+                }
+                let bytes = std::fs::read(path).ok()?;
+                let hash = content_hash(&bytes);
+                if hash == e.hash {
+                    return Some(Some((path, Entry { stamp, ..e.clone() })));
+                }
+                let text = std::str::from_utf8(&bytes).ok()?;
+                let scan = crate::scan::scan(text, e.e2015);
+                let (_, encoded) = FileSummary::of(&scan, &Mutex::default(), true);
+                let encoded = encoded?;
+                (content_hash(&encoded) == e.summary).then(|| {
+                    Some((
+                        path,
+                        Entry {
+                            stamp,
+                            hash,
+                            summary: e.summary,
+                            ..e.clone()
+                        },
+                    ))
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let changed: Vec<(&PathBuf, Entry)> = changed.into_iter().flatten().collect();
+        let mut dirty = lock(&self.dirty);
+        if changed.len() > REWRITE_AFTER || *dirty {
+            // Worth writing: every entry carries over, with new stamps.
+            let mut new = lock(&self.new_files);
+            for (path, e) in &self.table {
+                new.insert(path.as_os_str().to_owned(), e.clone());
+            }
+            for (path, e) in changed {
+                new.insert(path.as_os_str().to_owned(), e);
+            }
+            *lock(&self.new_outcome) = Some(Outcome {
+                key: old.key,
+                files: old.files.iter().map(|&i| self.table[i].0.clone()).collect(),
+                probes: old.probes.clone(),
+                report: old.report.clone(),
+            });
+            let mut ws = lock(&self.new_workspace);
+            if ws.is_none() {
+                ws.clone_from(&self.workspace);
+            }
+            *dirty = true;
+        }
+        Some(old.report.clone())
+    }
+
+    /// Records the outcome of a check made with `key` from `files` (read in
+    /// that order) and `probes`.
+    pub fn set_outcome(
+        &self,
+        key: u64,
+        files: Vec<PathBuf>,
+        probes: Vec<(PathBuf, bool)>,
+        report: &Report,
+    ) {
+        *lock(&self.new_outcome) = Some(Outcome {
+            key,
+            files,
+            probes,
+            report: report.clone(),
+        });
+        *lock(&self.dirty) = true;
+    }
+
+    /// Writes this run's entries (files no longer read are dropped) to
+    /// `path`, atomically: a temporary file renamed into place. Does
+    /// nothing when nothing worth writing changed.
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        if !*lock(&self.dirty) {
+            return Ok(());
+        }
+        let new = lock(&self.new_files);
+        let mut entries: Vec<(&Path, &Entry)> =
+            new.iter().map(|(p, e)| (Path::new(p), e)).collect();
+        // By bytes: paths sharing a directory end up next to each other,
+        // without comparing component by component.
+        entries.sort_unstable_by(|a, b| {
+            let (a, b) = (a.0.as_os_str(), b.0.as_os_str());
+            a.as_encoded_bytes().cmp(b.as_encoded_bytes())
+        });
+        let mut small = W::default();
+        small.str(TOOL);
+        // Summaries are written as they are, one after the other.
+        let mut summaries: Vec<&[u8]> = Vec::with_capacity(entries.len());
+        let mut at = 0;
+        small.var(entries.len() as u64);
+        for (path, e) in &entries {
+            let bytes = self.bytes(e).unwrap_or_default();
+            small.path(path);
+            small.stamp(e.stamp);
+            small.u64(e.hash);
+            small.bool(e.e2015);
+            small.u64(e.summary);
+            small.var(at as u64);
+            small.var(bytes.len() as u64);
+            at += bytes.len();
+            summaries.push(bytes);
+        }
+        match &*lock(&self.new_workspace) {
+            None => small.u8(0),
+            Some(ws) => {
+                small.u8(1);
+                small.path(&ws.root_manifest);
+                small.inputs(&ws.inputs);
+                write_workspace(&mut small, &ws.workspace);
+            }
+        }
+        // Outcome files are indices into the table; an outcome with a file
+        // that has no entry (an unreadable one) could not be reused.
+        let index: HashMap<&std::ffi::OsStr, usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, (p, _))| (p.as_os_str(), i))
+            .collect();
+        match &*lock(&self.new_outcome) {
+            Some(o) if o.files.iter().all(|f| index.contains_key(f.as_os_str())) => {
+                small.u8(1);
+                small.u64(o.key);
+                small.var(o.files.len() as u64);
+                for f in &o.files {
+                    small.var(index.get(f.as_os_str()).map_or(u64::MAX, |&i| i as u64));
+                }
+                small.var(o.probes.len() as u64);
+                for (p, was_file) in &o.probes {
+                    small.path(p);
+                    small.bool(*was_file);
+                }
+                write_report(&mut small, &o.report);
+            }
+            _ => small.u8(0),
+        }
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
         let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-        std::fs::write(&tmp, &w.0)?;
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        out.write_all(MAGIC)?;
+        out.write_all(&FORMAT.to_le_bytes())?;
+        out.write_all(&(small.0.len() as u64).to_le_bytes())?;
+        out.write_all(&(at as u64).to_le_bytes())?;
+        out.write_all(&small.0)?;
+        out.write_all(&content_hash(&small.0).to_le_bytes())?;
+        for bytes in summaries {
+            out.write_all(bytes)?;
+        }
+        out.into_inner().map_err(|e| e.into_error())?;
         std::fs::rename(&tmp, path)
     }
 }
 
-// ---- encoding: little-endian integers, length-prefixed strings ----
+// ---- workspace and report ----
 
-struct W(Vec<u8>);
-
-impl W {
-    fn u8(&mut self, v: u8) {
-        self.0.push(v);
-    }
-    fn u32(&mut self, v: u32) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    fn u64(&mut self, v: u64) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    fn usize(&mut self, v: usize) {
-        self.u64(v as u64);
-    }
-    fn bool(&mut self, v: bool) {
-        self.u8(u8::from(v));
-    }
-    fn str(&mut self, s: &str) {
-        self.usize(s.len());
-        self.0.extend_from_slice(s.as_bytes());
-    }
-    fn opt_str(&mut self, s: Option<&str>) {
-        match s {
-            Some(s) => {
-                self.u8(1);
-                self.str(s);
-            }
-            None => self.u8(0),
+fn write_workspace(w: &mut W, ws: &Workspace) {
+    w.path(&ws.root);
+    w.path(&ws.root_manifest);
+    w.var(ws.packages.len() as u64);
+    for p in &ws.packages {
+        w.str(&p.name);
+        w.path(&p.manifest);
+        w.path(&p.dir);
+        w.u8(match p.edition {
+            Edition::E2015 => 0,
+            Edition::E2018 => 1,
+            Edition::E2021 => 2,
+            Edition::E2024 => 3,
+        });
+        w.var(p.targets.len() as u64);
+        for t in &p.targets {
+            w.u8(target_kind_tag(t.kind));
+            w.str(&t.name);
+            w.path(&t.root);
         }
-    }
-    fn opt_usize(&mut self, v: Option<usize>) {
-        match v {
-            Some(v) => {
-                self.u8(1);
-                self.usize(v);
-            }
-            None => self.u8(0),
-        }
-    }
-    fn pos(&mut self, p: Pos) {
-        self.u32(p.line);
-        self.u32(p.column);
-    }
-    fn strs(&mut self, v: &[String]) {
-        self.usize(v.len());
-        for s in v {
-            self.str(s);
+        w.var(p.dependencies.len() as u64);
+        for d in &p.dependencies {
+            w.str(&d.key);
+            w.str(&d.package);
+            w.u8(match d.kind {
+                DepKind::Normal => 0,
+                DepKind::Dev => 1,
+                DepKind::Build => 2,
+            });
+            w.opt_str(d.target.as_deref());
+            w.pos(d.pos);
+            w.var(d.member.map_or(0, |m| m as u64 + 1));
         }
     }
 }
 
-fn write_scan(w: &mut W, f: &FileScan) {
-    w.usize(f.scopes.len());
-    for s in &f.scopes {
-        match &s.kind {
-            ScopeKind::File => w.u8(0),
-            ScopeKind::Module { name } => {
-                w.u8(1);
-                w.str(name);
-            }
-            ScopeKind::Block => w.u8(2),
-        }
-        w.opt_usize(s.parent);
-        w.usize(s.names.len());
-        for n in &s.names {
-            w.str(&n.ident);
-            let (tag, v) = match n.kind {
-                NameKind::Module(v) => (0, v),
-                NameKind::Item => (1, 0),
-                NameKind::Use(v) => (2, v),
-                NameKind::ExternCrate(v) => (3, v),
+fn target_kind_tag(k: TargetKind) -> u8 {
+    match k {
+        TargetKind::Lib => 0,
+        TargetKind::Bin => 1,
+        TargetKind::Test => 2,
+        TargetKind::Example => 3,
+        TargetKind::Bench => 4,
+        TargetKind::Build => 5,
+    }
+}
+
+fn read_workspace(r: &mut R<'_>) -> Option<Workspace> {
+    let root = r.path()?;
+    let root_manifest = r.path()?;
+    let n = r.len()?;
+    let mut packages = Vec::with_capacity(n);
+    for _ in 0..n {
+        let name = r.string()?;
+        let manifest = r.path()?;
+        let dir = r.path()?;
+        let edition = match r.u8()? {
+            0 => Edition::E2015,
+            1 => Edition::E2018,
+            2 => Edition::E2021,
+            3 => Edition::E2024,
+            _ => return None,
+        };
+        let mut targets = Vec::new();
+        for _ in 0..r.len()? {
+            let kind = match r.u8()? {
+                0 => TargetKind::Lib,
+                1 => TargetKind::Bin,
+                2 => TargetKind::Test,
+                3 => TargetKind::Example,
+                4 => TargetKind::Bench,
+                5 => TargetKind::Build,
+                _ => return None,
             };
-            w.u8(tag);
-            w.usize(v);
+            targets.push(Target {
+                kind,
+                name: r.string()?,
+                root: r.path()?,
+            });
         }
-        w.usize(s.mods.len());
-        for m in &s.mods {
-            w.str(&m.name);
-            w.strs(&m.paths);
-            w.opt_usize(m.inline);
-            w.pos(m.pos);
-            w.bool(m.dev);
-            w.bool(m.fixed_path);
+        let mut dependencies = Vec::new();
+        for _ in 0..r.len()? {
+            let key = r.string()?;
+            let package = r.string()?;
+            let kind = match r.u8()? {
+                0 => DepKind::Normal,
+                1 => DepKind::Dev,
+                2 => DepKind::Build,
+                _ => return None,
+            };
+            let target = r.opt_str()?;
+            let pos = r.pos()?;
+            let member = match r.usize()? {
+                0 => None,
+                m if m <= n => Some(m - 1),
+                _ => return None,
+            };
+            dependencies.push(Dependency {
+                key,
+                package,
+                kind,
+                target,
+                pos,
+                member,
+            });
         }
-        w.usize(s.includes.len());
-        for i in &s.includes {
-            w.str(&i.path);
-            w.pos(i.pos);
-        }
-        w.bool(s.dev);
+        packages.push(Package {
+            name,
+            manifest,
+            dir,
+            edition,
+            targets,
+            dependencies,
+        });
     }
-    w.usize(f.sites.len());
-    for s in &f.sites {
-        match &s.kind {
-            SiteKind::Use { alias } => {
-                w.u8(0);
-                w.opt_str(alias.as_deref());
-            }
-            SiteKind::ExternCrate { alias } => {
-                w.u8(1);
-                w.opt_str(alias.as_deref());
-            }
-            SiteKind::Path => w.u8(2),
-        }
-        w.usize(s.scope);
-        w.bool(s.leading_colon);
-        w.strs(&s.segments);
-        w.pos(s.pos);
-        w.bool(s.in_macro);
-        w.bool(s.dev);
+    Some(Workspace {
+        root,
+        root_manifest,
+        packages,
+    })
+}
+
+/// The `&'static str`s a report holds, by index.
+const CONTRACT_TYPES: [&str; 5] = ["forbidden", "layers", "independence", "acyclic", "allowed"];
+const ROLES: [&str; 5] = ["source", "forbidden", "layer", "modules", "not-allowed"];
+
+fn static_index(all: &[&'static str], s: &str) -> u8 {
+    all.iter()
+        .position(|a| *a == s)
+        .map_or(u8::MAX, |i| i as u8)
+}
+
+fn static_str(all: &[&'static str], i: u8) -> Option<&'static str> {
+    all.get(usize::from(i)).copied()
+}
+
+fn write_report(w: &mut W, r: &Report) {
+    w.var(r.files as u64);
+    w.var(r.contracts.len() as u64);
+    for c in &r.contracts {
+        w.str(&c.name);
+        w.u8(static_index(&CONTRACT_TYPES, c.contract_type));
+        w.var(c.violations as u64);
+        w.var(c.warnings as u64);
+        w.opt_str(c.reason.as_deref());
+        w.opt_str(c.help.as_deref());
     }
-    w.usize(f.errors.len());
-    for e in &f.errors {
-        w.pos(e.pos);
+    w.var(r.violations.len() as u64);
+    for v in &r.violations {
+        w.u8(Code::ALL.iter().position(|c| *c == v.code).unwrap_or(0) as u8);
+        w.str(&v.contract);
+        w.u8(static_index(&CONTRACT_TYPES, v.contract_type));
+        w.str(&v.importer);
+        w.str(&v.imported);
+        w.str(&v.file);
+        w.pos(Pos {
+            line: v.line,
+            column: v.column,
+        });
+        w.var(v.chain.len() as u64);
+        for l in &v.chain {
+            w.str(&l.importer);
+            w.str(&l.imported);
+            w.str(&l.file);
+            w.pos(Pos {
+                line: l.line,
+                column: l.column,
+            });
+        }
+        w.bool(v.warning);
+        w.opt_str(v.reason.as_deref());
+        w.opt_str(v.help.as_deref());
+        w.var(v.matched.len() as u64);
+        for m in &v.matched {
+            w.str(&m.module);
+            w.u8(static_index(&ROLES, m.role));
+            w.var(m.layer.map_or(0, |l| l as u64 + 1));
+            w.opt_str(m.entry.as_deref());
+            w.opt_str(m.preset.as_deref());
+            w.pos(Pos {
+                line: m.line,
+                column: m.column,
+            });
+        }
+    }
+    w.var(r.errors.len() as u64);
+    for e in &r.errors {
+        w.str(&e.file);
+        w.pos(Pos {
+            line: e.line,
+            column: e.column,
+        });
         w.str(&e.message);
     }
 }
 
-struct R<'a> {
-    b: &'a [u8],
-    at: usize,
-}
-
-impl R<'_> {
-    fn take(&mut self, n: usize) -> Option<&[u8]> {
-        let end = self.at.checked_add(n)?;
-        let s = self.b.get(self.at..end)?;
-        self.at = end;
-        Some(s)
-    }
-    fn u8(&mut self) -> Option<u8> {
-        self.take(1).map(|s| s[0])
-    }
-    fn u32(&mut self) -> Option<u32> {
-        self.take(4)
-            .map(|s| u32::from_le_bytes(s.try_into().unwrap_or_default()))
-    }
-    fn u64(&mut self) -> Option<u64> {
-        self.take(8)
-            .map(|s| u64::from_le_bytes(s.try_into().unwrap_or_default()))
-    }
-    fn usize(&mut self) -> Option<usize> {
-        usize::try_from(self.u64()?).ok()
-    }
-    /// A length that cannot exceed the bytes left (guards allocations).
-    fn len(&mut self) -> Option<usize> {
-        let n = self.usize()?;
-        (n <= self.b.len() - self.at).then_some(n)
-    }
-    fn bool(&mut self) -> Option<bool> {
-        match self.u8()? {
-            0 => Some(false),
-            1 => Some(true),
-            _ => None,
-        }
-    }
-    fn str(&mut self) -> Option<String> {
-        let n = self.len()?;
-        String::from_utf8(self.take(n)?.to_vec()).ok()
-    }
-    fn opt_str(&mut self) -> Option<Option<String>> {
-        match self.u8()? {
-            0 => Some(None),
-            1 => Some(Some(self.str()?)),
-            _ => None,
-        }
-    }
-    fn opt_usize(&mut self) -> Option<Option<usize>> {
-        match self.u8()? {
-            0 => Some(None),
-            1 => Some(Some(self.usize()?)),
-            _ => None,
-        }
-    }
-    fn pos(&mut self) -> Option<Pos> {
-        Some(Pos {
-            line: self.u32()?,
-            column: self.u32()?,
-        })
-    }
-    fn strs(&mut self) -> Option<Vec<String>> {
-        let n = self.len()?;
-        (0..n).map(|_| self.str()).collect()
-    }
-}
-
-/// Checks a cache file and lists its entries (scans stay encoded).
-fn index(bytes: &[u8]) -> Option<HashMap<PathBuf, Entry>> {
-    let (payload, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
-    if content_hash(payload).to_le_bytes() != sum {
-        return None;
-    }
-    let mut r = R { b: payload, at: 0 };
-    if r.take(MAGIC.len())? != MAGIC || r.u32()? != FORMAT || r.str()? != TOOL {
-        return None;
-    }
-    let n = r.len()?;
-    let mut out = HashMap::with_capacity(n);
-    for _ in 0..n {
-        let path = PathBuf::from(r.str()?);
-        let size = r.u64()?;
-        let hi = u128::from(r.u64()?);
-        let lo = u128::from(r.u64()?);
-        let inode = r.u64()?;
-        let hash = r.u64()?;
-        let len = r.len()?;
-        let start = r.at;
-        r.take(len)?;
-        let stamp = Stamp {
-            size,
-            mtime_ns: (hi << 64) | lo,
-            inode,
-        };
-        out.insert(
-            path,
-            Entry {
-                stamp,
-                hash,
-                scan: Bytes::Old(start..start + len),
-            },
-        );
-    }
-    (r.at == payload.len()).then_some(out)
-}
-
-fn read_scan(r: &mut R<'_>) -> Option<FileScan> {
-    let mut f = FileScan::default();
+fn read_report(r: &mut R<'_>) -> Option<Report> {
+    let files = r.usize()?;
+    let mut contracts = Vec::new();
     for _ in 0..r.len()? {
-        let kind = match r.u8()? {
-            0 => ScopeKind::File,
-            1 => ScopeKind::Module { name: r.str()? },
-            2 => ScopeKind::Block,
-            _ => return None,
-        };
-        let parent = r.opt_usize()?;
-        let mut names = Vec::new();
+        contracts.push(ContractResult {
+            name: r.string()?,
+            contract_type: static_str(&CONTRACT_TYPES, r.u8()?)?,
+            violations: r.usize()?,
+            warnings: r.usize()?,
+            reason: r.opt_str()?,
+            help: r.opt_str()?,
+        });
+    }
+    let mut violations = Vec::new();
+    for _ in 0..r.len()? {
+        let code = *Code::ALL.get(usize::from(r.u8()?))?;
+        let contract = r.string()?;
+        let contract_type = static_str(&CONTRACT_TYPES, r.u8()?)?;
+        let importer = r.string()?;
+        let imported = r.string()?;
+        let file = r.string()?;
+        let pos = r.pos()?;
+        let mut chain = Vec::new();
         for _ in 0..r.len()? {
-            let ident = r.str()?;
-            let tag = r.u8()?;
-            let v = r.usize()?;
-            let kind = match tag {
-                0 => NameKind::Module(v),
-                1 => NameKind::Item,
-                2 => NameKind::Use(v),
-                3 => NameKind::ExternCrate(v),
-                _ => return None,
+            let importer = r.string()?;
+            let imported = r.string()?;
+            let file = r.string()?;
+            let p = r.pos()?;
+            chain.push(Link {
+                importer,
+                imported,
+                file,
+                line: p.line,
+                column: p.column,
+            });
+        }
+        let warning = r.bool()?;
+        let reason = r.opt_str()?;
+        let help = r.opt_str()?;
+        let mut matched = Vec::new();
+        for _ in 0..r.len()? {
+            let module = r.string()?;
+            let role = static_str(&ROLES, r.u8()?)?;
+            let layer = match r.usize()? {
+                0 => None,
+                l => Some(l - 1),
             };
-            names.push(Name { ident, kind });
-        }
-        let mut mods = Vec::new();
-        for _ in 0..r.len()? {
-            mods.push(ModDecl {
-                name: r.str()?,
-                paths: r.strs()?,
-                inline: r.opt_usize()?,
-                pos: r.pos()?,
-                dev: r.bool()?,
-                fixed_path: r.bool()?,
+            let entry = r.opt_str()?;
+            let preset = r.opt_str()?;
+            let p = r.pos()?;
+            matched.push(Matched {
+                module,
+                role,
+                layer,
+                entry,
+                preset,
+                line: p.line,
+                column: p.column,
             });
         }
-        let mut includes = Vec::new();
-        for _ in 0..r.len()? {
-            includes.push(Include {
-                path: r.str()?,
-                pos: r.pos()?,
-            });
-        }
-        let dev = r.bool()?;
-        f.scopes.push(Scope {
-            kind,
-            parent,
-            names,
-            mods,
-            includes,
-            dev,
+        violations.push(Violation {
+            code,
+            contract,
+            contract_type,
+            importer,
+            imported,
+            file,
+            line: pos.line,
+            column: pos.column,
+            chain,
+            warning,
+            reason,
+            help,
+            matched,
         });
     }
+    let mut errors = Vec::new();
     for _ in 0..r.len()? {
-        let kind = match r.u8()? {
-            0 => SiteKind::Use {
-                alias: r.opt_str()?,
-            },
-            1 => SiteKind::ExternCrate {
-                alias: r.opt_str()?,
-            },
-            2 => SiteKind::Path,
-            _ => return None,
-        };
-        f.sites.push(Site {
-            kind,
-            scope: r.usize()?,
-            leading_colon: r.bool()?,
-            segments: r.strs()?,
-            pos: r.pos()?,
-            in_macro: r.bool()?,
-            dev: r.bool()?,
+        let file = r.string()?;
+        let p = r.pos()?;
+        errors.push(FileError {
+            file,
+            line: p.line,
+            column: p.column,
+            message: r.string()?,
         });
     }
-    for _ in 0..r.len()? {
-        f.errors.push(ScanError {
-            pos: r.pos()?,
-            message: r.str()?,
-        });
-    }
-    // Indices must point inside the scan: the model indexes with them.
-    let scopes = f.scopes.len();
-    let sites = f.sites.len();
-    let valid = f.scopes.iter().all(|s| {
-        s.parent.is_none_or(|p| p < scopes)
-            && s.mods.iter().all(|m| m.inline.is_none_or(|i| i < scopes))
-            && s.names.iter().all(|n| match n.kind {
-                NameKind::Use(i) | NameKind::ExternCrate(i) => i < sites,
-                NameKind::Module(i) => i < s.mods.len(),
-                NameKind::Item => true,
-            })
-    }) && f.sites.iter().all(|s| s.scope < scopes);
-    valid.then_some(f)
+    Some(Report {
+        contracts,
+        violations,
+        errors,
+        files,
+    })
 }
 
 #[cfg(test)]
@@ -539,54 +820,156 @@ mod tests {
         }
     }
 
+    fn summarized() -> (FileSummary, Vec<u8>, Mutex<Symbols>) {
+        let symbols = Mutex::default();
+        let scan = crate::scan::scan(SRC, false);
+        assert!(!scan.sites.is_empty() && !scan.errors.is_empty());
+        let (summary, bytes) = FileSummary::of(&scan, &symbols, true);
+        (summary, bytes.unwrap(), symbols)
+    }
+
+    fn report() -> Report {
+        Report {
+            contracts: vec![ContractResult {
+                name: "pure".to_owned(),
+                contract_type: "forbidden",
+                violations: 1,
+                warnings: 0,
+                reason: Some("why".to_owned()),
+                help: None,
+            }],
+            violations: vec![Violation {
+                code: Code::ForbiddenImport,
+                contract: "pure".to_owned(),
+                contract_type: "forbidden",
+                importer: "a".to_owned(),
+                imported: "sqlx".to_owned(),
+                file: "a/src/lib.rs".to_owned(),
+                line: 1,
+                column: 5,
+                chain: vec![Link {
+                    importer: "a".to_owned(),
+                    imported: "sqlx".to_owned(),
+                    file: "a/src/lib.rs".to_owned(),
+                    line: 1,
+                    column: 5,
+                }],
+                warning: false,
+                reason: None,
+                help: Some("do not".to_owned()),
+                matched: vec![Matched {
+                    module: "a".to_owned(),
+                    role: "source",
+                    layer: None,
+                    entry: Some("a".to_owned()),
+                    preset: None,
+                    line: 3,
+                    column: 11,
+                }],
+            }],
+            errors: vec![FileError {
+                file: "b.rs".to_owned(),
+                line: 2,
+                column: 1,
+                message: "unterminated block comment".to_owned(),
+            }],
+            files: 2,
+        }
+    }
+
     #[test]
-    fn scans_survive_a_round_trip() {
-        let cache = ScanCache::default();
-        let scanned = crate::scan::scan(SRC, false);
-        assert!(!scanned.sites.is_empty() && !scanned.errors.is_empty());
-        cache.insert(Path::new("/w/a.rs"), stamp(1), 7, &scanned);
+    fn summaries_and_outcomes_survive_a_round_trip() {
         let dir = tempfile::tempdir().unwrap();
+        let src = dir.path().join("a.rs");
+        std::fs::write(&src, SRC).unwrap();
+        let now = Stamp::of(&src).unwrap();
+        let (summary, bytes, symbols) = summarized();
+        let cache = CheckCache::default();
+        cache.insert(&src, stamp(1), 7, false, bytes);
+        cache.set_outcome(
+            9,
+            vec![src.clone()],
+            vec![(dir.path().join("b.rs"), false)],
+            &report(),
+        );
         let file = dir.path().join("cache");
         cache.save(&file).unwrap();
 
-        let again = ScanCache::load(&file);
+        let again = CheckCache::load(&file);
         assert_eq!(
-            again.by_stamp(Path::new("/w/a.rs"), stamp(1)),
-            Some(scanned.clone())
+            again.by_stamp(&src, stamp(1), false, &symbols),
+            Some(summary.clone())
         );
-        assert_eq!(again.by_stamp(Path::new("/w/a.rs"), stamp(2)), None);
+        assert_eq!(again.by_stamp(&src, stamp(1), true, &symbols), None);
+        assert_eq!(again.by_stamp(&src, stamp(2), false, &symbols), None);
         assert_eq!(
-            again.by_hash(Path::new("/w/a.rs"), stamp(2), 7),
-            Some(scanned)
+            again.by_hash(&src, stamp(2), 7, false, &symbols),
+            Some(summary)
         );
-        assert_eq!(again.by_hash(Path::new("/w/a.rs"), stamp(2), 8), None);
-        assert_eq!(again.by_stamp(Path::new("/w/b.rs"), stamp(1)), None);
+        assert_eq!(again.by_hash(&src, stamp(2), 8, false, &symbols), None);
+        assert_eq!(
+            again.by_stamp(&dir.path().join("c.rs"), stamp(1), false, &symbols),
+            None
+        );
+        // Stamp and content hash differ from the recorded ones (7 is not
+        // its hash), but the rescanned summary is the same: reused.
+        assert_eq!(again.outcome(9), Some(report()));
+
+        let cache = CheckCache::default();
+        let (_, bytes, _) = summarized();
+        cache.insert(&src, now, content_hash(SRC.as_bytes()), false, bytes);
+        cache.set_outcome(
+            9,
+            vec![src.clone()],
+            vec![(dir.path().join("b.rs"), false)],
+            &report(),
+        );
+        cache.save(&file).unwrap();
+        let again = CheckCache::load(&file);
+        assert_eq!(again.outcome(8), None);
+        assert_eq!(again.outcome(9), Some(report()));
+        // A comment changes the content, not the summary.
+        std::fs::write(&src, SRC.replacen(";\n", "; // more\n", 1)).unwrap();
+        assert_eq!(CheckCache::load(&file).outcome(9), Some(report()));
+        std::fs::write(&src, format!("use tokio::net;\n{SRC}")).unwrap();
+        assert_eq!(CheckCache::load(&file).outcome(9), None);
+        std::fs::write(&src, SRC).unwrap();
+        // A file appearing where the module tree found none voids it.
+        std::fs::write(dir.path().join("b.rs"), "").unwrap();
+        assert_eq!(CheckCache::load(&file).outcome(9), None);
     }
 
     #[test]
     fn a_damaged_cache_is_ignored() {
-        let cache = ScanCache::default();
-        cache.insert(
-            Path::new("/w/a.rs"),
-            stamp(1),
-            7,
-            &crate::scan::scan(SRC, false),
-        );
         let dir = tempfile::tempdir().unwrap();
+        let (summary, bytes, symbols) = summarized();
+        let cache = CheckCache::default();
+        let src = dir.path().join("a.rs");
+        cache.insert(&src, stamp(1), 7, false, bytes);
+        cache.set_outcome(9, vec![src.clone()], Vec::new(), &report());
         let file = dir.path().join("cache");
         cache.save(&file).unwrap();
         let good = std::fs::read(&file).unwrap();
-        // Every truncation, and a flipped byte anywhere, gives an empty cache.
+        let usable = |c: &CheckCache| {
+            c.outcome.is_some() || c.by_stamp(&src, stamp(1), false, &symbols).is_some()
+        };
+        assert!(usable(&CheckCache::load(&file)));
+        // Every truncation, and a flipped byte anywhere, is never trusted.
         for len in 0..good.len() {
             std::fs::write(&file, &good[..len]).unwrap();
-            assert!(ScanCache::load(&file).old.is_empty(), "truncated at {len}");
+            assert!(!usable(&CheckCache::load(&file)), "truncated at {len}");
         }
         for i in (0..good.len()).step_by(7) {
             let mut bad = good.clone();
             bad[i] ^= 0x40;
             std::fs::write(&file, &bad).unwrap();
-            assert!(ScanCache::load(&file).old.is_empty(), "flipped byte {i}");
+            let c = CheckCache::load(&file);
+            assert!(
+                c.by_stamp(&src, stamp(1), false, &symbols)
+                    .is_none_or(|s| s == summary),
+                "flipped byte {i}"
+            );
         }
-        assert!(ScanCache::load(&dir.path().join("missing")).old.is_empty());
+        assert!(!usable(&CheckCache::load(&dir.path().join("missing"))));
     }
 }

@@ -58,9 +58,11 @@ const ALWAYS_ALLOWED: [&str; 3] = ["std", "core", "alloc"];
 
 /// Which modules (given by [`Model::module_paths`]) a pattern matches.
 pub fn matching_modules(paths: &ModulePaths<'_>, pattern: &ModulePattern) -> Vec<bool> {
-    (0..paths.len())
-        .map(|m| paths.matches(m, pattern))
-        .collect()
+    let mut out = vec![false; paths.len()];
+    for m in paths.candidates(pattern) {
+        out[m] = paths.matches(m, pattern);
+    }
+    out
 }
 
 /// True when an external import path matches the pattern by package name or
@@ -408,13 +410,19 @@ impl<'a> Checker<'a> {
         let in_forbidden: Vec<bool> = (0..n)
             .map(|m| forbidden_mods.iter().any(|f| f[m]))
             .collect();
-        // The first forbidden entry an import reaches, if any.
-        let target_of = |imp: &Import| -> Option<usize> {
+        // The first forbidden entry an import reaches, if any (external
+        // paths repeat: each is matched against the entries once).
+        let mut external: HashMap<(&str, &str), Option<usize>> = HashMap::new();
+        let mut target_of = |imp: &'a Import| -> Option<usize> {
             match &imp.to {
                 ImportTarget::Module(t) => forbidden_mods.iter().position(|f| f[*t]),
-                ImportTarget::External { path, key } => forbidden
-                    .iter()
-                    .position(|p| external_matches(p, path, key)),
+                ImportTarget::External { path, key } => *external
+                    .entry((path.as_str(), key.as_str()))
+                    .or_insert_with(|| {
+                        forbidden
+                            .iter()
+                            .position(|p| external_matches(p, path, key))
+                    }),
             }
         };
         let mut out = Vec::new();

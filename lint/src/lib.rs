@@ -7,12 +7,16 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod cache;
+mod codec;
 pub mod config;
 pub mod contracts;
+pub mod fingerprint;
 pub mod model;
 pub mod presets;
 pub mod report;
 pub mod scan;
+pub mod summary;
+pub mod timings;
 pub mod workspace;
 
 use std::collections::HashSet;
@@ -32,7 +36,7 @@ pub struct CheckOptions {
     pub config: Option<PathBuf>,
     /// Leave test, example and bench code out of every contract.
     pub no_dev: bool,
-    /// Directory of the scan cache (`None`: no cache); a relative path is
+    /// Directory of the check cache (`None`: no cache); a relative path is
     /// relative to the workspace root (`target/terrace` is the usual one).
     pub cache_dir: Option<PathBuf>,
 }
@@ -61,15 +65,36 @@ pub struct Project {
     pub workspace: Workspace,
     /// Its configuration.
     pub config: Config,
-    /// The scan cache file, when caching.
+    /// The cache file, when caching.
     pub cache: Option<PathBuf>,
+    /// The cache as read when loading.
+    store: Option<std::sync::Arc<cache::CheckCache>>,
 }
 
 impl Project {
     /// Finds the workspace and its configuration from `options`.
     pub fn load(options: &CheckOptions) -> Result<Project, Error> {
+        let started = timings::start();
         let root_manifest = workspace::find_root(&options.start).map_err(Error::Workspace)?;
-        let workspace = workspace::load(&root_manifest).map_err(Error::Workspace)?;
+        // The root is the root manifest's directory (canonical already).
+        let cache = options.cache_dir.as_ref().map(|dir| {
+            let root = root_manifest.parent().unwrap_or(Path::new("/"));
+            root.join(dir).join(cache::FILE_NAME)
+        });
+        let store = cache.as_deref().map(cache::CheckCache::load);
+        let started = timings::end("cache load", started);
+        let workspace = match store.as_ref().and_then(|s| s.workspace(&root_manifest)) {
+            Some(workspace) => workspace,
+            None => {
+                let (loaded, inputs) = workspace::load_recorded(&root_manifest);
+                let workspace = loaded.map_err(Error::Workspace)?;
+                if let Some(store) = &store {
+                    store.set_workspace(&root_manifest, inputs, &workspace);
+                }
+                workspace
+            }
+        };
+        let started = timings::end("workspace", started);
         let config = match &options.config {
             Some(path) => {
                 let text = std::fs::read_to_string(path).map_err(|e| {
@@ -88,50 +113,93 @@ impl Project {
                     root: workspace.root.clone(),
                 })?,
         };
-        let cache = options
-            .cache_dir
-            .as_ref()
-            .map(|dir| workspace.root.join(dir).join(cache::FILE_NAME));
+        timings::end("configuration", started);
         Ok(Project {
             workspace,
             config,
             cache,
+            store: store.map(std::sync::Arc::new),
         })
     }
 
-    /// Reads every source file, checks every contract and reports.
+    /// Reads every source file, checks every contract and reports. With a
+    /// cache, the last report is reused when no file changed in a way that
+    /// matters (see [`cache::CheckCache::outcome`]).
     pub fn check(&self, no_dev: bool) -> Result<Report, Error> {
+        if let Some(store) = &self.store {
+            let started = timings::start();
+            let reused = store.outcome(self.outcome_key(no_dev));
+            timings::end("cached outcome", started);
+            if let Some(report) = reused {
+                self.save_cache();
+                return Ok(report);
+            }
+        }
         self.check_with_model(no_dev).map(|(_, report)| report)
+    }
+
+    /// What a check's outcome depends on besides the files: the workspace,
+    /// the configuration and the options.
+    fn outcome_key(&self, no_dev: bool) -> u64 {
+        let text = format!(
+            "{:?}\n{no_dev}\n{}",
+            self.config,
+            cache::workspace_hash(&self.workspace)
+        );
+        fingerprint::content_hash(text.as_bytes())
+    }
+
+    fn save_cache(&self) {
+        if let (Some(store), Some(path)) = (&self.store, &self.cache) {
+            let started = timings::start();
+            // A cache that cannot be written only makes the next run slower.
+            let _ = store.save(path);
+            timings::end("cache save", started);
+        }
     }
 
     /// [`Project::check`], also returning the module graph it checked (for
     /// drawing it).
     pub fn check_with_model(&self, no_dev: bool) -> Result<(model::Model, Report), Error> {
         let keep = external_filter(&self.config);
-        let cache = self.cache.as_deref().map(cache::ScanCache::load);
         let mut model = model::build_cached(
             &self.workspace,
             &|key: &str, pkg: &str| {
                 keep.all || keep.names.contains(key) || keep.names.contains(pkg)
             },
-            cache.as_ref(),
+            self.store.as_deref(),
         );
-        if let (Some(cache), Some(path)) = (&cache, &self.cache) {
-            // A cache that cannot be written only makes the next run slower.
-            let _ = cache.save(path);
-        }
         let unknown = unknown_modules(&model, &self.config);
         if !unknown.is_empty() {
             return Err(Error::Config(unknown));
         }
         let config_file = relative(&self.workspace.root, &self.config.file);
+        let started = timings::start();
         let (contracts, violations) = contracts::check(&model, &self.config, no_dev, &config_file);
+        timings::end("contracts", started);
         let report = Report {
             contracts,
             violations,
             errors: std::mem::take(&mut model.errors),
             files: model.source_files,
         };
+        if let Some(store) = &self.store {
+            let files: Vec<PathBuf> = model.files[..model.source_files]
+                .iter()
+                .map(|f| f.path.clone())
+                .collect();
+            // Finding a file that is read again proves nothing more.
+            let read: HashSet<&std::ffi::OsStr> = files.iter().map(|f| f.as_os_str()).collect();
+            let mut probes = std::mem::take(&mut model.probes);
+            probes.retain(|(path, is_file)| !is_file || !read.contains(path.as_os_str()));
+            probes.sort_unstable_by(|a, b| {
+                let (a, b) = (a.0.as_os_str(), b.0.as_os_str());
+                a.as_encoded_bytes().cmp(b.as_encoded_bytes())
+            });
+            probes.dedup();
+            store.set_outcome(self.outcome_key(no_dev), files, probes, &report);
+        }
+        self.save_cache();
         Ok((model, report))
     }
 }

@@ -8,9 +8,11 @@ use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::cache::{ScanCache, Stamp, content_hash};
+use crate::cache::CheckCache;
+use crate::fingerprint::{Stamp, content_hash};
 use crate::report::FileError;
-use crate::scan::{self, FileScan, NameKind, Pos, ScopeId, ScopeKind, SiteKind};
+use crate::scan::{self, NameKind, Pos, ScopeId};
+use crate::summary::{FileSummary, IntMap, ScopeShape, SiteShape, Sym, Symbols};
 use crate::workspace::{DepKind, Edition, TargetKind, Workspace};
 
 /// Index of a [`Module`] in [`Model::modules`].
@@ -72,6 +74,9 @@ pub struct TargetInfo {
 pub struct ModulePaths<'a> {
     paths: Vec<Vec<&'a str>>,
     aliases: Vec<Option<Vec<&'a str>>>,
+    /// Modules by the first segment of their path or alias (a pattern that
+    /// starts with a name can only match these).
+    by_first: HashMap<&'a str, Vec<ModuleId>>,
 }
 
 impl ModulePaths<'_> {
@@ -79,6 +84,17 @@ impl ModulePaths<'_> {
     pub fn matches(&self, m: ModuleId, pattern: &crate::config::ModulePattern) -> bool {
         pattern.matches(&self.paths[m])
             || self.aliases[m].as_ref().is_some_and(|a| pattern.matches(a))
+    }
+
+    /// The modules a pattern can match: those whose path or alias starts
+    /// with its first segment when that is a name, else all.
+    pub fn candidates(&self, pattern: &crate::config::ModulePattern) -> Vec<ModuleId> {
+        match pattern.segments.first() {
+            Some(crate::config::PatternSegment::Name(n)) => {
+                self.by_first.get(n.as_str()).cloned().unwrap_or_default()
+            }
+            _ => (0..self.paths.len()).collect(),
+        }
     }
 
     /// Number of modules.
@@ -149,18 +165,22 @@ pub struct Model {
     pub imports: Vec<Import>,
     /// Files that could not be read or scanned completely.
     pub errors: Vec<FileError>,
+    /// Paths the module trees looked for that are not files read, and
+    /// whether each was a file (what a cached outcome depends on besides
+    /// the files read).
+    pub probes: Vec<(PathBuf, bool)>,
 }
 
 impl Model {
     /// Every module's path as segments, indexed like [`Model::modules`]
     /// (for matching patterns without allocating per match).
     pub fn module_paths(&self) -> ModulePaths<'_> {
-        let paths = self
+        let paths: Vec<Vec<&str>> = self
             .modules
             .iter()
             .map(|m| m.segments.iter().map(String::as_str).collect())
             .collect();
-        let aliases = self
+        let aliases: Vec<Option<Vec<&str>>> = self
             .modules
             .iter()
             .map(|m| {
@@ -172,7 +192,25 @@ impl Model {
                 )
             })
             .collect();
-        ModulePaths { paths, aliases }
+        let mut by_first: HashMap<&str, Vec<ModuleId>> = HashMap::new();
+        for (m, path) in paths.iter().enumerate() {
+            if let Some(&first) = path.first() {
+                by_first.entry(first).or_default().push(m);
+            }
+        }
+        for (m, alias) in aliases.iter().enumerate() {
+            if let Some(&first) = alias.as_ref().and_then(|a| a.first()) {
+                let list = by_first.entry(first).or_default();
+                if list.last() != Some(&m) {
+                    list.push(m);
+                }
+            }
+        }
+        ModulePaths {
+            paths,
+            aliases,
+            by_first,
+        }
     }
 
     /// Display form of an import target: the module path, or the external path.
@@ -230,6 +268,9 @@ enum Res {
     Module { id: ModuleId, exact: bool },
     /// An external crate path.
     External { path: String, key: String },
+    /// A path into an external crate no contract can care about (its
+    /// imports are dropped; the path is never spelled out).
+    Ignored,
     /// A local item that is not a module, or nothing we know.
     Unknown,
 }
@@ -246,13 +287,17 @@ pub fn build(ws: &Workspace, keep_external: &(dyn Fn(&str, &str) -> bool + Sync)
 pub fn build_cached(
     ws: &Workspace,
     keep_external: &(dyn Fn(&str, &str) -> bool + Sync),
-    cache: Option<&ScanCache>,
+    cache: Option<&CheckCache>,
 ) -> Model {
     let mut b = Builder::new(ws);
     b.cache = cache;
+    let started = crate::timings::start();
     b.read_trees();
+    let started = crate::timings::end("read and scan", started);
     b.resolve(keep_external);
+    let started = crate::timings::end("resolve", started);
     b.manifest_imports(keep_external);
+    crate::timings::end("manifest imports", started);
     b.model.errors.sort();
     b.model.errors.dedup();
     b.model
@@ -260,9 +305,11 @@ pub fn build_cached(
 
 struct Builder<'w> {
     ws: &'w Workspace,
-    cache: Option<&'w ScanCache>,
+    cache: Option<&'w CheckCache>,
     model: Model,
-    scans: Vec<Option<FileScan>>,
+    scans: Vec<Option<FileSummary>>,
+    /// Every identifier of every scan (locked only while reading files).
+    symbols: std::sync::Mutex<Symbols>,
     file_ids: HashMap<PathBuf, FileId>,
     occurrences: Vec<Occurrence>,
     /// Module-level scopes of each module: (occurrence, scope).
@@ -280,6 +327,7 @@ impl<'w> Builder<'w> {
             cache: None,
             model: Model::default(),
             scans: Vec::new(),
+            symbols: std::sync::Mutex::default(),
             file_ids: HashMap::new(),
             occurrences: Vec::new(),
             module_scopes: Vec::new(),
@@ -334,7 +382,7 @@ impl<'w> Builder<'w> {
             for t in targets {
                 // Like `cargo package`, a target whose root file is gone
                 // (vendored crates drop their tests and benches) is skipped.
-                if !t.root.is_file() {
+                if !self.probe(&t.root) {
                     continue;
                 }
                 let segments = match t.kind {
@@ -412,13 +460,15 @@ impl<'w> Builder<'w> {
             })
             .collect();
         let cache = self.cache;
-        let results: Vec<Result<FileScan, (u32, u32, String)>> = todo
+        let symbols = &self.symbols;
+        let results: Vec<Result<FileSummary, (u32, u32, String)>> = todo
             .par_iter()
             .map(|p| {
-                read_and_scan(
+                read_and_summarize(
                     p,
                     editions.get(p.as_path()).copied().unwrap_or(false),
                     cache,
+                    symbols,
                 )
             })
             .collect();
@@ -477,24 +527,31 @@ impl<'w> Builder<'w> {
         let mut scope_dir: Vec<PathBuf> = Vec::with_capacity(scan.scopes.len());
         let mut scope_inline: Vec<bool> = Vec::with_capacity(scan.scopes.len());
         for (si, scope) in scan.scopes.iter().enumerate() {
-            let (module, dir, inline) = match (&scope.kind, scope.parent) {
-                (ScopeKind::File, _) | (_, None) => (job.module, job.dir.clone(), false),
-                (ScopeKind::Block, Some(p)) => {
+            let (module, dir, inline) = match (scope.shape, scope.parent) {
+                (ScopeShape::File, _) | (_, None) => (job.module, job.dir.clone(), false),
+                (ScopeShape::Block, Some(p)) => {
+                    let p = p as usize;
                     (scope_module[p], scope_dir[p].clone(), scope_inline[p])
                 }
-                (ScopeKind::Module { name }, Some(p)) => {
+                (ScopeShape::Module(name), Some(p)) => {
+                    let p = p as usize;
+                    let name = self.symbol_name(name);
                     let parent_module = scope_module[p];
-                    let decl = scan.scopes[p].mods.iter().find(|d| d.inline == Some(si));
+                    let decl = scan
+                        .mods
+                        .iter()
+                        .find(|(ds, d)| *ds as usize == p && d.inline == Some(si))
+                        .map(|(_, d)| d);
                     let (dev, pos, paths) = match decl {
                         Some(d) => (d.dev, d.pos, d.paths.clone()),
                         None => (scope.dev, Pos::default(), Vec::new()),
                     };
-                    let child = self.child_module(parent_module, name, dev, Some((file, pos)));
+                    let child = self.child_module(parent_module, &name, dev, Some((file, pos)));
                     self.occurrences[occ].inline.push((si, child));
                     self.module_scopes[child].push((occ, si));
                     let dir = match paths.first() {
                         Some(p0) => scope_dir[p].join(p0),
-                        None => scope_dir[p].join(name),
+                        None => scope_dir[p].join(&name),
                     };
                     (child, dir, true)
                 }
@@ -503,8 +560,10 @@ impl<'w> Builder<'w> {
             scope_dir.push(dir);
             scope_inline.push(inline);
         }
-        for (si, scope) in scan.scopes.iter().enumerate() {
-            for decl in &scope.mods {
+        let (mut mods, mut includes) =
+            (scan.mods.iter().peekable(), scan.includes.iter().peekable());
+        for si in 0..scan.scopes.len() {
+            while let Some((_, decl)) = mods.next_if(|(s, _)| *s as usize == si) {
                 if decl.inline.is_some() {
                     continue;
                 }
@@ -517,9 +576,9 @@ impl<'w> Builder<'w> {
                     let d = &scope_dir[si];
                     let flat = d.join(format!("{}.rs", decl.name));
                     let nested = d.join(&decl.name).join("mod.rs");
-                    if flat.is_file() {
+                    if self.probe(&flat) {
                         candidates.push((flat, d.join(&decl.name)));
-                    } else if nested.is_file() {
+                    } else if self.probe(&nested) {
                         candidates.push((nested, d.join(&decl.name)));
                     }
                 }
@@ -530,7 +589,7 @@ impl<'w> Builder<'w> {
                         &file_dir
                     };
                     let f = base.join(p);
-                    if f.is_file() {
+                    if self.probe(&f) {
                         let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
                         candidates.push((f, dir));
                     }
@@ -539,15 +598,27 @@ impl<'w> Builder<'w> {
                     self.queue(&job, path, child, dir, (file, decl.pos), next);
                 }
             }
-            for inc in &scope.includes {
+            while let Some((_, inc)) = includes.next_if(|(s, _)| *s as usize == si) {
                 let f = file_dir.join(&inc.path);
-                if f.is_file() {
+                if self.probe(&f) {
                     let dir = scope_dir[si].clone();
                     self.queue(&job, f, scope_module[si], dir, (file, inc.pos), next);
                 }
             }
         }
         self.scans[file] = Some(scan);
+    }
+
+    /// Whether `path` is a file, remembered for the cache.
+    fn probe(&mut self, path: &Path) -> bool {
+        let is_file = path.is_file();
+        self.model.probes.push((path.to_path_buf(), is_file));
+        is_file
+    }
+
+    fn symbol_name(&self, s: Sym) -> String {
+        let symbols = self.symbols.lock().unwrap_or_else(|e| e.into_inner());
+        symbols.name(s).to_owned()
     }
 
     fn queue(
@@ -666,7 +737,10 @@ impl<'w> Builder<'w> {
 
     /// Resolves every site of every occurrence into imports.
     fn resolve(&mut self, keep_external: &(dyn Fn(&str, &str) -> bool + Sync)) {
-        let (bindings, globs) = self.bindings();
+        let started = crate::timings::start();
+        let symbols = std::mem::take(self.symbols.get_mut().unwrap_or_else(|e| e.into_inner()));
+        let (bindings, globs) = self.bindings(&symbols);
+        crate::timings::end("bindings", started);
         let this: &Builder<'_> = self;
         // Occurrences resolve independently (each worker keeps its own memo
         // of `use` resolutions); the order of imports stays the order of
@@ -676,11 +750,13 @@ impl<'w> Builder<'w> {
             .map_init(
                 || Resolver {
                     b: this,
+                    keep_external,
+                    symbols: &symbols,
                     bindings: &bindings,
                     globs: &globs,
-                    memo: HashMap::new(),
+                    memo: IntMap::default(),
                 },
-                |r, occ| r.imports_of(occ, keep_external),
+                |r, occ| r.imports_of(occ),
             )
             .collect();
         self.model.imports = per_occurrence.into_iter().flatten().collect();
@@ -688,14 +764,17 @@ impl<'w> Builder<'w> {
 
     /// Each module's names, and its glob `use`s (whose names are only known
     /// by looking into the module they name).
-    fn bindings(&self) -> (Vec<HashMap<String, Binding>>, Vec<GlobUses>) {
+    fn bindings(&self, symbols: &Symbols) -> (Vec<IntMap<Sym, Binding>>, Vec<GlobUses>) {
         let mut all = Vec::with_capacity(self.model.modules.len());
         let mut globs = Vec::with_capacity(self.model.modules.len());
         for (m, scopes) in self.module_scopes.iter().enumerate() {
-            let mut map = HashMap::new();
+            let mut map = IntMap::default();
             let mut module_globs = Vec::new();
             for (name, &child) in &self.model.modules[m].children {
-                map.insert(name.clone(), Binding::Child(child));
+                // A name no scan mentions can never be looked up.
+                if let Some(sym) = symbols.get(name) {
+                    map.insert(sym, Binding::Child(child));
+                }
             }
             for &(occ, si) in scopes {
                 let Some(scan) = self.scans[self.occurrences[occ].file].as_ref() else {
@@ -704,19 +783,19 @@ impl<'w> Builder<'w> {
                 let Some(scope) = scan.scopes.get(si) else {
                     continue;
                 };
-                for name in &scope.names {
+                for name in scan.names_of(scope) {
                     let b = match name.kind {
                         NameKind::Module(_) => continue,
                         NameKind::Item => Binding::Item,
                         NameKind::Use(s) => Binding::Use(occ, s),
                         NameKind::ExternCrate(s) => Binding::ExternCrate(occ, s),
                     };
-                    map.entry(name.ident.clone()).or_insert(b);
+                    map.entry(name.ident).or_insert(b);
                 }
                 for (i, site) in scan.sites.iter().enumerate() {
-                    if site.scope == si
-                        && matches!(site.kind, SiteKind::Use { .. })
-                        && site.segments.last().is_some_and(|l| l == "*")
+                    if site.scope as usize == si
+                        && site.shape == SiteShape::Use
+                        && scan.segments(site).last() == Some(&Sym::STAR)
                     {
                         module_globs.push((occ, i));
                     }
@@ -792,27 +871,25 @@ fn is_builtin(package: &str) -> bool {
 
 struct Resolver<'a, 'w> {
     b: &'a Builder<'w>,
-    bindings: &'a [HashMap<String, Binding>],
+    keep_external: &'a (dyn Fn(&str, &str) -> bool + Sync),
+    symbols: &'a Symbols,
+    bindings: &'a [IntMap<Sym, Binding>],
     globs: &'a [Vec<(usize, usize)>],
     /// Resolutions of `use` sites, by (occurrence, site); `None` while in
     /// progress (a cycle of `use`s resolves to nothing).
-    memo: HashMap<(usize, usize), Option<Res>>,
+    memo: IntMap<(usize, usize), Option<Res>>,
 }
 
 impl Resolver<'_, '_> {
     /// The imports made by the sites of one occurrence of a file.
-    fn imports_of(
-        &mut self,
-        occ: usize,
-        keep_external: &(dyn Fn(&str, &str) -> bool + Sync),
-    ) -> Vec<Import> {
+    fn imports_of(&mut self, occ: usize) -> Vec<Import> {
         let file = self.b.occurrences[occ].file;
         let Some(scan) = self.b.scans[file].as_ref() else {
             return Vec::new();
         };
         let mut imports = Vec::new();
         for (si, site) in scan.sites.iter().enumerate() {
-            let from = self.module_of(occ, site.scope);
+            let from = self.module_of(occ, site.scope as usize);
             let Some(res) = self.site(occ, si) else {
                 continue;
             };
@@ -824,15 +901,8 @@ impl Resolver<'_, '_> {
                     }
                     ImportTarget::Module(id)
                 }
-                Res::External { path, key } => {
-                    let krate = path.split("::").next().unwrap_or("");
-                    let kkey = key.split("::").next().unwrap_or("");
-                    if !keep_external(kkey, krate) {
-                        continue;
-                    }
-                    ImportTarget::External { path, key }
-                }
-                Res::Unknown => continue,
+                Res::External { path, key } => ImportTarget::External { path, key },
+                Res::Ignored | Res::Unknown => continue,
             };
             imports.push(Import {
                 from,
@@ -855,17 +925,17 @@ impl Resolver<'_, '_> {
             let Some(s) = scan.scopes.get(scope) else {
                 return o.module;
             };
-            match s.kind {
-                ScopeKind::Module { .. } => {
+            match s.shape {
+                ScopeShape::Module(_) => {
                     return o
                         .inline
                         .iter()
                         .find(|(si, _)| *si == scope)
                         .map_or(o.module, |&(_, m)| m);
                 }
-                ScopeKind::File => return o.module,
-                ScopeKind::Block => match s.parent {
-                    Some(p) => scope = p,
+                ScopeShape::File => return o.module,
+                ScopeShape::Block => match s.parent {
+                    Some(p) => scope = p as usize,
                     None => return o.module,
                 },
             }
@@ -882,7 +952,7 @@ impl Resolver<'_, '_> {
         let is_use = self.b.scans[self.b.occurrences[occ].file]
             .as_ref()
             .and_then(|s| s.sites.get(si))
-            .is_some_and(|s| matches!(s.kind, SiteKind::Use { .. }));
+            .is_some_and(|s| s.shape == SiteShape::Use);
         if via_local && !is_use {
             None
         } else {
@@ -900,20 +970,20 @@ impl Resolver<'_, '_> {
         let Some(site) = scan.sites.get(si) else {
             return (Res::Unknown, false);
         };
-        let module = self.module_of(occ, site.scope);
+        let module = self.module_of(occ, site.scope as usize);
         let target = self.b.model.modules[module].target;
         // Test-only code sees dev-dependencies: the site's own item or its
         // module may be the one marked `#[cfg(test)]`.
         let dev = site.dev || self.b.model.modules[module].dev;
         let edition2015 = self.b.model.targets[target].edition == Edition::E2015;
         let root = self.b.model.targets[target].root;
-        let segs = &site.segments;
-        let Some(first) = segs.first() else {
+        let segs = scan.segments(site);
+        let Some(&first) = segs.first() else {
             return (Res::Unknown, false);
         };
-        let is_use = matches!(site.kind, SiteKind::Use { .. });
-        if let SiteKind::ExternCrate { .. } = site.kind {
-            if first == "self" {
+        let is_use = site.shape == SiteShape::Use;
+        if site.shape == SiteShape::ExternCrate {
+            if first == Sym::SELF {
                 return (
                     Res::Module {
                         id: root,
@@ -924,13 +994,13 @@ impl Resolver<'_, '_> {
             }
             return (self.extern_crate(target, first, &segs[1..], dev), false);
         }
-        match first.as_str() {
-            "crate" | "$crate" => return (self.walk(root, &segs[1..]), false),
-            "self" => return (self.walk(module, &segs[1..]), false),
-            "super" => {
+        match first {
+            Sym::CRATE | Sym::DOLLAR_CRATE => return (self.walk(root, &segs[1..]), false),
+            Sym::SELF => return (self.walk(module, &segs[1..]), false),
+            Sym::SUPER => {
                 let mut m = module;
-                let mut rest = &segs[..];
-                while rest.first().is_some_and(|s| s == "super") {
+                let mut rest = segs;
+                while rest.first() == Some(&Sym::SUPER) {
                     m = self.b.model.modules[m].parent.unwrap_or(m);
                     rest = &rest[1..];
                 }
@@ -945,18 +1015,18 @@ impl Resolver<'_, '_> {
             return (self.extern_crate(target, first, &segs[1..], dev), false);
         }
         if is_use && edition2015 {
-            return match self.bindings[root].get(first.as_str()).copied() {
+            return match self.bindings[root].get(&first).copied() {
                 Some(b) => self.through_binding(b, &segs[1..]),
                 None => (self.extern_crate(target, first, &segs[1..], dev), false),
             };
         }
         // Block scopes first, then the module.
-        let mut scope = site.scope;
+        let mut scope = site.scope as usize;
         while let Some(s) = scan.scopes.get(scope) {
-            if !matches!(s.kind, ScopeKind::Block) {
+            if s.shape != ScopeShape::Block {
                 break;
             }
-            if let Some(name) = s.names.iter().find(|n| n.ident == *first) {
+            if let Some(name) = scan.names_of(s).iter().find(|n| n.ident == first) {
                 let b = match name.kind {
                     NameKind::Module(_) | NameKind::Item => Binding::Item,
                     NameKind::Use(u) => Binding::Use(occ, u),
@@ -967,11 +1037,11 @@ impl Resolver<'_, '_> {
                 }
             }
             match s.parent {
-                Some(p) => scope = p,
+                Some(p) => scope = p as usize,
                 None => break,
             }
         }
-        if let Some(b) = self.bindings[module].get(first.as_str()).copied()
+        if let Some(b) = self.bindings[module].get(&first).copied()
             && !matches!(b, Binding::Use(o2, u) | Binding::ExternCrate(o2, u) if (o2, u) == (occ, si))
         {
             return self.through_binding(b, &segs[1..]);
@@ -984,13 +1054,13 @@ impl Resolver<'_, '_> {
         (self.extern_crate(target, first, &segs[1..], dev), false)
     }
 
-    fn walk_from_root_bindings(&mut self, root: ModuleId, segs: &[String]) -> Res {
+    fn walk_from_root_bindings(&mut self, root: ModuleId, segs: &[Sym]) -> Res {
         match segs.first() {
             None => Res::Module {
                 id: root,
                 exact: true,
             },
-            Some(first) => match self.bindings[root].get(first.as_str()).copied() {
+            Some(&first) => match self.bindings[root].get(&first).copied() {
                 Some(b) => self.through_binding(b, &segs[1..]).0,
                 None => {
                     let target = self.b.model.modules[root].target;
@@ -1000,7 +1070,7 @@ impl Resolver<'_, '_> {
         }
     }
 
-    fn through_binding(&mut self, b: Binding, rest: &[String]) -> (Res, bool) {
+    fn through_binding(&mut self, b: Binding, rest: &[Sym]) -> (Res, bool) {
         match b {
             Binding::Child(c) => (self.walk(c, rest), false),
             Binding::Item => (Res::Unknown, false),
@@ -1009,8 +1079,8 @@ impl Resolver<'_, '_> {
                 let res = match res {
                     Res::Module { id, exact: true } => self.walk(id, rest),
                     Res::External { path, key } => Res::External {
-                        path: join(&path, rest),
-                        key: join(&key, rest),
+                        path: self.join(&path, rest),
+                        key: self.join(&key, rest),
                     },
                     other => other,
                 };
@@ -1040,25 +1110,25 @@ impl Resolver<'_, '_> {
         let o = &self.b.occurrences[occ];
         self.b.scans[o.file]
             .as_ref()
-            .and_then(|s| s.sites.get(si))
-            .is_some_and(|s| s.segments.last().is_some_and(|l| l == "*"))
+            .and_then(|s| s.sites.get(si).map(|site| s.segments(site)))
+            .is_some_and(|segs| segs.last() == Some(&Sym::STAR))
     }
 
     /// Walks `rest` down from a workspace module: child modules, then a
     /// re-export (`pub use`) of the module, followed to where it leads.
-    fn walk(&mut self, mut id: ModuleId, rest: &[String]) -> Res {
-        for seg in rest {
-            if seg == "*" {
+    fn walk(&mut self, mut id: ModuleId, rest: &[Sym]) -> Res {
+        for &seg in rest {
+            if seg == Sym::STAR {
                 return Res::Module { id, exact: false };
             }
-            if seg == "super" {
+            if seg == Sym::SUPER {
                 id = self.b.model.modules[id].parent.unwrap_or(id);
                 continue;
             }
-            if seg == "self" {
+            if seg == Sym::SELF {
                 continue;
             }
-            let mut binding = self.bindings[id].get(seg.as_str()).copied();
+            let mut binding = self.bindings[id].get(&seg).copied();
             // A name not defined here may come from a glob re-export
             // (`pub use self::billing::*`): look in the modules it names.
             let mut hops = 0;
@@ -1068,7 +1138,7 @@ impl Resolver<'_, '_> {
                     break;
                 };
                 id = g;
-                binding = self.bindings[id].get(seg.as_str()).copied();
+                binding = self.bindings[id].get(&seg).copied();
             }
             match binding {
                 Some(Binding::Child(c)) => id = c,
@@ -1094,12 +1164,12 @@ impl Resolver<'_, '_> {
 
     /// The module named by a glob `use` of `id` that defines or brings in
     /// `name`, if any.
-    fn glob_source(&mut self, id: ModuleId, name: &str) -> Option<ModuleId> {
+    fn glob_source(&mut self, id: ModuleId, name: Sym) -> Option<ModuleId> {
         for k in 0..self.globs[id].len() {
             let (occ, si) = self.globs[id][k];
             if let Res::Module { id: g, .. } = self.use_res(occ, si)
                 && g != id
-                && self.bindings[g].contains_key(name)
+                && self.bindings[g].contains_key(&name)
             {
                 return Some(g);
             }
@@ -1107,8 +1177,8 @@ impl Resolver<'_, '_> {
         None
     }
 
-    fn extern_crate(&mut self, target: usize, name: &str, rest: &[String], dev: bool) -> Res {
-        let Some(e) = self.b.preludes[target].get(name) else {
+    fn extern_crate(&mut self, target: usize, name: Sym, rest: &[Sym], dev: bool) -> Res {
+        let Some(e) = self.b.preludes[target].get(self.symbols.name(name)) else {
             return Res::Unknown;
         };
         if e.dev_only && !dev {
@@ -1116,21 +1186,29 @@ impl Resolver<'_, '_> {
         }
         match e.member {
             Some(lib) => self.walk(lib, rest),
-            None => Res::External {
-                path: join(&e.package.replace('-', "_"), rest),
-                key: join(name, rest),
-            },
+            None => {
+                let package = e.package.replace('-', "_");
+                let key = self.symbols.name(name);
+                if !(self.keep_external)(key, &package) {
+                    return Res::Ignored;
+                }
+                Res::External {
+                    path: self.join(&package, rest),
+                    key: self.join(key, rest),
+                }
+            }
         }
     }
-}
 
-fn join(head: &str, rest: &[String]) -> String {
-    let mut s = head.to_owned();
-    for r in rest {
-        s.push_str("::");
-        s.push_str(r);
+    /// `head::rest[0]::rest[1]...`
+    fn join(&self, head: &str, rest: &[Sym]) -> String {
+        let mut s = head.to_owned();
+        for &r in rest {
+            s.push_str("::");
+            s.push_str(self.symbols.name(r));
+        }
+        s
     }
-    s
 }
 
 /// Removes `.` and `..` components without touching the file system.
@@ -1150,32 +1228,37 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// Reads a file as UTF-8 and scans it; an error is (line, column, message).
-fn read_and_scan(
+/// Reads a file as UTF-8 and scans it (or takes its summary from the
+/// cache); an error is (line, column, message).
+fn read_and_summarize(
     path: &Path,
     edition2015: bool,
-    cache: Option<&ScanCache>,
-) -> Result<FileScan, (u32, u32, String)> {
+    cache: Option<&CheckCache>,
+    symbols: &std::sync::Mutex<Symbols>,
+) -> Result<FileSummary, (u32, u32, String)> {
     let stamp = cache.and_then(|_| Stamp::of(path));
     if let (Some(cache), Some(stamp)) = (cache, stamp)
-        && let Some(scan) = cache.by_stamp(path, stamp)
+        && let Some(summary) = cache.by_stamp(path, stamp, edition2015, symbols)
     {
-        return Ok(scan);
+        return Ok(summary);
     }
     let bytes = std::fs::read(path).map_err(|e| (1, 1, format!("cannot read file: {e}")))?;
     let hash = cache.map(|_| content_hash(&bytes));
     if let (Some(cache), Some(stamp), Some(hash)) = (cache, stamp, hash)
-        && let Some(scan) = cache.by_hash(path, stamp, hash)
+        && let Some(summary) = cache.by_hash(path, stamp, hash, edition2015, symbols)
     {
-        return Ok(scan);
+        return Ok(summary);
     }
     match std::str::from_utf8(&bytes) {
         Ok(text) => {
             let scan = scan::scan(text, edition2015);
-            if let (Some(cache), Some(stamp), Some(hash)) = (cache, stamp, hash) {
-                cache.insert(path, stamp, hash, &scan);
+            let (summary, encoded) = FileSummary::of(&scan, symbols, cache.is_some());
+            if let (Some(cache), Some(stamp), Some(hash), Some(encoded)) =
+                (cache, stamp, hash, encoded)
+            {
+                cache.insert(path, stamp, hash, edition2015, encoded);
             }
-            Ok(scan)
+            Ok(summary)
         }
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];

@@ -139,6 +139,30 @@ static IDENT: [bool; 256] = {
     t
 };
 
+/// The index of the first `\n` in `b`, eight bytes at a time (comments
+/// are a good part of every source file).
+fn find_newline(b: &[u8]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const NL: u64 = LO * b'\n' as u64;
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for c in &mut chunks {
+        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) ^ NL;
+        // A zero byte of `v` is a newline of `c`.
+        let found = v.wrapping_sub(LO) & !v & HI;
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&c| c == b'\n')
+        .map(|p| at + p)
+}
+
 /// What [`lex`] produces; its vectors are reused between files.
 #[derive(Debug, Default)]
 pub(crate) struct Lexed {
@@ -286,7 +310,7 @@ impl Lexer<'_, '_> {
                 self.i = i;
             }
             b'/' if self.at(start + 1) == b'/' => {
-                self.i = match self.b[start..].iter().position(|&c| c == b'\n') {
+                self.i = match find_newline(&self.b[start..]) {
                     Some(p) => start + p,
                     None => self.b.len(),
                 };
@@ -642,6 +666,33 @@ impl Lexer<'_, '_> {
             } else {
                 return;
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_newline;
+
+    #[test]
+    fn find_newline_agrees_with_a_plain_search() {
+        let mut inputs: Vec<Vec<u8>> = vec![Vec::new(), b"\n".to_vec(), b"no newline".to_vec()];
+        for len in 0..40 {
+            for nl in 0..len {
+                let mut v: Vec<u8> = (0..len).map(|i| b"a\x0b\x8a\t\xff\x09"[i % 6]).collect();
+                v[nl] = b'\n';
+                if nl + 3 < len {
+                    v[nl + 3] = b'\n';
+                }
+                inputs.push(v);
+            }
+        }
+        for v in inputs {
+            assert_eq!(
+                find_newline(&v),
+                v.iter().position(|&c| c == b'\n'),
+                "{v:?}"
+            );
         }
     }
 }

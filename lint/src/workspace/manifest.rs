@@ -64,7 +64,7 @@ impl Manifest {
             message: format!("could not read `{}`: {err}", path.display()),
             help: Some("check that the file exists and is readable".to_owned()),
         };
-        let file = fs::File::open(path).map_err(unreadable)?;
+        let file = fs::File::open(super::seen(path)).map_err(unreadable)?;
         let mut bytes = Vec::new();
         // Read one byte past the limit to tell "at the limit" from "over it".
         file.take(MAX_MANIFEST_BYTES + 1)
@@ -176,7 +176,7 @@ impl Manifest {
     pub(super) fn explicit_root(&self) -> Option<Result<PathBuf, WorkspaceError>> {
         let (rel, pos) = self.explicit_workspace()?;
         let root = normalize(&self.dir.join(rel)).join("Cargo.toml");
-        Some(match root.canonicalize() {
+        Some(match super::seen(&root).canonicalize() {
             Ok(root) if root.is_file() => Ok(root),
             _ => Err(self.error(
                 pos,

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use toml_edit::{Item, TableLike};
 
 use super::manifest::{DepEntry, MANIFEST_DOCS, Manifest, normalize};
-use super::{Edition, WorkspaceError};
+use super::{Edition, WorkspaceError, seen};
 use crate::scan::Pos;
 
 /// More members than this is not a real workspace: something (a symlink
@@ -125,6 +125,7 @@ impl WorkspaceInfo {
                 let root = glob::Pattern::escape(&self.root_dir.to_string_lossy());
                 format!("{root}/{entry}")
             };
+            seen_glob(&pattern);
             let paths = glob::glob(&pattern).map_err(|err| {
                 root.error(
                     *pos,
@@ -262,8 +263,8 @@ pub(super) fn resolve_dependencies(
             None => None,
             Some(path) => {
                 let path = normalize(&path);
-                match path.canonicalize() {
-                    Ok(dir) if dir.join("Cargo.toml").is_file() => Some(dir),
+                match seen(&path).canonicalize() {
+                    Ok(dir) if seen(&dir.join("Cargo.toml")).is_file() => Some(dir),
                     _ => {
                         return Err(manifest.error(
                             entry.pos,
@@ -301,7 +302,7 @@ pub(super) fn collect(root: Manifest, ws: &WorkspaceInfo) -> Result<Vec<Member>,
             continue;
         }
         let manifest = dir.join("Cargo.toml");
-        match manifest.canonicalize() {
+        match super::seen(&manifest).canonicalize() {
             Ok(manifest) if manifest.is_file() => {
                 if seen.insert(manifest.clone()) {
                     queue.push_back(manifest);
@@ -430,4 +431,36 @@ fn check_member(manifest: &Manifest, ws: &WorkspaceInfo) -> Result<(), Workspace
         }
     }
     Ok(())
+}
+
+/// Records, when recording, the directories whose listings a `members`
+/// glob depends on: the parents of each component with a wildcard (every
+/// directory below for `**`).
+fn seen_glob(pattern: &str) {
+    if !super::recording() {
+        return;
+    }
+    let components: Vec<&str> = pattern.split('/').collect();
+    for (i, c) in components.iter().enumerate() {
+        if !c.contains(['*', '?', '[']) {
+            continue;
+        }
+        let prefix = match components[..i].join("/") {
+            p if p.is_empty() => "/".to_owned(),
+            p => p,
+        };
+        let listed = if *c == "**" {
+            format!("{prefix}/**")
+        } else {
+            prefix
+        };
+        let Ok(dirs) = glob::glob(&listed) else {
+            return;
+        };
+        for dir in dirs.flatten().take(MAX_GLOB_MATCHES) {
+            if dir.is_dir() {
+                seen(&dir);
+            }
+        }
+    }
 }

@@ -23,10 +23,12 @@
 //! stops with an error), and a package below a workspace that does not list
 //! it is a workspace of one (cargo stops with an error).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::fingerprint::{Input, Stamp};
 use crate::scan::Pos;
 
 use manifest::{InheritOrError, MANIFEST_DOCS, Manifest};
@@ -168,6 +170,36 @@ impl fmt::Display for WorkspaceError {
 }
 
 impl std::error::Error for WorkspaceError {}
+
+thread_local! {
+    /// The paths looked at by a [`load_recorded`] in progress.
+    static SEEN: RefCell<Option<Vec<Input>>> = const { RefCell::new(None) };
+}
+
+fn recording() -> bool {
+    SEEN.with(|s| s.borrow().is_some())
+}
+
+/// Notes that loading looked at `path` (with its stamp now, before it is
+/// read), when recording.
+fn seen(path: &Path) -> &Path {
+    SEEN.with(|s| {
+        if let Some(v) = s.borrow_mut().as_mut() {
+            v.push((path.to_owned(), Stamp::of(path)));
+        }
+    });
+    path
+}
+
+/// [`load`], also returning every file and directory it looked at with
+/// its stamp: the workspace is the same as long as none of them changed
+/// (a directory's stamp changes when entries are added or removed).
+pub fn load_recorded(root_manifest: &Path) -> (Result<Workspace, WorkspaceError>, Vec<Input>) {
+    let outer = SEEN.with(|s| s.replace(Some(Vec::new())));
+    let loaded = load(root_manifest);
+    let inputs = SEEN.with(|s| s.replace(outer)).unwrap_or_default();
+    (loaded, inputs)
+}
 
 /// Finds the workspace root manifest for `start`, a directory or a
 /// `Cargo.toml`, walking up like cargo does.

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use toml_edit::{Item, TableLike};
 
 use super::manifest::{Manifest, normalize, tables_of};
-use super::{Edition, Target, TargetKind, WorkspaceError};
+use super::{Edition, Target, TargetKind, WorkspaceError, seen};
 
 /// A kind of target that can appear many times, with where cargo looks.
 struct Family {
@@ -76,7 +76,7 @@ pub(super) fn targets(
         let mut inferred = Vec::new();
         if family.kind == TargetKind::Bin {
             let main = dir.join("src").join("main.rs");
-            if main.is_file() {
+            if seen(&main).is_file() {
                 inferred.push((name.to_owned(), main));
             }
         }
@@ -141,7 +141,7 @@ fn library(manifest: &Manifest, name: &str, autolib: bool) -> Option<Target> {
     let default = manifest.dir.join("src").join("lib.rs");
     let root = match lib.and_then(|lib| lib.get("path")).and_then(Item::as_str) {
         Some(path) => normalize(&manifest.dir.join(path)),
-        None if lib.is_some() || (autolib && default.is_file()) => default,
+        None if lib.is_some() || (autolib && seen(&default).is_file()) => default,
         None => return None,
     };
     let name = lib
@@ -158,7 +158,7 @@ fn library(manifest: &Manifest, name: &str, autolib: bool) -> Option<Target> {
 /// The `name.rs` files and `name/main.rs` directories of `dir`, skipping
 /// hidden entries as cargo does.
 fn infer_directory(dir: &Path) -> Vec<(String, PathBuf)> {
-    let Ok(entries) = fs::read_dir(dir) else {
+    let Ok(entries) = fs::read_dir(seen(dir)) else {
         return Vec::new();
     };
     let mut found = Vec::new();
@@ -171,9 +171,9 @@ fn infer_directory(dir: &Path) -> Vec<(String, PathBuf)> {
             continue;
         }
         let path = entry.path();
-        if path.is_dir() {
+        if seen(&path).is_dir() {
             let main = path.join("main.rs");
-            if main.is_file() {
+            if seen(&main).is_file() {
                 found.push((file_name.to_owned(), main));
             }
         } else if let Some(stem) = file_name.strip_suffix(".rs")
@@ -268,7 +268,7 @@ fn default_path(
     ];
     candidates
         .iter()
-        .find(|path| path.is_file())
+        .find(|path| seen(path).is_file())
         .unwrap_or(&candidates[0])
         .clone()
 }
@@ -291,7 +291,7 @@ fn build_script(manifest: &Manifest, package: Option<&dyn TableLike>) -> Option<
                 _ => default,
             }
         }
-        None if default.is_file() => default,
+        None if seen(&default).is_file() => default,
         None => return None,
     };
     Some(Target {

@@ -1,0 +1,573 @@
+//! What the model keeps of a scanned file: the scan with every identifier
+//! interned and every list flattened, about a fifth of the memory of a
+//! [`FileScan`] and compared by integer during resolution.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::{Arc, Mutex};
+
+use crate::codec::{R, W};
+use crate::scan::{FileScan, Include, ModDecl, NameKind, Pos, ScanError, ScopeKind, SiteKind};
+
+/// An interned identifier (see [`Symbols`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Sym(pub u32);
+
+impl Sym {
+    /// `crate`
+    pub const CRATE: Sym = Sym(0);
+    /// `$crate`
+    pub const DOLLAR_CRATE: Sym = Sym(1);
+    /// `self`
+    pub const SELF: Sym = Sym(2);
+    /// `super`
+    pub const SUPER: Sym = Sym(3);
+    /// `*`, the last segment of a glob `use`.
+    pub const STAR: Sym = Sym(4);
+}
+
+/// The identifiers [`Sym`] 0.. stand for.
+const PRESET: [&str; 5] = ["crate", "$crate", "self", "super", "*"];
+
+/// A hasher for small integer keys (FxHash's step): sip hashing costs more
+/// than the lookups it guards.
+#[derive(Default, Clone, Copy)]
+pub struct IntHasher(u64);
+
+impl Hasher for IntHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+/// A map keyed by small integers.
+pub type IntMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
+
+/// The interner: each distinct identifier once, for the whole check.
+#[derive(Debug)]
+pub struct Symbols {
+    ids: HashMap<Arc<str>, Sym, BuildHasherDefault<StrHasher>>,
+    names: Vec<Arc<str>>,
+}
+
+impl Default for Symbols {
+    fn default() -> Self {
+        let mut s = Symbols {
+            ids: HashMap::default(),
+            names: Vec::new(),
+        };
+        for p in PRESET {
+            s.intern(p);
+        }
+        s
+    }
+}
+
+impl Symbols {
+    /// The symbol of `name`, interning it on first sight.
+    ///
+    /// ```
+    /// use terrace_lint::summary::{Sym, Symbols};
+    /// let mut s = Symbols::default();
+    /// let a = s.intern("sqlx");
+    /// assert_eq!(s.intern("sqlx"), a);
+    /// assert_eq!(s.intern("super"), Sym::SUPER);
+    /// assert_eq!(s.name(a), "sqlx");
+    /// ```
+    pub fn intern(&mut self, name: &str) -> Sym {
+        if let Some(&s) = self.ids.get(name) {
+            return s;
+        }
+        let s = Sym(self.names.len() as u32);
+        let name: Arc<str> = Arc::from(name);
+        self.names.push(name.clone());
+        self.ids.insert(name, s);
+        s
+    }
+
+    /// The symbol of `name` if it was interned.
+    pub fn get(&self, name: &str) -> Option<Sym> {
+        self.ids.get(name).copied()
+    }
+
+    /// The identifier `s` stands for.
+    pub fn name(&self, s: Sym) -> &str {
+        self.names.get(s.0 as usize).map_or("", |n| n)
+    }
+}
+
+/// Where a scope is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScopeShape {
+    /// The file.
+    File,
+    /// An inline `mod name { }`.
+    Module(Sym),
+    /// A block.
+    Block,
+}
+
+/// A scope of a [`FileSummary`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SumScope {
+    /// What it is.
+    pub shape: ScopeShape,
+    /// The enclosing scope.
+    pub parent: Option<u32>,
+    /// Its names: a range of [`FileSummary::names`].
+    pub names: std::ops::Range<u32>,
+    /// Inside `#[cfg(test)]` code.
+    pub dev: bool,
+}
+
+/// A name of a scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SumName {
+    /// The identifier.
+    pub ident: Sym,
+    /// What defines it.
+    pub kind: NameKind,
+}
+
+/// How a site is written (aliases are already names of their scope).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SiteShape {
+    /// A `use` leaf.
+    Use,
+    /// `extern crate`.
+    ExternCrate,
+    /// Any other path.
+    Path,
+}
+
+/// An import site of a [`FileSummary`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SumSite {
+    /// How it is written.
+    pub shape: SiteShape,
+    /// Written with a leading `::`.
+    pub leading_colon: bool,
+    /// Inside `#[cfg(test)]` code.
+    pub dev: bool,
+    /// The innermost scope.
+    pub scope: u32,
+    /// Its segments: `segs[start..start + len]` of the summary.
+    pub start: u32,
+    /// Number of segments.
+    pub len: u32,
+    /// Where.
+    pub pos: Pos,
+}
+
+/// A scanned file as the model keeps it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileSummary {
+    /// Scopes, as in [`FileScan::scopes`].
+    pub scopes: Vec<SumScope>,
+    /// The names of every scope, scope after scope.
+    pub names: Vec<SumName>,
+    /// Module declarations with their scope, in scope order.
+    pub mods: Vec<(u32, ModDecl)>,
+    /// Literal `include!`s with their scope, in scope order.
+    pub includes: Vec<(u32, Include)>,
+    /// Import sites, as in [`FileScan::sites`].
+    pub sites: Vec<SumSite>,
+    /// The segments of every site.
+    pub segs: Vec<Sym>,
+    /// Lexical errors.
+    pub errors: Vec<ScanError>,
+}
+
+impl FileSummary {
+    /// Summarises `scan`, interning its identifiers in `symbols`: locked
+    /// once per file, for the file's distinct identifiers only. With
+    /// `encode`, also returns the summary's bytes for the cache.
+    pub fn of(
+        scan: &FileScan,
+        symbols: &Mutex<Symbols>,
+        encode: bool,
+    ) -> (FileSummary, Option<Vec<u8>>) {
+        let mut out = FileSummary {
+            scopes: Vec::with_capacity(scan.scopes.len()),
+            sites: Vec::with_capacity(scan.sites.len()),
+            ..FileSummary::default()
+        };
+        {
+            // File-local numbers first, global symbols once all are known.
+            let mut local = Local::default();
+            for scope in &scan.scopes {
+                let start = out.names.len() as u32;
+                for n in &scope.names {
+                    let ident = local.id(&n.ident);
+                    out.names.push(SumName {
+                        ident,
+                        kind: n.kind,
+                    });
+                }
+                out.scopes.push(SumScope {
+                    shape: match &scope.kind {
+                        ScopeKind::File => ScopeShape::File,
+                        ScopeKind::Module { name } => ScopeShape::Module(local.id(name)),
+                        ScopeKind::Block => ScopeShape::Block,
+                    },
+                    parent: scope.parent.map(|p| p as u32),
+                    names: start..out.names.len() as u32,
+                    dev: scope.dev,
+                });
+            }
+            for site in &scan.sites {
+                let start = out.segs.len() as u32;
+                for seg in &site.segments {
+                    let s = local.id(seg);
+                    out.segs.push(s);
+                }
+                out.sites.push(SumSite {
+                    shape: match site.kind {
+                        SiteKind::Use { .. } => SiteShape::Use,
+                        SiteKind::ExternCrate { .. } => SiteShape::ExternCrate,
+                        SiteKind::Path => SiteShape::Path,
+                    },
+                    leading_colon: site.leading_colon,
+                    dev: site.dev,
+                    scope: site.scope as u32,
+                    start,
+                    len: out.segs.len() as u32 - start,
+                    pos: site.pos,
+                });
+            }
+            out.errors.clone_from(&scan.errors);
+            for (si, scope) in scan.scopes.iter().enumerate() {
+                out.mods
+                    .extend(scope.mods.iter().map(|m| (si as u32, m.clone())));
+                out.includes
+                    .extend(scope.includes.iter().map(|i| (si as u32, i.clone())));
+            }
+            let bytes = encode.then(|| out.encode_with(|s| local.distinct[s.0 as usize]));
+            out.intern(&local.distinct, symbols);
+            (out, bytes)
+        }
+    }
+
+    /// Turns file-local symbols (indices into `distinct`) into global ones.
+    fn intern(&mut self, distinct: &[&str], symbols: &Mutex<Symbols>) {
+        let global: Vec<Sym> = {
+            let mut symbols = symbols.lock().unwrap_or_else(|e| e.into_inner());
+            distinct.iter().map(|d| symbols.intern(d)).collect()
+        };
+        self.remap(&global);
+    }
+
+    /// The summary's bytes for the cache: symbols renumbered per file with
+    /// their identifiers alongside, so the bytes do not depend on the run.
+    pub fn encode(&self, symbols: &Symbols) -> Vec<u8> {
+        self.encode_with(|s| symbols.name(s))
+    }
+
+    fn encode_with<'a>(&self, name: impl Fn(Sym) -> &'a str) -> Vec<u8> {
+        let mut local: IntMap<Sym, u32> = IntMap::default();
+        let mut distinct: Vec<Sym> = Vec::new();
+        let mut id = |s: Sym| -> u64 {
+            let next = distinct.len() as u32;
+            let id = *local.entry(s).or_insert(next);
+            if id == next {
+                distinct.push(s);
+            }
+            u64::from(id)
+        };
+        let mut w = W::default();
+        w.var(self.scopes.len() as u64);
+        for scope in &self.scopes {
+            match scope.shape {
+                ScopeShape::File => w.u8(0),
+                ScopeShape::Module(name) => {
+                    w.u8(1);
+                    w.var(id(name));
+                }
+                ScopeShape::Block => w.u8(2),
+            }
+            w.var(scope.parent.map_or(0, |p| u64::from(p) + 1));
+            w.var(u64::from(scope.names.start));
+            w.var(u64::from(scope.names.end));
+            w.bool(scope.dev);
+        }
+        w.var(self.names.len() as u64);
+        for n in &self.names {
+            w.var(id(n.ident));
+            let (tag, v) = match n.kind {
+                NameKind::Module(v) => (0, v),
+                NameKind::Item => (1, 0),
+                NameKind::Use(v) => (2, v),
+                NameKind::ExternCrate(v) => (3, v),
+            };
+            w.u8(tag);
+            w.var(v as u64);
+        }
+        w.var(self.mods.len() as u64);
+        for (scope, m) in &self.mods {
+            w.var(u64::from(*scope));
+            w.str(&m.name);
+            w.var(m.paths.len() as u64);
+            for p in &m.paths {
+                w.str(p);
+            }
+            w.var(m.inline.map_or(0, |i| i as u64 + 1));
+            w.pos(m.pos);
+            w.bool(m.dev);
+            w.bool(m.fixed_path);
+        }
+        w.var(self.includes.len() as u64);
+        for (scope, i) in &self.includes {
+            w.var(u64::from(*scope));
+            w.str(&i.path);
+            w.pos(i.pos);
+        }
+        w.var(self.sites.len() as u64);
+        let mut line = 0;
+        for site in &self.sites {
+            w.u8(match site.shape {
+                SiteShape::Use => 0,
+                SiteShape::ExternCrate => 1,
+                SiteShape::Path => 2,
+            } | u8::from(site.leading_colon) << 2
+                | u8::from(site.dev) << 3);
+            w.var(u64::from(site.scope));
+            w.var(u64::from(site.len));
+            for &seg in self.segments(site) {
+                w.var(id(seg));
+            }
+            // Lines mostly grow: store the difference.
+            w.var(u64::from(site.pos.line.wrapping_sub(line)));
+            line = site.pos.line;
+            w.var(u64::from(site.pos.column));
+        }
+        w.var(self.errors.len() as u64);
+        for e in &self.errors {
+            w.pos(e.pos);
+            w.str(&e.message);
+        }
+        let mut out = W::default();
+        out.var(distinct.len() as u64);
+        for s in distinct {
+            out.str(name(s));
+        }
+        out.0.extend_from_slice(&w.0);
+        out.0
+    }
+
+    /// Decodes [`FileSummary::encode`]'s bytes, interning the identifiers;
+    /// `None` for bytes that are not a valid summary.
+    pub fn decode(bytes: &[u8], symbols: &Mutex<Symbols>) -> Option<FileSummary> {
+        let mut r = R::new(bytes);
+        let n = r.len()?;
+        let mut distinct = Vec::with_capacity(n);
+        for _ in 0..n {
+            distinct.push(r.str()?);
+        }
+        let sym = |v: u64| -> Option<Sym> { (v < n as u64).then_some(Sym(v as u32)) };
+        let mut out = FileSummary::default();
+        for _ in 0..r.len()? {
+            let shape = match r.u8()? {
+                0 => ScopeShape::File,
+                1 => ScopeShape::Module(sym(r.var()?)?),
+                2 => ScopeShape::Block,
+                _ => return None,
+            };
+            let parent = match r.var()? {
+                0 => None,
+                p => Some(u32::try_from(p - 1).ok()?),
+            };
+            let start = u32::try_from(r.var()?).ok()?;
+            let end = u32::try_from(r.var()?).ok()?;
+            out.scopes.push(SumScope {
+                shape,
+                parent,
+                names: start..end,
+                dev: r.bool()?,
+            });
+        }
+        for _ in 0..r.len()? {
+            let ident = sym(r.var()?)?;
+            let tag = r.u8()?;
+            let v = usize::try_from(r.var()?).ok()?;
+            let kind = match tag {
+                0 => NameKind::Module(v),
+                1 => NameKind::Item,
+                2 => NameKind::Use(v),
+                3 => NameKind::ExternCrate(v),
+                _ => return None,
+            };
+            out.names.push(SumName { ident, kind });
+        }
+        for _ in 0..r.len()? {
+            let scope = u32::try_from(r.var()?).ok()?;
+            let name = r.str()?.to_owned();
+            let mut paths = Vec::new();
+            for _ in 0..r.len()? {
+                paths.push(r.str()?.to_owned());
+            }
+            let inline = match r.var()? {
+                0 => None,
+                i => Some(usize::try_from(i - 1).ok()?),
+            };
+            out.mods.push((
+                scope,
+                ModDecl {
+                    name,
+                    paths,
+                    inline,
+                    pos: r.pos()?,
+                    dev: r.bool()?,
+                    fixed_path: r.bool()?,
+                },
+            ));
+        }
+        for _ in 0..r.len()? {
+            let scope = u32::try_from(r.var()?).ok()?;
+            out.includes.push((
+                scope,
+                Include {
+                    path: r.str()?.to_owned(),
+                    pos: r.pos()?,
+                },
+            ));
+        }
+        let sites = r.len()?;
+        out.sites.reserve(sites);
+        let mut line: u32 = 0;
+        for _ in 0..sites {
+            let flags = r.u8()?;
+            let shape = match flags & 3 {
+                0 => SiteShape::Use,
+                1 => SiteShape::ExternCrate,
+                2 => SiteShape::Path,
+                _ => return None,
+            };
+            let scope = u32::try_from(r.var()?).ok()?;
+            let len = r.len()?;
+            let start = out.segs.len() as u32;
+            for _ in 0..len {
+                out.segs.push(sym(r.var()?)?);
+            }
+            line = line.wrapping_add(u32::try_from(r.var()?).ok()?);
+            let column = u32::try_from(r.var()?).ok()?;
+            out.sites.push(SumSite {
+                shape,
+                leading_colon: flags & 4 != 0,
+                dev: flags & 8 != 0,
+                scope,
+                start,
+                len: len as u32,
+                pos: Pos { line, column },
+            });
+        }
+        for _ in 0..r.len()? {
+            out.errors.push(ScanError {
+                pos: r.pos()?,
+                message: r.str()?.to_owned(),
+            });
+        }
+        if !r.done() || !out.valid() {
+            return None;
+        }
+        out.intern(&distinct, symbols);
+        Some(out)
+    }
+
+    /// Indices point inside the summary (the model indexes with them).
+    fn valid(&self) -> bool {
+        let (scopes, sites, names) = (self.scopes.len(), self.sites.len(), self.names.len());
+        self.scopes.iter().all(|s| {
+            s.parent.is_none_or(|p| (p as usize) < scopes)
+                && s.names.start <= s.names.end
+                && (s.names.end as usize) <= names
+        }) && self.names.iter().all(|n| match n.kind {
+            NameKind::Use(i) | NameKind::ExternCrate(i) => i < sites,
+            NameKind::Module(i) => i < self.mods.len(),
+            NameKind::Item => true,
+        }) && self.sites.iter().all(|s| (s.scope as usize) < scopes)
+            && self
+                .mods
+                .iter()
+                .all(|(s, m)| (*s as usize) < scopes && m.inline.is_none_or(|i| i < scopes))
+            && self.includes.iter().all(|(s, _)| (*s as usize) < scopes)
+    }
+
+    /// Replaces every symbol `s` by `to[s]`.
+    fn remap(&mut self, to: &[Sym]) {
+        let map = |s: &mut Sym| *s = to.get(s.0 as usize).copied().unwrap_or(*s);
+        self.names.iter_mut().for_each(|n| map(&mut n.ident));
+        self.segs.iter_mut().for_each(map);
+        for scope in &mut self.scopes {
+            if let ScopeShape::Module(name) = &mut scope.shape {
+                map(name);
+            }
+        }
+    }
+
+    /// The segments of `site`.
+    pub fn segments(&self, site: &SumSite) -> &[Sym] {
+        self.segs
+            .get(site.start as usize..(site.start + site.len) as usize)
+            .unwrap_or(&[])
+    }
+
+    /// The names of scope `scope`.
+    pub fn names_of(&self, scope: &SumScope) -> &[SumName] {
+        self.names
+            .get(scope.names.start as usize..scope.names.end as usize)
+            .unwrap_or(&[])
+    }
+}
+
+/// File-local numbering of identifiers.
+#[derive(Default)]
+struct Local<'a> {
+    ids: HashMap<&'a str, u32, BuildHasherDefault<StrHasher>>,
+    distinct: Vec<&'a str>,
+}
+
+impl<'a> Local<'a> {
+    fn id(&mut self, name: &'a str) -> Sym {
+        let next = self.distinct.len() as u32;
+        let id = *self.ids.entry(name).or_insert(next);
+        if id == next {
+            self.distinct.push(name);
+        }
+        Sym(id)
+    }
+}
+
+/// FNV-1a for short identifiers.
+#[derive(Clone, Copy)]
+struct StrHasher(u64);
+
+impl Default for StrHasher {
+    fn default() -> Self {
+        StrHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for StrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}

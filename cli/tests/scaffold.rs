@@ -546,6 +546,7 @@ fn a_new_workspace_builds_passes_its_tests_and_its_check() {
     // reproducible and shares the compiled dependencies.
     std::fs::copy(root.join("Cargo.lock"), shop.join("Cargo.lock")).unwrap();
 
+    cargo(&shop, &["build", "--workspace"]);
     let out = cargo(&shop, &["test", "--workspace"]);
     for test in [
         "product::tests::new_product_keeps_its_id ... ok",
@@ -557,6 +558,18 @@ fn a_new_workspace_builds_passes_its_tests_and_its_check() {
         assert!(out.contains(test), "{test} missing:\n{out}");
     }
     cargo(&shop, &["fmt", "--check"]);
+    // What the generated CI workflow runs.
+    cargo(
+        &shop,
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    );
     let (code, out, err) = terrace(&shop, &["check"]);
     assert_eq!(code, 0, "{out}{err}");
 

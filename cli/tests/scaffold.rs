@@ -452,7 +452,7 @@ fn add_aggregate_with_a_bad_name() {
     );
     assert_eq!(code, 2);
     assert!(
-        err.starts_with("error: invalid field name `at:Instant`: type `Instant` is not supported"),
+        err.starts_with("error: invalid field `at:Instant`: type `Instant` is not supported"),
         "{err}"
     );
     assert_eq!(tree(&shop), before);

@@ -68,9 +68,11 @@ pub struct NameError {
 
 impl fmt::Display for NameError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // A field is given as `name:type`: the whole of it is quoted.
+        let noun = if self.what == "field" { "" } else { " name" };
         write!(
             f,
-            "invalid {} name `{}`: {}",
+            "invalid {}{noun} `{}`: {}",
             self.what, self.name, self.reason
         )
     }

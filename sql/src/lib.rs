@@ -32,6 +32,8 @@ mod common;
 mod postgres;
 #[cfg(feature = "sqlite")]
 mod sqlite;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 pub use common::{InvalidIdentifier, MalformedDocument, MissingTable};
 #[cfg(feature = "postgres")]

@@ -3,42 +3,14 @@
 
 use std::future::Future;
 use std::str::FromStr;
-use std::sync::atomic::{AtomicU32, Ordering};
 
 use sqlx::postgres::PgConnectOptions;
 use terrace::UnitOfWork;
 use terrace::conformance::{Crate, CrateUnitOfWork, check_store};
 use terrace_sql::PgStore;
+use terrace_sql::testing::{database_url, schema_name};
 
 use crate::{FRESH_STORES, Shelf, ShelfUnitOfWork, dispenser};
-
-/// The server's URL; `None` (with a note) to skip outside CI.
-fn database_url() -> Option<String> {
-    match std::env::var("TERRACE_TEST_DATABASE_URL") {
-        Ok(url) if !url.is_empty() => Some(url),
-        _ if std::env::var_os("CI").is_some() => panic!(
-            "TERRACE_TEST_DATABASE_URL is not set: the PostgreSQL tests need a server \
-             (e.g. postgres://postgres@127.0.0.1:5432/test)"
-        ),
-        _ => {
-            eprintln!("note: TERRACE_TEST_DATABASE_URL is not set; skipping a PostgreSQL test");
-            None
-        }
-    }
-}
-
-/// A schema name unique to this process and call.
-fn schema_name() -> String {
-    static NEXT: AtomicU32 = AtomicU32::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    format!(
-        "terrace_test_{}_{}_{nanos}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    )
-}
 
 /// Fresh schemas for one test, dropped when it ends (even if it panics).
 struct Schemas {
@@ -50,7 +22,7 @@ struct Schemas {
 impl Schemas {
     /// A store on a new, migrated schema.
     async fn store(&self) -> PgStore {
-        let name = schema_name();
+        let name = schema_name("terrace_test");
         sqlx::query(&format!(r#"CREATE SCHEMA "{name}""#))
             .execute(self.admin.pool())
             .await

@@ -11,11 +11,11 @@
 
 use std::future::Future;
 use std::str::FromStr;
-use std::sync::atomic::{AtomicU32, Ordering};
 
 use allocation::domain::Product;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use terrace::{MemoryStore, Store};
+use terrace_sql::testing::{database_url, schema_name};
 use terrace_sql::{PgStore, SqliteStore};
 
 /// Runs `test` on its own task and re-raises its panic, if any.
@@ -58,34 +58,6 @@ where
     }
 }
 
-/// The PostgreSQL server's URL; `None` (with a note) to skip outside CI.
-pub fn database_url() -> Option<String> {
-    match std::env::var("TERRACE_TEST_DATABASE_URL") {
-        Ok(url) if !url.is_empty() => Some(url),
-        _ if std::env::var_os("CI").is_some() => panic!(
-            "TERRACE_TEST_DATABASE_URL is not set: the PostgreSQL tests need a server \
-             (e.g. postgres://postgres@127.0.0.1:5432/test)"
-        ),
-        _ => {
-            eprintln!("note: TERRACE_TEST_DATABASE_URL is not set; skipping a PostgreSQL test");
-            None
-        }
-    }
-}
-
-/// A schema name unique to this process and call.
-fn schema_name() -> String {
-    static NEXT: AtomicU32 = AtomicU32::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    format!(
-        "allocation_test_{}_{}_{nanos}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    )
-}
-
 /// Runs `test` on a fresh, migrated schema of the PostgreSQL server, then
 /// drops the schema (also when the test panics).
 pub async fn postgres<F, Fut>(test: F)
@@ -97,7 +69,7 @@ where
     let admin = PgStore::connect(&url)
         .await
         .expect("connect to TERRACE_TEST_DATABASE_URL");
-    let schema = schema_name();
+    let schema = schema_name("allocation_test");
     sqlx::query(&format!(r#"CREATE SCHEMA "{schema}""#))
         .execute(admin.pool())
         .await

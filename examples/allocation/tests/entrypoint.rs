@@ -100,10 +100,10 @@ fn bad_command_lines_are_usage_errors() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_service_runs_on_postgres_by_url() {
     use sqlx::Connection;
-    let Some(url) = crate::backend::database_url() else {
+    let Some(url) = terrace_sql::testing::database_url() else {
         return;
     };
-    let schema = format!("allocation_service_{}", std::process::id());
+    let schema = terrace_sql::testing::schema_name("allocation_service");
     let mut admin = sqlx::PgConnection::connect(&url).await.unwrap();
     sqlx::query(&format!(r#"CREATE SCHEMA "{schema}""#))
         .execute(&mut admin)

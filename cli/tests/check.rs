@@ -698,11 +698,7 @@ fn human_output_points_at_every_location() {
 fn hostile_sources_never_crash() {
     let dir = tempfile::tempdir().expect("temporary directory");
     let root = dir.path();
-    let write = |rel: &str, bytes: &[u8]| {
-        let path = root.join(rel);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, bytes).expect("write");
-    };
+    let write = |rel: &str, bytes: &[u8]| crate::support::write(root, rel, bytes);
     write(
         "Cargo.toml",
         b"[package]\nname = \"hostile\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nsqlx = \"0.8\"\n\n[workspace]\n",

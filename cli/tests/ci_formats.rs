@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{Run, copy_tree, fixture, terrace};
+use crate::support::{Run, copy_tree, fixture, terrace, write};
 
 /// A scratch copy of a fixture, outside any git repository, so that paths
 /// in the output are workspace-relative.
@@ -340,9 +340,7 @@ fn missing_or_malformed_baselines_are_usage_errors() {
 fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     for (path, text) in files {
-        let path = tmp.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
+        write(tmp.path(), path, text);
     }
     tmp
 }

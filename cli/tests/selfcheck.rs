@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::support::{copy_tree, repo_root};
+use crate::support::{copy_tree, repo_root, write};
 
 fn terrace(dir: &Path, args: &[&str]) -> (i32, String) {
     let run = crate::support::terrace(dir, args);
@@ -44,11 +44,7 @@ fn a_broken_layer_in_a_copy_of_this_repository_fails() {
 fn the_scan_cache_never_hides_a_change() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    let write = |path: &str, text: &str| {
-        let p = root.join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    };
+    let write = |path: &str, text: &str| write(root, path, text);
     write(
         "Cargo.toml",
         "[package]\nname = \"shop\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nsqlx = \"0.8\"\n\n[workspace]\n",
@@ -102,11 +98,7 @@ fn the_scan_cache_never_hides_a_change() {
 fn the_check_cache_notices_files_that_appear() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    let write = |path: &str, text: &str| {
-        let p = root.join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    };
+    let write = |path: &str, text: &str| write(root, path, text);
     write(
         "Cargo.toml",
         "[package]\nname = \"shop\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nsqlx = \"0.8\"\n\n[[bin]]\nname = \"tool\"\npath = \"tools/tool.rs\"\n\n[workspace]\n",

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::terrace;
+use crate::support::{terrace, write};
 
 fn git(dir: &Path, args: &[&str]) {
     let out = Command::new("git")
@@ -17,12 +17,6 @@ fn git(dir: &Path, args: &[&str]) {
         "git {args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-}
-
-fn write(root: &Path, path: &str, text: &str) {
-    let p = root.join(path);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
 }
 
 /// A repository whose workspace lives in `shop/`, with a purity contract.

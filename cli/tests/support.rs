@@ -46,6 +46,13 @@ pub fn terrace(dir: &Path, args: &[&str]) -> Run {
     }
 }
 
+/// Writes `contents` to `rel` under `root`, creating its directories.
+pub fn write(root: &Path, rel: &str, contents: impl AsRef<[u8]>) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, contents).unwrap();
+}
+
 /// Copies the tree at `from` into `to`, leaving out entries named in `skip`
 /// at any depth.
 pub fn copy_tree(from: &Path, to: &Path, skip: &[&str]) {

@@ -193,6 +193,16 @@ pub struct FileSummary {
 }
 
 impl FileSummary {
+    /// Scans `text` and summarises it (see [`FileSummary::of`]).
+    pub fn summarize(
+        text: &str,
+        edition2015: bool,
+        symbols: &Mutex<Symbols>,
+        encode: bool,
+    ) -> (FileSummary, Option<Vec<u8>>) {
+        FileSummary::of(&crate::scan::scan(text, edition2015), symbols, encode)
+    }
+
     /// Summarises `scan`, interning its identifiers in `symbols`: locked
     /// once per file, for the file's distinct identifiers only. With
     /// `encode`, also returns the summary's bytes for the cache.

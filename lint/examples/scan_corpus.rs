@@ -74,6 +74,9 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Scans and summarises one file; the summary's cache bytes with `digest`.
+/// Never inlined, so that callgrind can count it alone
+/// (`--toggle-collect=scan_corpus::one`).
+#[inline(never)]
 fn one(text: &str, symbols: &Mutex<Symbols>, args: &Args) -> (usize, Option<Vec<u8>>) {
     if args.scan_only {
         let found = scan::scan(text, false);

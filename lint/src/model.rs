@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::cache::CheckCache;
 use crate::fingerprint::{Stamp, content_hash};
 use crate::report::FileError;
-use crate::scan::{self, NameKind, Pos, ScopeId};
+use crate::scan::{NameKind, Pos, ScopeId};
 use crate::summary::{FileSummary, IntMap, ScopeShape, SiteShape, Sym, Symbols};
 use crate::workspace::{DepKind, Edition, TargetKind, Workspace};
 
@@ -1251,8 +1251,8 @@ fn read_and_summarize(
     }
     match std::str::from_utf8(&bytes) {
         Ok(text) => {
-            let scan = scan::scan(text, edition2015);
-            let (summary, encoded) = FileSummary::of(&scan, symbols, cache.is_some());
+            let (summary, encoded) =
+                FileSummary::summarize(text, edition2015, symbols, cache.is_some());
             if let (Some(cache), Some(stamp), Some(hash), Some(encoded)) =
                 (cache, stamp, hash, encoded)
             {

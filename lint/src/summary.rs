@@ -7,7 +7,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, Mutex};
 
 use crate::codec::{R, W};
-use crate::scan::{FileScan, Include, ModDecl, NameKind, Pos, ScanError, ScopeKind, SiteKind};
+use crate::scan::{
+    FileScan, Include, ModDecl, NameKind, Pos, ScanError, ScopeId, ScopeKind, ScopeStart, Sink,
+    SiteKind, SiteRef, SiteRefKind,
+};
 
 /// An interned identifier (see [`Symbols`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -193,14 +196,18 @@ pub struct FileSummary {
 }
 
 impl FileSummary {
-    /// Scans `text` and summarises it (see [`FileSummary::of`]).
+    /// Scans `text` and summarises it: the same summary as
+    /// [`FileSummary::of`] the file's [`FileScan`], built straight from
+    /// the scan without an owned string per identifier. With `encode`,
+    /// also returns the summary's bytes for the cache.
     pub fn summarize(
         text: &str,
         edition2015: bool,
         symbols: &Mutex<Symbols>,
         encode: bool,
     ) -> (FileSummary, Option<Vec<u8>>) {
-        FileSummary::of(&crate::scan::scan(text, edition2015), symbols, encode)
+        let (builder, errors) = crate::scan::scan_into(text, edition2015, Builder::default());
+        builder.finish(errors, symbols, encode)
     }
 
     /// Summarises `scan`, interning its identifiers in `symbols`: locked
@@ -543,6 +550,132 @@ impl FileSummary {
     }
 }
 
+/// Builds a [`FileSummary`] while the file is scanned: symbols numbered per
+/// file, names, declarations and includes put in scope order at the end.
+#[derive(Default)]
+struct Builder<'a> {
+    local: Local<'a>,
+    scopes: Vec<SumScope>,
+    /// Names with their scope, in order of discovery.
+    names: Vec<(u32, SumName)>,
+    /// Module declarations made so far in each scope.
+    mod_counts: Vec<u32>,
+    mods: Vec<(u32, ModDecl)>,
+    includes: Vec<(u32, Include)>,
+    sites: Vec<SumSite>,
+    segs: Vec<Sym>,
+}
+
+impl<'a> Sink<'a> for Builder<'a> {
+    fn scope(&mut self, kind: ScopeStart<'a>, parent: Option<ScopeId>, dev: bool) -> ScopeId {
+        let shape = match kind {
+            ScopeStart::File => ScopeShape::File,
+            ScopeStart::Module(name) => ScopeShape::Module(self.local.id(name)),
+            ScopeStart::Block => ScopeShape::Block,
+        };
+        self.scopes.push(SumScope {
+            shape,
+            parent: parent.map(|p| p as u32),
+            names: 0..0,
+            dev,
+        });
+        self.mod_counts.push(0);
+        self.scopes.len() - 1
+    }
+
+    fn set_scope_dev(&mut self, scope: ScopeId) {
+        self.scopes[scope].dev = true;
+    }
+
+    fn name(&mut self, scope: ScopeId, ident: &'a str, kind: NameKind) {
+        let ident = self.local.id(ident);
+        self.names.push((scope as u32, SumName { ident, kind }));
+    }
+
+    fn mods_len(&self, scope: ScopeId) -> usize {
+        self.mod_counts[scope] as usize
+    }
+
+    fn module(&mut self, scope: ScopeId, decl: ModDecl) {
+        self.mod_counts[scope] += 1;
+        self.mods.push((scope as u32, decl));
+    }
+
+    fn set_mod_dev(&mut self, scope: ScopeId, idx: usize) {
+        if let Some((_, m)) = self
+            .mods
+            .iter_mut()
+            .filter(|(s, _)| *s as usize == scope)
+            .nth(idx)
+        {
+            m.dev = true;
+        }
+    }
+
+    fn include(&mut self, scope: ScopeId, include: Include) {
+        self.includes.push((scope as u32, include));
+    }
+
+    fn sites_len(&self) -> usize {
+        self.sites.len()
+    }
+
+    fn site(&mut self, site: SiteRef<'_, 'a>) {
+        let start = self.segs.len() as u32;
+        for &seg in site.segments {
+            let s = self.local.id(seg);
+            self.segs.push(s);
+        }
+        self.sites.push(SumSite {
+            shape: match site.kind {
+                SiteRefKind::Use(_) => SiteShape::Use,
+                SiteRefKind::ExternCrate(_) => SiteShape::ExternCrate,
+                SiteRefKind::Path => SiteShape::Path,
+            },
+            leading_colon: site.leading_colon,
+            dev: site.dev,
+            scope: site.scope as u32,
+            start,
+            len: site.segments.len() as u32,
+            pos: site.pos,
+        });
+    }
+}
+
+impl Builder<'_> {
+    fn finish(
+        mut self,
+        errors: Vec<ScanError>,
+        symbols: &Mutex<Symbols>,
+        encode: bool,
+    ) -> (FileSummary, Option<Vec<u8>>) {
+        // Stable sorts: the order within a scope is the order found.
+        self.names.sort_by_key(|n| n.0);
+        self.mods.sort_by_key(|m| m.0);
+        self.includes.sort_by_key(|i| i.0);
+        let mut next = 0;
+        for (k, scope) in self.scopes.iter_mut().enumerate() {
+            let start = next;
+            while self.names.get(next).is_some_and(|n| n.0 as usize == k) {
+                next += 1;
+            }
+            scope.names = start as u32..next as u32;
+        }
+        let mut out = FileSummary {
+            scopes: self.scopes,
+            names: self.names.into_iter().map(|n| n.1).collect(),
+            mods: self.mods,
+            includes: self.includes,
+            sites: self.sites,
+            segs: self.segs,
+            errors,
+        };
+        let bytes = encode.then(|| out.encode_with(|s| self.local.distinct[s.0 as usize]));
+        out.intern(&self.local.distinct, symbols);
+        (out, bytes)
+    }
+}
+
 /// File-local numbering of identifiers.
 #[derive(Default)]
 struct Local<'a> {
@@ -578,6 +711,77 @@ impl Hasher for StrHasher {
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
             self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+    use std::sync::Mutex;
+
+    use super::{FileSummary, Symbols};
+    use crate::scan::scan;
+
+    fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// The summary built during the scan equals the one converted from the
+    /// file's `FileScan`, symbols and cache bytes included.
+    fn assert_same(text: &str, what: &str) {
+        for e2015 in [false, true] {
+            let symbols = Mutex::new(Symbols::default());
+            let (via_scan, via_bytes) = FileSummary::of(&scan(text, e2015), &symbols, true);
+            // Every identifier is interned by now: equal summaries have
+            // equal symbols.
+            let (direct, direct_bytes) = FileSummary::summarize(text, e2015, &symbols, true);
+            assert_eq!(direct, via_scan, "{what} (edition 2015: {e2015})");
+            assert_eq!(direct_bytes, via_bytes, "{what} (edition 2015: {e2015})");
+            let symbols = symbols.lock().unwrap();
+            assert_eq!(direct.encode(&symbols), via_scan.encode(&symbols), "{what}");
+        }
+    }
+
+    #[test]
+    fn direct_summary_equals_the_converted_scan_on_snippets() {
+        let snippets = [
+            "",
+            "use a::{b, c::{self, d as e}, f::*};\nextern crate g as _; extern crate self as h;",
+            "mod a { #![cfg(test)] use x::y; mod b; }\n#[cfg(test)] mod c { fn f() { z::w(); } }",
+            "#[path = \"p.rs\"] mod d;\n#[cfg_attr(unix, path = \"u.rs\")] mod e;\ninclude!(\"i.rs\");",
+            "fn f() { struct S; mod m { use q::r; } { type T = u::V; } }\nmacro_rules! m { () => { a::b } }",
+            "fn f() { let x = \"unterminated; }\n} (]",
+            "struct r#type; enum E { A } trait T { fn f() { k::l(); } } impl X { const C: a::B = 1; }",
+            "mod a { mod b { #![cfg(test)] } mod c {} }\nmod d { #![cfg(test)] }",
+        ];
+        for s in snippets {
+            assert_same(s, s);
+        }
+    }
+
+    #[test]
+    fn direct_summary_equals_the_converted_scan_on_fixtures_and_the_corpus_sample() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        rust_files(&root.join("tests/data/corpus-sample"), &mut files);
+        assert!(files.len() >= 30, "the sample is missing");
+        rust_files(&root.join("../cli/tests/fixtures"), &mut files);
+        for f in files {
+            let Ok(text) = std::fs::read_to_string(&f) else {
+                continue;
+            };
+            assert_same(&text, &f.display().to_string());
         }
     }
 }

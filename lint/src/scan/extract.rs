@@ -3,8 +3,134 @@
 
 use super::lexer::{NO_PAIR, Tk, Token};
 use super::{
-    FileScan, Include, Lines, ModDecl, Name, NameKind, Scope, ScopeId, ScopeKind, Site, SiteKind,
+    FileScan, Include, Lines, ModDecl, Name, NameKind, Pos, Scope, ScopeId, ScopeKind, Site,
+    SiteKind,
 };
+
+/// Where the extraction pass writes what it finds. [`FileScan`] is one
+/// sink; the model's file summary is built by another, straight from the
+/// text, without owned strings for every identifier. Identifiers are
+/// borrowed from the text (or are `"$crate"` and `"*"`).
+pub(crate) trait Sink<'a> {
+    /// Adds a scope; returns its id (ids count up from 0).
+    fn scope(&mut self, kind: ScopeStart<'a>, parent: Option<ScopeId>, dev: bool) -> ScopeId;
+    /// Marks scope `scope` as test code (an inner `#![cfg(test)]`).
+    fn set_scope_dev(&mut self, scope: ScopeId);
+    /// Adds a name to scope `scope`.
+    fn name(&mut self, scope: ScopeId, ident: &'a str, kind: NameKind);
+    /// The number of module declarations of scope `scope` so far.
+    fn mods_len(&self, scope: ScopeId) -> usize;
+    /// Adds a module declaration to scope `scope`.
+    fn module(&mut self, scope: ScopeId, decl: ModDecl);
+    /// Marks declaration `idx` of scope `scope` as test code.
+    fn set_mod_dev(&mut self, scope: ScopeId, idx: usize);
+    /// Adds a literal `include!` to scope `scope`.
+    fn include(&mut self, scope: ScopeId, include: Include);
+    /// The number of sites so far.
+    fn sites_len(&self) -> usize;
+    /// Adds a site.
+    fn site(&mut self, site: SiteRef<'_, 'a>);
+}
+
+/// What a new scope is, for [`Sink::scope`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ScopeStart<'a> {
+    File,
+    Module(&'a str),
+    Block,
+}
+
+/// How a site is written, for [`Sink::site`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SiteRefKind<'a> {
+    Use(Option<&'a str>),
+    ExternCrate(Option<&'a str>),
+    Path,
+}
+
+/// A site as the extraction pass finds it (see [`Site`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SiteRef<'s, 'a> {
+    pub kind: SiteRefKind<'a>,
+    pub scope: ScopeId,
+    pub leading_colon: bool,
+    pub segments: &'s [&'a str],
+    pub pos: Pos,
+    pub in_macro: bool,
+    pub dev: bool,
+}
+
+impl<'a> Sink<'a> for FileScan {
+    fn scope(&mut self, kind: ScopeStart<'a>, parent: Option<ScopeId>, dev: bool) -> ScopeId {
+        self.scopes.push(Scope {
+            kind: match kind {
+                ScopeStart::File => ScopeKind::File,
+                ScopeStart::Module(name) => ScopeKind::Module {
+                    name: name.to_owned(),
+                },
+                ScopeStart::Block => ScopeKind::Block,
+            },
+            parent,
+            names: Vec::new(),
+            mods: Vec::new(),
+            includes: Vec::new(),
+            dev,
+        });
+        self.scopes.len() - 1
+    }
+
+    fn set_scope_dev(&mut self, scope: ScopeId) {
+        self.scopes[scope].dev = true;
+    }
+
+    fn name(&mut self, scope: ScopeId, ident: &'a str, kind: NameKind) {
+        self.scopes[scope].names.push(Name {
+            ident: ident.to_owned(),
+            kind,
+        });
+    }
+
+    fn mods_len(&self, scope: ScopeId) -> usize {
+        self.scopes[scope].mods.len()
+    }
+
+    fn module(&mut self, scope: ScopeId, decl: ModDecl) {
+        self.scopes[scope].mods.push(decl);
+    }
+
+    fn set_mod_dev(&mut self, scope: ScopeId, idx: usize) {
+        self.scopes[scope].mods[idx].dev = true;
+    }
+
+    fn include(&mut self, scope: ScopeId, include: Include) {
+        self.scopes[scope].includes.push(include);
+    }
+
+    fn sites_len(&self) -> usize {
+        self.sites.len()
+    }
+
+    fn site(&mut self, site: SiteRef<'_, 'a>) {
+        let owned = |a: Option<&str>| a.map(str::to_owned);
+        self.sites.push(Site {
+            kind: match site.kind {
+                SiteRefKind::Use(alias) => SiteKind::Use {
+                    alias: owned(alias),
+                },
+                SiteRefKind::ExternCrate(alias) => SiteKind::ExternCrate {
+                    alias: owned(alias),
+                },
+                SiteRefKind::Path => SiteKind::Path,
+            },
+            scope: site.scope,
+            leading_colon: site.leading_colon,
+            segments: site.segments.iter().map(|&s| s.to_owned()).collect(),
+            pos: site.pos,
+            in_macro: site.in_macro,
+            dev: site.dev,
+        });
+    }
+}
 
 /// Deepest nesting of use groups and attribute predicates followed (deeper
 /// input is not real code; the limit keeps recursion off the stack's edge).
@@ -74,12 +200,12 @@ struct DevItem {
     item: bool,
 }
 
-struct Extractor<'a> {
+struct Extractor<'a, 't, S> {
     text: &'a str,
-    toks: &'a [Token],
-    lines: &'a Lines<'a>,
+    toks: &'t [Token],
+    lines: &'t Lines<'t>,
     e2015: bool,
-    out: FileScan,
+    out: S,
     stack: Vec<Frame>,
     pending: Option<Pending>,
     dev_item: Option<DevItem>,
@@ -93,28 +219,26 @@ struct Extractor<'a> {
     depth_hint: Option<(usize, Hint)>,
     /// Reused buffer of segment token indices.
     seg_buf: Vec<usize>,
+    /// Reused buffer of segments.
+    seg_strs: Vec<&'a str>,
 }
 
-/// Walks `toks` (lexed from `text`) and returns everything found, without
-/// lexical errors.
-pub(super) fn extract(text: &str, toks: &[Token], lines: &Lines<'_>, e2015: bool) -> FileScan {
+/// Walks `toks` (lexed from `text`) and writes everything found, without
+/// lexical errors, to `out` (which must be empty: the file's scope is 0).
+pub(super) fn extract<'a, S: Sink<'a>>(
+    text: &'a str,
+    toks: &[Token],
+    lines: &Lines<'_>,
+    e2015: bool,
+    mut out: S,
+) -> S {
+    out.scope(ScopeStart::File, None, false);
     let mut x = Extractor {
         text,
         toks,
         lines,
         e2015,
-        out: FileScan {
-            scopes: vec![Scope {
-                kind: ScopeKind::File,
-                parent: None,
-                names: Vec::new(),
-                mods: Vec::new(),
-                includes: Vec::new(),
-                dev: false,
-            }],
-            sites: Vec::new(),
-            errors: Vec::new(),
-        },
+        out,
         stack: vec![Frame {
             open: NO_PAIR,
             kind: FrameKind::Module,
@@ -132,6 +256,7 @@ pub(super) fn extract(text: &str, toks: &[Token], lines: &Lines<'_>, e2015: bool
         index_hint: None,
         depth_hint: None,
         seg_buf: Vec::new(),
+        seg_strs: Vec::new(),
     };
     x.run();
     x.out
@@ -194,7 +319,7 @@ fn string_value(text: &str, t: Token) -> Option<String> {
     }
 }
 
-impl<'a> Extractor<'a> {
+impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
     fn tok(&self, i: usize) -> Option<Token> {
         self.toks.get(i).copied()
     }
@@ -217,9 +342,9 @@ impl<'a> Extractor<'a> {
         self.kind(i) == Some(Tk::Ident) && self.word(i) == w
     }
 
-    fn text_of(&self, i: usize) -> String {
+    fn text_of(&self, i: usize) -> &'a str {
         let t = self.toks[i];
-        self.text[t.start as usize..t.end as usize].to_owned()
+        &self.text[t.start as usize..t.end as usize]
     }
 
     /// True for a token usable as a path segment.
@@ -286,15 +411,9 @@ impl<'a> Extractor<'a> {
             }
         }
         for &j in todo.iter().rev() {
-            let id = self.out.scopes.len();
-            self.out.scopes.push(Scope {
-                kind: ScopeKind::Block,
-                parent: Some(base),
-                names: Vec::new(),
-                mods: Vec::new(),
-                includes: Vec::new(),
-                dev: self.stack[j].dev,
-            });
+            let id = self
+                .out
+                .scope(ScopeStart::Block, Some(base), self.stack[j].dev);
             self.stack[j].scope = Some(id);
             base = id;
         }
@@ -325,9 +444,9 @@ impl<'a> Extractor<'a> {
         Some(0)
     }
 
-    fn add_name(&mut self, ident: String, kind: NameKind) {
+    fn add_name(&mut self, ident: &'a str, kind: NameKind) {
         if let Some(s) = self.name_scope() {
-            self.out.scopes[s].names.push(Name { ident, kind });
+            self.out.name(s, ident, kind);
         }
     }
 
@@ -612,10 +731,10 @@ impl<'a> Extractor<'a> {
                 let k = self.stack.len() - 1;
                 self.stack[k].dev = true;
                 if let Some(s) = self.stack[k].scope {
-                    self.out.scopes[s].dev = true;
+                    self.out.set_scope_dev(s);
                 }
                 if let Some((parent, idx)) = self.stack[k].decl {
-                    self.out.scopes[parent].mods[idx].dev = true;
+                    self.out.set_mod_dev(parent, idx);
                 }
             }
             return;
@@ -817,7 +936,7 @@ impl<'a> Extractor<'a> {
         };
         let pos = self.pos(i);
         let s = self.site_scope();
-        self.out.scopes[s].includes.push(Include { path, pos });
+        self.out.include(s, Include { path, pos });
     }
 
     /// `mod name;` or `mod name { .. }`.
@@ -837,34 +956,25 @@ impl<'a> Extractor<'a> {
         };
         let name = self.text_of(i + 1);
         let dev = self.dev();
-        let idx = self.out.scopes[parent].mods.len();
+        let idx = self.out.mods_len(parent);
         let body = inline.then(|| {
-            let id = self.out.scopes.len();
-            self.out.scopes.push(Scope {
-                kind: ScopeKind::Module { name: name.clone() },
-                parent: Some(parent),
-                names: Vec::new(),
-                mods: Vec::new(),
-                includes: Vec::new(),
-                dev,
-            });
+            let id = self.out.scope(ScopeStart::Module(name), Some(parent), dev);
             self.index_hint = Some((i + 2, Hint::Module(id, parent, idx)));
             id
         });
         let pos = self.pos(i + 1);
-        let scope = &mut self.out.scopes[parent];
-        scope.mods.push(ModDecl {
-            name: name.clone(),
-            paths,
-            inline: body,
-            pos,
-            dev,
-            fixed_path,
-        });
-        scope.names.push(Name {
-            ident: name,
-            kind: NameKind::Module(idx),
-        });
+        self.out.module(
+            parent,
+            ModDecl {
+                name: name.to_owned(),
+                paths,
+                inline: body,
+                pos,
+                dev,
+                fixed_path,
+            },
+        );
+        self.out.name(parent, name, NameKind::Module(idx));
         i + 2
     }
 
@@ -879,20 +989,21 @@ impl<'a> Extractor<'a> {
             && matches!(self.kind(n + 2), Some(Tk::Ident | Tk::RawIdent)))
         .then(|| self.text_of(n + 2));
         let next = if alias.is_some() { n + 3 } else { n + 1 };
-        let site = self.out.sites.len();
-        let binds = match &alias {
-            Some(a) if a != "_" => Some(a.clone()),
+        let site = self.out.sites_len();
+        let binds = match alias {
+            Some(a) if a != "_" => Some(a),
             Some(_) => None,
-            None => (name != "self").then(|| name.clone()),
+            None => (name != "self").then_some(name),
         };
         let scope = self.site_scope();
         let (in_macro, dev) = (self.top().in_macro, self.dev());
-        self.out.sites.push(Site {
-            kind: SiteKind::ExternCrate { alias },
+        let pos = self.pos(n);
+        self.out.site(SiteRef {
+            kind: SiteRefKind::ExternCrate(alias),
             scope,
             leading_colon: false,
-            segments: vec![name],
-            pos: self.pos(n),
+            segments: &[name],
+            pos,
             in_macro,
             dev,
         });
@@ -941,7 +1052,7 @@ impl<'a> Extractor<'a> {
         &mut self,
         a: usize,
         b: usize,
-        segs: &mut Vec<String>,
+        segs: &mut Vec<&'a str>,
         leading: bool,
         nesting: u32,
     ) {
@@ -965,7 +1076,7 @@ impl<'a> Extractor<'a> {
                     j += 1;
                 }
                 Tk::Punct(b'$') if self.is_word(j + 1, b"crate") => {
-                    segs.push("$crate".to_owned());
+                    segs.push("$crate");
                     j += 2;
                 }
                 Tk::Open(b'{') => {
@@ -977,8 +1088,8 @@ impl<'a> Extractor<'a> {
                     return;
                 }
                 Tk::Punct(b'*') => {
-                    segs.push("*".to_owned());
-                    self.use_leaf(a, segs.clone(), leading, None, None);
+                    segs.push("*");
+                    self.use_leaf(a, &segs[..], leading, None, None);
                     segs.truncate(base);
                     return;
                 }
@@ -997,39 +1108,40 @@ impl<'a> Extractor<'a> {
             && j + 1 < b
             && matches!(self.kind(j + 1), Some(Tk::Ident | Tk::RawIdent)))
         .then(|| self.text_of(j + 1));
-        let mut path = segs.clone();
-        segs.truncate(base);
-        let last_is_self = path.last().is_some_and(|s| s == "self");
-        if last_is_self && path.len() > 1 {
-            path.pop();
+        let mut n = segs.len();
+        if segs[n - 1] == "self" && n > 1 {
+            n -= 1;
         }
-        let binds = match &alias {
-            Some(a) => (a != "_").then(|| a.clone()),
+        let path = &segs[..n];
+        let binds = match alias {
+            Some(a) => (a != "_").then_some(a),
             None => path
                 .last()
-                .filter(|s| !matches!(s.as_str(), "crate" | "self" | "super" | "$crate"))
-                .cloned(),
+                .copied()
+                .filter(|s| !matches!(*s, "crate" | "self" | "super" | "$crate")),
         };
         self.use_leaf(a, path, leading, alias, binds);
+        segs.truncate(base);
     }
 
     fn use_leaf(
         &mut self,
         at: usize,
-        segments: Vec<String>,
+        segments: &[&'a str],
         leading_colon: bool,
-        alias: Option<String>,
-        binds: Option<String>,
+        alias: Option<&'a str>,
+        binds: Option<&'a str>,
     ) {
-        let site = self.out.sites.len();
+        let site = self.out.sites_len();
         let scope = self.site_scope();
         let (in_macro, dev) = (self.top().in_macro, self.dev());
-        self.out.sites.push(Site {
-            kind: SiteKind::Use { alias },
+        let pos = self.pos(at);
+        self.out.site(SiteRef {
+            kind: SiteRefKind::Use(alias),
             scope,
             leading_colon,
             segments,
-            pos: self.pos(at),
+            pos,
             in_macro,
             dev,
         });
@@ -1117,28 +1229,28 @@ impl<'a> Extractor<'a> {
             }
         }
         if segs.len() >= 2 && self.word(segs[0]) != b"Self" {
-            let segments = segs
-                .iter()
-                .enumerate()
-                .map(|(n, &k)| {
-                    if n == 0 && dollar {
-                        "$crate".to_owned()
-                    } else {
-                        self.text_of(k)
-                    }
-                })
-                .collect();
+            let mut strs = std::mem::take(&mut self.seg_strs);
+            strs.clear();
+            strs.extend(segs.iter().enumerate().map(|(n, &k)| {
+                if n == 0 && dollar {
+                    "$crate"
+                } else {
+                    self.text_of(k)
+                }
+            }));
             let scope = self.site_scope();
             let (in_macro, dev) = (self.top().in_macro, self.dev());
-            self.out.sites.push(Site {
-                kind: SiteKind::Path,
+            let pos = self.pos(i);
+            self.out.site(SiteRef {
+                kind: SiteRefKind::Path,
                 scope,
                 leading_colon: leading,
-                segments,
-                pos: self.pos(i),
+                segments: &strs,
+                pos,
                 in_macro,
                 dev,
             });
+            self.seg_strs = strs;
         }
         self.seg_buf = segs;
     }

@@ -20,6 +20,7 @@ pub mod reference;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use extract::{ScopeStart, Sink, SiteRef, SiteRefKind};
 use lexer::{LexErrorKind, Lexed};
 
 /// A 1-based position in a file. Columns count Unicode scalar values, as
@@ -211,6 +212,18 @@ pub struct ScanError {
 /// assert!(found.errors.is_empty());
 /// ```
 pub fn scan(text: &str, edition2015: bool) -> FileScan {
+    let (mut found, errors) = scan_into(text, edition2015, FileScan::default());
+    found.errors = errors;
+    found
+}
+
+/// Scans one file's text into `sink` (see [`scan`]); returns it with the
+/// lexical errors.
+pub(crate) fn scan_into<'a, S: Sink<'a>>(
+    text: &'a str,
+    edition2015: bool,
+    sink: S,
+) -> (S, Vec<ScanError>) {
     thread_local! {
         // Token buffers reused between files: no page faults for a fresh
         // multi-megabyte vector per file.
@@ -218,22 +231,27 @@ pub fn scan(text: &str, edition2015: bool) -> FileScan {
     }
     BUFFERS.with(|b| match b.try_borrow_mut() {
         Ok(mut lexed) => {
-            let found = scan_with(text, edition2015, &mut lexed);
+            let found = scan_with(text, edition2015, &mut lexed, sink);
             if lexed.tokens.capacity() > 1 << 22 {
                 *lexed = Lexed::default();
             }
             found
         }
-        Err(_) => scan_with(text, edition2015, &mut Lexed::default()),
+        Err(_) => scan_with(text, edition2015, &mut Lexed::default(), sink),
     })
 }
 
-fn scan_with(text: &str, edition2015: bool, lexed: &mut Lexed) -> FileScan {
+fn scan_with<'a, S: Sink<'a>>(
+    text: &'a str,
+    edition2015: bool,
+    lexed: &mut Lexed,
+    sink: S,
+) -> (S, Vec<ScanError>) {
     lexer::lex(text, lexed);
     let lines = Lines::new(text, &lexed.lines);
-    let mut out = extract::extract(text, &lexed.tokens, &lines, edition2015);
+    let out = extract::extract(text, &lexed.tokens, &lines, edition2015, sink);
     lexed.errors.sort_by_key(|e| e.offset);
-    out.errors = lexed
+    let mut errors: Vec<ScanError> = lexed
         .errors
         .iter()
         .map(|e| ScanError {
@@ -241,8 +259,8 @@ fn scan_with(text: &str, edition2015: bool, lexed: &mut Lexed) -> FileScan {
             message: describe(e.kind, &lines),
         })
         .collect();
-    out.errors.sort_by_key(|e| e.pos);
-    out
+    errors.sort_by_key(|e| e.pos);
+    (out, errors)
 }
 
 fn describe(kind: LexErrorKind, lines: &Lines<'_>) -> String {

@@ -453,7 +453,9 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
     fn run(&mut self) {
         let mut i = 0;
         while i < self.toks.len() {
-            self.before(i);
+            if self.pending.is_some() {
+                self.before(i);
+            }
             let t = self.toks[i];
             i = match t.kind {
                 Tk::Open(c) => {
@@ -828,8 +830,7 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
     /// then paths. Returns the next token index.
     fn ident(&mut self, i: usize) -> usize {
         if self.kind(i) == Some(Tk::RawIdent) {
-            self.macro_call(i);
-            self.path(i);
+            self.macro_call_or_path(i);
             return i + 1;
         }
         let d = self.stack.len();
@@ -891,9 +892,19 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
         if is_keyword(self.word(i), self.e2015) {
             return i + 1;
         }
-        self.macro_call(i);
-        self.path(i);
+        self.macro_call_or_path(i);
         i + 1
+    }
+
+    /// At an identifier that is not a keyword: a macro invocation or the
+    /// start of a path (checked here first: most identifiers are neither).
+    #[inline]
+    fn macro_call_or_path(&mut self, i: usize) {
+        match self.kind(i + 1) {
+            Some(Tk::PathSep) => self.path(i),
+            Some(Tk::Punct(b'!')) => self.macro_call(i),
+            _ => {}
+        }
     }
 
     /// The `(` at `i` opens a visibility restriction (`pub(crate)`,

@@ -163,6 +163,45 @@ fn find_newline(b: &[u8]) -> Option<usize> {
         .map(|p| at + p)
 }
 
+/// The index of the first `"`, `\\` or `\n` in `b` (its length if none),
+/// eight bytes at a time: the bytes a string literal stops at.
+#[inline]
+fn find_string_stop(b: &[u8]) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
+    let mut n = 0;
+    while let Some(c) = b.get(n..n + 8) {
+        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        let found = zero(v ^ (LO * u64::from(b'"')))
+            | zero(v ^ (LO * u64::from(b'\\')))
+            | zero(v ^ (LO * u64::from(b'\n')));
+        if found != 0 {
+            return n + (found.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + b[n..]
+        .iter()
+        .position(|&c| matches!(c, b'"' | b'\\' | b'\n'))
+        .unwrap_or(b.len() - n)
+}
+
+/// The number of spaces `b` starts with, counted eight bytes at a time.
+#[inline]
+fn leading_spaces(b: &[u8]) -> usize {
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    let mut n = 0;
+    while let Some(c) = b.get(n..n + 8) {
+        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) ^ SPACES;
+        if v != 0 {
+            return n + (v.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + b[n..].iter().take_while(|&&c| c == b' ').count()
+}
+
 /// What [`lex`] produces; its vectors are reused between files.
 #[derive(Debug, Default)]
 pub(crate) struct Lexed {
@@ -302,6 +341,8 @@ impl Lexer<'_, '_> {
                         b'\n' => {
                             i += 1;
                             self.newline(i);
+                            // Indentation, eight spaces at a time.
+                            i += leading_spaces(&self.b[i..]);
                         }
                         b' ' | b'\t' | b'\r' | 0x0B | 0x0C => i += 1,
                         _ => break,
@@ -436,8 +477,22 @@ impl Lexer<'_, '_> {
     }
 
     /// Consumes identifier characters from `self.i`.
-    #[inline]
+    #[inline(always)]
     fn ident_rest(&mut self) {
+        let rest = &self.b[self.i..];
+        let ascii = rest
+            .iter()
+            .position(|&c| !IDENT[c as usize])
+            .unwrap_or(rest.len());
+        self.i += ascii;
+        if self.at(self.i) >= 0x80 {
+            self.ident_rest_unicode();
+        }
+    }
+
+    /// [`Lexer::ident_rest`] past a non-ASCII byte.
+    #[inline(never)]
+    fn ident_rest_unicode(&mut self) {
         let mut i = self.i;
         while let Some(&c) = self.b.get(i) {
             if IDENT[c as usize] {
@@ -458,7 +513,9 @@ impl Lexer<'_, '_> {
     /// and including the closing quote, then any suffix.
     fn quoted(&mut self, start: usize, err: LexErrorKind) {
         while self.i < self.b.len() {
-            match self.b[self.i] {
+            self.i += find_string_stop(&self.b[self.i..]);
+            let Some(&c) = self.b.get(self.i) else { break };
+            match c {
                 b'"' => {
                     self.i += 1;
                     self.ident_rest();
@@ -672,7 +729,49 @@ impl Lexer<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use super::find_newline;
+    use super::{find_newline, find_string_stop, leading_spaces};
+
+    /// Inputs with the byte `at` at every position of lengths up to 40
+    /// among filler bytes (some with the high bit set).
+    fn inputs_with(at: u8) -> Vec<Vec<u8>> {
+        let mut inputs: Vec<Vec<u8>> = vec![Vec::new(), vec![at], b"plain".to_vec()];
+        for len in 0..40 {
+            for k in 0..len {
+                let mut v: Vec<u8> = (0..len).map(|i| b"a\x0b\x8a\t\xff #!"[i % 8]).collect();
+                v[k] = at;
+                if k + 3 < len {
+                    v[k + 3] = at;
+                }
+                inputs.push(v);
+            }
+        }
+        inputs
+    }
+
+    #[test]
+    fn find_string_stop_agrees_with_a_plain_search() {
+        for at in [b'"', b'\\', b'\n', b'a'] {
+            for v in inputs_with(at) {
+                let plain = v
+                    .iter()
+                    .position(|&c| matches!(c, b'"' | b'\\' | b'\n'))
+                    .unwrap_or(v.len());
+                assert_eq!(find_string_stop(&v), plain, "{v:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn leading_spaces_agrees_with_a_plain_count() {
+        for len in 0..40 {
+            for stop in 0..=len {
+                let v: Vec<u8> = (0..len)
+                    .map(|i| if i < stop { b' ' } else { b'\t' })
+                    .collect();
+                assert_eq!(leading_spaces(&v), stop, "{v:?}");
+            }
+        }
+    }
 
     #[test]
     fn find_newline_agrees_with_a_plain_search() {

@@ -1,7 +1,7 @@
 //! The extraction pass: one walk over the tokens with a stack of open
 //! groups, recording import sites, scopes, names and module declarations.
 
-use super::lexer::{NO_PAIR, Tk, Token};
+use super::lexer::{E2018, NO_PAIR, STRICT, Tk, Token, kw};
 use super::{
     FileScan, Include, Lines, ModDecl, Name, NameKind, Pos, Scope, ScopeId, ScopeKind, Site,
     SiteKind,
@@ -262,19 +262,16 @@ pub(super) fn extract<'a, S: Sink<'a>>(
     x.out
 }
 
-/// Keywords that can never be a path segment (strict and reserved ones;
-/// `crate`, `self`, `super` and `Self` are segments).
-fn is_keyword(w: &[u8], e2015: bool) -> bool {
-    match w {
-        b"as" | b"break" | b"const" | b"continue" | b"else" | b"enum" | b"extern" | b"false"
-        | b"fn" | b"for" | b"if" | b"impl" | b"in" | b"let" | b"loop" | b"match" | b"mod"
-        | b"move" | b"mut" | b"pub" | b"ref" | b"return" | b"static" | b"struct" | b"trait"
-        | b"true" | b"type" | b"unsafe" | b"use" | b"where" | b"while" | b"abstract"
-        | b"become" | b"box" | b"do" | b"final" | b"macro" | b"override" | b"priv" | b"typeof"
-        | b"unsized" | b"virtual" | b"yield" => true,
-        b"async" | b"await" | b"dyn" | b"try" => !e2015,
-        _ => false,
-    }
+/// True for the [`Token::kw`] of a keyword that can never be a path
+/// segment (strict and reserved ones; `crate`, `self`, `super` and `Self`
+/// are segments).
+fn is_keyword(kw: u8, e2015: bool) -> bool {
+    kw != 0 && (kw <= STRICT || (!e2015 && kw <= STRICT + E2018))
+}
+
+/// True for the [`Token::kw`] of `crate`, `self`, `super` or `Self`.
+fn is_path_keyword(kw: u8) -> bool {
+    matches!(kw, kw::CRATE | kw::SELF | kw::SUPER | kw::SELF_TYPE)
 }
 
 /// Unescapes the value of a plain or raw string literal token.
@@ -328,6 +325,11 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
         self.toks.get(i).map(|t| t.kind)
     }
 
+    /// The [`Token::kw`] of token `i` (0 past the end).
+    fn kw(&self, i: usize) -> u8 {
+        self.toks.get(i).map_or(0, |t| t.kw)
+    }
+
     fn word(&self, i: usize) -> &'a [u8] {
         match self.toks.get(i) {
             Some(t) if matches!(t.kind, Tk::Ident | Tk::RawIdent) => {
@@ -351,7 +353,7 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
     fn is_segment(&self, i: usize) -> bool {
         match self.kind(i) {
             Some(Tk::RawIdent) => true,
-            Some(Tk::Ident) => !is_keyword(self.word(i), self.e2015),
+            Some(Tk::Ident) => !is_keyword(self.kw(i), self.e2015),
             _ => false,
         }
     }
@@ -362,8 +364,8 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
         match self.kind(i) {
             Some(Tk::RawIdent) => true,
             Some(Tk::Ident) => {
-                let w = self.word(i);
-                !is_keyword(w, self.e2015) && !matches!(w, b"crate" | b"self" | b"super" | b"Self")
+                let k = self.kw(i);
+                !is_keyword(k, self.e2015) && !is_path_keyword(k)
             }
             _ => false,
         }
@@ -488,7 +490,7 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
                     let leading = match i.checked_sub(1).and_then(|p| self.tok(p)) {
                         None => true,
                         Some(p) => match p.kind {
-                            Tk::Ident => is_keyword(self.word(i - 1), self.e2015),
+                            Tk::Ident => is_keyword(p.kw, self.e2015),
                             // `a > ::b` (spaced, a comparison) or
                             // `impl<T> ::a::B`; not `Vec::<u8>::new`.
                             Tk::Punct(b'>') => p.end != t.start || self.closes_impl_generics(i - 1),
@@ -571,7 +573,7 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
         }
         match self.toks[i].kind {
             Tk::Punct(b'#') => return,
-            Tk::Ident if self.word(i) == b"pub" => {
+            Tk::Ident if self.kw(i) == kw::PUB => {
                 let mut wait = i;
                 if self.is_restriction(i + 1) {
                     wait = self.pair(i + 1).unwrap_or(i + 1);
@@ -667,7 +669,7 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
             in_macro: top.in_macro,
             rules: top.rules,
             decl: None,
-            vis: i > 0 && self.is_word(i - 1, b"pub") && self.is_restriction(i),
+            vis: i > 0 && self.kw(i - 1) == kw::PUB && self.is_restriction(i),
         };
         match hint {
             Some(Hint::Opaque) => frame.kind = FrameKind::Opaque,
@@ -834,10 +836,15 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
             return i + 1;
         }
         let d = self.stack.len();
-        match self.word(i) {
-            b"use" if self.kind(i + 1) != Some(Tk::Punct(b'<')) => return self.use_item(i),
-            b"extern" => {
-                if self.is_word(i + 1, b"crate") {
+        let k = self.kw(i);
+        if k == 0 {
+            self.macro_call_or_path(i);
+            return i + 1;
+        }
+        match k {
+            kw::USE if self.kind(i + 1) != Some(Tk::Punct(b'<')) => return self.use_item(i),
+            kw::EXTERN => {
+                if self.kw(i + 1) == kw::CRATE {
                     return self.extern_crate(i);
                 }
                 let mut k = i + 1;
@@ -848,27 +855,27 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
                     self.index_hint = Some((k, Hint::Opaque));
                 }
             }
-            b"mod" => return self.module(i),
-            b"struct" | b"enum" | b"trait" => {
+            kw::MOD => return self.module(i),
+            kw::STRUCT | kw::ENUM | kw::TRAIT => {
                 self.depth_hint = Some((d, Hint::Opaque));
                 self.item_name(i + 1);
             }
-            b"type" => self.item_name(i + 1),
-            b"union"
+            kw::TYPE => self.item_name(i + 1),
+            kw::UNION
                 if self.is_name(i + 1)
                     && (matches!(self.kind(i + 2), Some(Tk::Open(b'{') | Tk::Punct(b'<')))
-                        || self.is_word(i + 2, b"where")) =>
+                        || self.kw(i + 2) == kw::WHERE) =>
             {
                 self.depth_hint = Some((d, Hint::Opaque));
                 self.item_name(i + 1);
                 return i + 2;
             }
-            b"impl" => {
+            kw::IMPL => {
                 let item = match i.checked_sub(1).and_then(|p| self.tok(p)) {
                     None => true,
                     Some(p) => match p.kind {
                         Tk::Punct(b';') | Tk::Open(b'{') | Tk::Close(b'}' | b']') => true,
-                        Tk::Ident => matches!(self.word(i - 1), b"unsafe" | b"default"),
+                        Tk::Ident => matches!(p.kw, kw::UNSAFE | kw::DEFAULT),
                         _ => false,
                     },
                 };
@@ -876,20 +883,20 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
                     self.depth_hint = Some((d, Hint::Opaque));
                 }
             }
-            b"macro_rules" if self.kind(i + 1) == Some(Tk::Punct(b'!')) && self.is_name(i + 2) => {
+            kw::MACRO_RULES if self.kind(i + 1) == Some(Tk::Punct(b'!')) && self.is_name(i + 2) => {
                 if matches!(self.kind(i + 3), Some(Tk::Open(_))) {
                     self.index_hint = Some((i + 3, Hint::MacroRules));
                 }
                 return i + 3;
             }
-            b"include" if self.kind(i + 1) == Some(Tk::Punct(b'!')) => {
+            kw::INCLUDE if self.kind(i + 1) == Some(Tk::Punct(b'!')) => {
                 self.include(i);
                 self.macro_call(i);
                 return i + 1;
             }
             _ => {}
         }
-        if is_keyword(self.word(i), self.e2015) {
+        if is_keyword(k, self.e2015) {
             return i + 1;
         }
         self.macro_call_or_path(i);

@@ -45,6 +45,9 @@ pub(crate) struct Token {
     pub kind: Tk,
     /// Byte offset of its first byte.
     pub start: u32,
+    /// For an identifier among [`WORDS`], its index + 1 (see [`kw`]); 0
+    /// for any other token (raw identifiers included).
+    pub kw: u8,
     /// Byte offset one past its last byte.
     pub end: u32,
     /// For a delimiter, the index of its partner token (`NO_PAIR` when it
@@ -163,6 +166,185 @@ fn find_newline(b: &[u8]) -> Option<usize> {
         .map(|p| at + p)
 }
 
+/// Words the extraction pass looks for, by [`Token::kw`] (index + 1).
+/// Strict and reserved keywords first (`STRICT` of them), then those of
+/// edition 2018 and later, then the path keywords and other words with a
+/// meaning to the scanner.
+pub(crate) const WORDS: [&[u8]; 62] = [
+    b"as",
+    b"break",
+    b"const",
+    b"continue",
+    b"else",
+    b"enum",
+    b"extern",
+    b"false",
+    b"fn",
+    b"for",
+    b"if",
+    b"impl",
+    b"in",
+    b"let",
+    b"loop",
+    b"match",
+    b"mod",
+    b"move",
+    b"mut",
+    b"pub",
+    b"ref",
+    b"return",
+    b"static",
+    b"struct",
+    b"trait",
+    b"true",
+    b"type",
+    b"unsafe",
+    b"use",
+    b"where",
+    b"while",
+    b"abstract",
+    b"become",
+    b"box",
+    b"do",
+    b"final",
+    b"macro",
+    b"override",
+    b"priv",
+    b"typeof",
+    b"unsized",
+    b"virtual",
+    b"yield",
+    b"async",
+    b"await",
+    b"dyn",
+    b"try",
+    b"crate",
+    b"self",
+    b"super",
+    b"Self",
+    b"union",
+    b"macro_rules",
+    b"include",
+    b"default",
+    b"safe",
+    b"auto",
+    b"cfg",
+    b"cfg_attr",
+    b"path",
+    b"test",
+    b"all",
+];
+/// The number of strict and reserved keywords at the start of [`WORDS`].
+pub(crate) const STRICT: u8 = 43;
+/// The number of edition-2018 keywords after them.
+pub(crate) const E2018: u8 = 4;
+
+/// [`Token::kw`] values: `kw::USE` is `use`.
+#[allow(dead_code)]
+pub(crate) mod kw {
+    pub(crate) const AS: u8 = 1;
+    pub(crate) const BREAK: u8 = 2;
+    pub(crate) const CONST: u8 = 3;
+    pub(crate) const CONTINUE: u8 = 4;
+    pub(crate) const ELSE: u8 = 5;
+    pub(crate) const ENUM: u8 = 6;
+    pub(crate) const EXTERN: u8 = 7;
+    pub(crate) const FALSE: u8 = 8;
+    pub(crate) const FN: u8 = 9;
+    pub(crate) const FOR: u8 = 10;
+    pub(crate) const IF: u8 = 11;
+    pub(crate) const IMPL: u8 = 12;
+    pub(crate) const IN: u8 = 13;
+    pub(crate) const LET: u8 = 14;
+    pub(crate) const LOOP: u8 = 15;
+    pub(crate) const MATCH: u8 = 16;
+    pub(crate) const MOD: u8 = 17;
+    pub(crate) const MOVE: u8 = 18;
+    pub(crate) const MUT: u8 = 19;
+    pub(crate) const PUB: u8 = 20;
+    pub(crate) const REF: u8 = 21;
+    pub(crate) const RETURN: u8 = 22;
+    pub(crate) const STATIC: u8 = 23;
+    pub(crate) const STRUCT: u8 = 24;
+    pub(crate) const TRAIT: u8 = 25;
+    pub(crate) const TRUE: u8 = 26;
+    pub(crate) const TYPE: u8 = 27;
+    pub(crate) const UNSAFE: u8 = 28;
+    pub(crate) const USE: u8 = 29;
+    pub(crate) const WHERE: u8 = 30;
+    pub(crate) const WHILE: u8 = 31;
+    pub(crate) const ABSTRACT: u8 = 32;
+    pub(crate) const BECOME: u8 = 33;
+    pub(crate) const BOX: u8 = 34;
+    pub(crate) const DO: u8 = 35;
+    pub(crate) const FINAL: u8 = 36;
+    pub(crate) const MACRO: u8 = 37;
+    pub(crate) const OVERRIDE: u8 = 38;
+    pub(crate) const PRIV: u8 = 39;
+    pub(crate) const TYPEOF: u8 = 40;
+    pub(crate) const UNSIZED: u8 = 41;
+    pub(crate) const VIRTUAL: u8 = 42;
+    pub(crate) const YIELD: u8 = 43;
+    pub(crate) const ASYNC: u8 = 44;
+    pub(crate) const AWAIT: u8 = 45;
+    pub(crate) const DYN: u8 = 46;
+    pub(crate) const TRY: u8 = 47;
+    pub(crate) const CRATE: u8 = 48;
+    pub(crate) const SELF: u8 = 49;
+    pub(crate) const SUPER: u8 = 50;
+    pub(crate) const SELF_TYPE: u8 = 51;
+    pub(crate) const UNION: u8 = 52;
+    pub(crate) const MACRO_RULES: u8 = 53;
+    pub(crate) const INCLUDE: u8 = 54;
+    pub(crate) const DEFAULT: u8 = 55;
+    pub(crate) const SAFE: u8 = 56;
+    pub(crate) const AUTO: u8 = 57;
+    pub(crate) const CFG: u8 = 58;
+    pub(crate) const CFG_ATTR: u8 = 59;
+    pub(crate) const PATH: u8 = 60;
+    pub(crate) const TEST: u8 = 61;
+    pub(crate) const ALL: u8 = 62;
+}
+
+/// The multiplier of [`keyword_of`]'s hash, chosen so that no two of
+/// [`WORDS`] share a slot of [`KW_SLOTS`].
+const KW_MUL: u32 = 0x4e05_9fb9;
+
+/// The hash of a word of 2 to 11 bytes: its first two bytes, the one
+/// before its last, and its length.
+const fn kw_hash(w: &[u8]) -> usize {
+    let key =
+        w[0] as u32 | (w[1] as u32) << 8 | (w[w.len() - 2] as u32) << 16 | (w.len() as u32) << 24;
+    (key.wrapping_mul(KW_MUL) >> 24) as usize
+}
+
+/// [`WORDS`] by hash slot (index + 1; 0 for an empty slot).
+static KW_SLOTS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut k = 0;
+    while k < WORDS.len() {
+        let h = kw_hash(WORDS[k]);
+        assert!(t[h] == 0, "two words share a slot: change KW_MUL");
+        t[h] = (k + 1) as u8;
+        k += 1;
+    }
+    t
+};
+
+/// The [`Token::kw`] of identifier `w`: one hash and one comparison.
+#[inline]
+fn keyword_of(w: &[u8]) -> u8 {
+    if w.len() < 2 || w.len() > 11 {
+        return 0;
+    }
+    let k = KW_SLOTS[kw_hash(w)];
+    if k != 0 && WORDS[k as usize - 1] == w {
+        k
+    } else {
+        0
+    }
+}
+
 /// The index of the first `"`, `\\` or `\n` in `b` (its length if none),
 /// eight bytes at a time: the bytes a string literal stops at.
 #[inline]
@@ -270,6 +452,20 @@ impl Lexer<'_, '_> {
     fn push(&mut self, kind: Tk, start: usize) {
         self.tokens.push(Token {
             kind,
+            kw: 0,
+            start: start as u32,
+            end: self.i as u32,
+            pair: NO_PAIR,
+        });
+    }
+
+    /// Pushes the identifier from `start`, recognising the words of [`WORDS`].
+    #[inline]
+    fn push_ident(&mut self, start: usize) {
+        let kw = keyword_of(&self.b[start..self.i]);
+        self.tokens.push(Token {
+            kind: Tk::Ident,
+            kw,
             start: start as u32,
             end: self.i as u32,
             pair: NO_PAIR,
@@ -370,7 +566,7 @@ impl Lexer<'_, '_> {
             b'r' | b'b' | b'c' => self.prefixed(),
             b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
                 self.ident_rest();
-                self.push(Tk::Ident, start);
+                self.push_ident(start);
             }
             b'(' | b'[' | b'{' => {
                 self.i += 1;
@@ -399,7 +595,7 @@ impl Lexer<'_, '_> {
                     if is_whitespace(ch) {
                     } else if is_id_start(ch) {
                         self.ident_rest();
-                        self.push(Tk::Ident, start);
+                        self.push_ident(start);
                     } else {
                         self.push(Tk::Other, start);
                     }
@@ -589,6 +785,7 @@ impl Lexer<'_, '_> {
                     self.ident_rest();
                     self.tokens.push(Token {
                         kind: Tk::RawIdent,
+                        kw: 0,
                         start: start as u32 + 2,
                         end: self.i as u32,
                         pair: NO_PAIR,
@@ -620,7 +817,7 @@ impl Lexer<'_, '_> {
         }
         self.i = start;
         self.ident_rest();
-        self.push(Tk::Ident, start);
+        self.push_ident(start);
     }
 
     /// At `'`: a lifetime or a char literal (rustc's rules).
@@ -729,7 +926,30 @@ impl Lexer<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{find_newline, find_string_stop, leading_spaces};
+    use super::{WORDS, find_newline, find_string_stop, keyword_of, kw, leading_spaces};
+
+    #[test]
+    fn every_word_is_recognised_and_nothing_else() {
+        for (k, w) in WORDS.iter().enumerate() {
+            assert_eq!(keyword_of(w), k as u8 + 1, "{}", String::from_utf8_lossy(w));
+            assert!((2..=11).contains(&w.len()));
+        }
+        assert_eq!(keyword_of(b"use"), kw::USE);
+        assert_eq!(keyword_of(b"Self"), kw::SELF_TYPE);
+        for w in [
+            &b"usE"[..],
+            b"uses",
+            b"us",
+            b"x",
+            b"",
+            b"macro_rulesx",
+            b"wherf",
+            b"whila",
+            b"selF",
+        ] {
+            assert_eq!(keyword_of(w), 0, "{}", String::from_utf8_lossy(w));
+        }
+    }
 
     /// Inputs with the byte `at` at every position of lengths up to 40
     /// among filler bytes (some with the high bit set).

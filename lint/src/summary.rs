@@ -661,6 +661,10 @@ impl Builder<'_> {
             }
             scope.names = start as u32..next as u32;
         }
+        // The model keeps every file's summary: no spare capacity.
+        self.scopes.shrink_to_fit();
+        self.sites.shrink_to_fit();
+        self.segs.shrink_to_fit();
         let mut out = FileSummary {
             scopes: self.scopes,
             names: self.names.into_iter().map(|n| n.1).collect(),

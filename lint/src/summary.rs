@@ -206,7 +206,8 @@ impl FileSummary {
         symbols: &Mutex<Symbols>,
         encode: bool,
     ) -> (FileSummary, Option<Vec<u8>>) {
-        let (builder, errors) = crate::scan::scan_into(text, edition2015, Builder::default());
+        let builder = Builder::for_text(text.len());
+        let (builder, errors) = crate::scan::scan_into(text, edition2015, builder);
         builder.finish(errors, symbols, encode)
     }
 
@@ -643,6 +644,22 @@ impl<'a> Sink<'a> for Builder<'a> {
 }
 
 impl Builder<'_> {
+    /// A builder with room for what a file of `len` bytes usually holds
+    /// (on the corpus: a site every 250 bytes, 2.6 segments a site), so
+    /// that its vectors and map seldom grow.
+    fn for_text(len: usize) -> Self {
+        let sites = len / 256 + 4;
+        Builder {
+            local: Local {
+                ids: HashMap::with_capacity_and_hasher(sites, BuildHasherDefault::default()),
+                distinct: Vec::with_capacity(sites),
+            },
+            sites: Vec::with_capacity(sites),
+            segs: Vec::with_capacity(sites * 3),
+            ..Builder::default()
+        }
+    }
+
     fn finish(
         mut self,
         errors: Vec<ScanError>,
@@ -698,13 +715,13 @@ impl<'a> Local<'a> {
     }
 }
 
-/// FNV-1a for short identifiers.
-#[derive(Clone, Copy)]
+/// A hash for short identifiers, eight bytes at a time (FxHash's step).
+#[derive(Clone, Copy, Default)]
 struct StrHasher(u64);
 
-impl Default for StrHasher {
-    fn default() -> Self {
-        StrHasher(0xcbf2_9ce4_8422_2325)
+impl StrHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
@@ -713,9 +730,21 @@ impl Hasher for StrHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last) ^ (rest.len() as u64) << 59);
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
     }
 }
 

@@ -314,8 +314,17 @@ impl<'a> Lines<'a> {
     }
 
     fn pos(&self, offset: u32) -> Pos {
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let (last_offset, last_line, last_column) = self.last.get();
+        // Mostly on the line of the last position asked, or just after it.
+        let near = self.starts.get(last_line).is_some_and(|&s| s <= offset)
+            && self.starts.get(last_line + 2).is_none_or(|&s| offset < s);
+        let line = if near && self.starts.get(last_line + 1).is_none_or(|&s| offset < s) {
+            last_line + 1
+        } else if near {
+            last_line + 2
+        } else {
+            self.starts.partition_point(|&s| s <= offset).max(1)
+        };
         let (start, base) = if last_line == line - 1 && last_offset <= offset {
             (last_offset as usize, last_column)
         } else {

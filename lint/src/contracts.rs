@@ -17,16 +17,26 @@ pub fn check(
     no_dev: bool,
     config_file: &str,
 ) -> (Vec<ContractResult>, Vec<Violation>) {
+    check_with_paths(model, &model.module_paths(), config, no_dev, config_file)
+}
+
+/// [`check`], given the model's [`Model::module_paths`].
+pub fn check_with_paths(
+    model: &Model,
+    paths: &ModulePaths<'_>,
+    config: &Config,
+    no_dev: bool,
+    config_file: &str,
+) -> (Vec<ContractResult>, Vec<Violation>) {
     let mut results = Vec::new();
     let mut violations = Vec::new();
-    let paths = model.module_paths();
     // Contracts are independent: check them in parallel, report in order.
     let found_per_contract: Vec<Vec<Violation>> = config
         .contracts
         .par_iter()
         .map(|contract| {
             let include_dev = contract.include_dev && !no_dev;
-            Checker::new(model, &paths, contract, include_dev, config_file).run()
+            Checker::new(model, paths, contract, include_dev, config_file).run()
         })
         .collect();
     for (contract, mut found) in config.contracts.iter().zip(found_per_contract) {

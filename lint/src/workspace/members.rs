@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use toml_edit::{Item, TableLike};
 
 use super::manifest::{DepEntry, MANIFEST_DOCS, Manifest, normalize};
-use super::{Edition, WorkspaceError, seen};
+use super::{Edition, WorkspaceError, seen, seen_is_file};
 use crate::scan::Pos;
 
 /// More members than this is not a real workspace: something (a symlink
@@ -264,7 +264,7 @@ pub(super) fn resolve_dependencies(
             Some(path) => {
                 let path = normalize(&path);
                 match seen(&path).canonicalize() {
-                    Ok(dir) if seen(&dir.join("Cargo.toml")).is_file() => Some(dir),
+                    Ok(dir) if seen_is_file(&dir.join("Cargo.toml")) => Some(dir),
                     _ => {
                         return Err(manifest.error(
                             entry.pos,

@@ -193,6 +193,27 @@ fn seen(path: &Path) -> &Path {
     path
 }
 
+/// Whether `path` is a file (following symbolic links), noting that
+/// loading looked at it, with one `stat` for both.
+fn seen_is_file(path: &Path) -> bool {
+    seen_metadata(path).is_some_and(|meta| meta.is_file())
+}
+
+/// Whether `path` is a directory; see [`seen_is_file`].
+fn seen_is_dir(path: &Path) -> bool {
+    seen_metadata(path).is_some_and(|meta| meta.is_dir())
+}
+
+fn seen_metadata(path: &Path) -> Option<std::fs::Metadata> {
+    let meta = std::fs::metadata(path).ok();
+    SEEN.with(|s| {
+        if let Some(v) = s.borrow_mut().as_mut() {
+            v.push((path.to_owned(), meta.as_ref().and_then(Stamp::of_metadata)));
+        }
+    });
+    meta
+}
+
 /// `f` of each of `items`, in parallel and in the order of `items`. When
 /// recording, each call records on its own and the records are appended in
 /// the order of `items`, as if the calls had run one after the other.

@@ -816,6 +816,10 @@ fn positions_clamp_inside_characters_and_past_the_end() {
     assert_eq!(manifest::pos_at("aé\nb", 2), pos(1, 2));
     assert_eq!(manifest::pos_at("aé\nb", 4), pos(2, 1));
     assert_eq!(manifest::pos_at("ab", 99), pos(1, 3));
+    assert_eq!(manifest::pos_at("a\n\nb", 1), pos(1, 2));
+    assert_eq!(manifest::pos_at("a\n\nb", 2), pos(2, 1));
+    assert_eq!(manifest::pos_at("a\n\nb", 3), pos(3, 1));
+    assert_eq!(manifest::pos_at("a\n\nb", 4), pos(3, 2));
 }
 
 #[test]

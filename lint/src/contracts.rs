@@ -413,19 +413,22 @@ impl<'a> Checker<'a> {
                 in_source[m] |= hit;
             }
         }
-        let forbidden_mods: Vec<Vec<bool>> = forbidden
-            .iter()
-            .map(|p| matching_modules(self.paths, p))
-            .collect();
-        let in_forbidden: Vec<bool> = (0..n)
-            .map(|m| forbidden_mods.iter().any(|f| f[m]))
-            .collect();
+        // The first forbidden entry each module matches.
+        let mut first_forbidden: Vec<Option<usize>> = vec![None; n];
+        for (f, p) in forbidden.iter().enumerate() {
+            for m in self.paths.candidates(p) {
+                if first_forbidden[m].is_none() && self.paths.matches(m, p) {
+                    first_forbidden[m] = Some(f);
+                }
+            }
+        }
+        let in_forbidden: Vec<bool> = first_forbidden.iter().map(Option::is_some).collect();
         // The first forbidden entry an import reaches, if any (external
         // paths repeat: each is matched against the entries once).
         let mut external: HashMap<(&str, &str), Option<usize>> = HashMap::new();
         let mut target_of = |imp: &'a Import| -> Option<usize> {
             match &imp.to {
-                ImportTarget::Module(t) => forbidden_mods.iter().position(|f| f[*t]),
+                ImportTarget::Module(t) => first_forbidden[*t],
                 ImportTarget::External { path, key } => *external
                     .entry((path.as_str(), key.as_str()))
                     .or_insert_with(|| {
@@ -679,6 +682,8 @@ impl<'a> Checker<'a> {
                 adj[a].push((b, imp));
             }
         }
+        let mut in_scc = vec![false; adj.len()];
+        let mut search = CycleSearch::new(adj.len());
         for scc in tarjan(&adj) {
             if scc.len() < 2 {
                 continue;
@@ -686,12 +691,18 @@ impl<'a> Checker<'a> {
             let mut best: Option<Vec<&Import>> = None;
             let mut members = scc.clone();
             members.sort_unstable();
+            for &m in &members {
+                in_scc[m] = true;
+            }
             for &start in &members {
-                if let Some(cycle) = shortest_cycle(start, &adj, &scc)
+                if let Some(cycle) = search.shortest_cycle(start, &adj, &in_scc)
                     && best.as_ref().is_none_or(|b| cycle.len() < b.len())
                 {
                     best = Some(cycle);
                 }
+            }
+            for &m in &members {
+                in_scc[m] = false;
             }
             if let Some(cycle) = best {
                 let chain = cycle.iter().map(|imp| self.link(imp)).collect();
@@ -760,37 +771,72 @@ fn tarjan(adj: &[Vec<(usize, &Import)>]) -> Vec<Vec<usize>> {
     out
 }
 
-/// The shortest cycle through `start` staying inside `scc`, as imports.
-fn shortest_cycle<'a>(
-    start: usize,
-    adj: &[Vec<(usize, &'a Import)>],
-    scc: &[usize],
-) -> Option<Vec<&'a Import>> {
-    let mut prev: HashMap<usize, (usize, &Import)> = HashMap::new();
-    let mut queue = VecDeque::from([start]);
-    while let Some(v) = queue.pop_front() {
-        for &(w, imp) in &adj[v] {
-            if !scc.contains(&w) {
-                continue;
-            }
-            if w == start {
-                let mut cycle = vec![imp];
-                let mut cur = v;
-                while cur != start {
-                    let (p, i) = prev[&cur];
-                    cycle.push(i);
-                    cur = p;
-                }
-                cycle.reverse();
-                return Some(cycle);
-            }
-            if let std::collections::hash_map::Entry::Vacant(e) = prev.entry(w) {
-                e.insert((v, imp));
-                queue.push_back(w);
-            }
+/// Breadth-first searches for shortest cycles, reusing their marks: the
+/// import by which each node was first reached, cleared after each search.
+struct CycleSearch<'a> {
+    prev: Vec<Option<(usize, &'a Import)>>,
+    reached: Vec<usize>,
+    queue: VecDeque<usize>,
+}
+
+impl<'a> CycleSearch<'a> {
+    fn new(n: usize) -> Self {
+        CycleSearch {
+            prev: vec![None; n],
+            reached: Vec::new(),
+            queue: VecDeque::new(),
         }
     }
-    None
+
+    /// The shortest cycle through `start` staying inside the nodes marked
+    /// in `in_scc`, as imports.
+    fn shortest_cycle(
+        &mut self,
+        start: usize,
+        adj: &[Vec<(usize, &'a Import)>],
+        in_scc: &[bool],
+    ) -> Option<Vec<&'a Import>> {
+        let found = self.search(start, adj, in_scc);
+        for &w in &self.reached {
+            self.prev[w] = None;
+        }
+        self.reached.clear();
+        self.queue.clear();
+        found
+    }
+
+    fn search(
+        &mut self,
+        start: usize,
+        adj: &[Vec<(usize, &'a Import)>],
+        in_scc: &[bool],
+    ) -> Option<Vec<&'a Import>> {
+        self.queue.push_back(start);
+        while let Some(v) = self.queue.pop_front() {
+            for &(w, imp) in &adj[v] {
+                if !in_scc[w] {
+                    continue;
+                }
+                if w == start {
+                    let mut cycle = vec![imp];
+                    let mut cur = v;
+                    while cur != start {
+                        let (p, i) = self.prev[cur]?;
+                        cycle.push(i);
+                        cur = p;
+                    }
+                    cycle.reverse();
+                    return Some(cycle);
+                }
+                if self.prev[w].is_none() {
+                    self.prev[w] = Some((v, imp));
+                    self.reached.push(w);
+                    self.queue.push_back(w);
+                }
+            }
+        }
+        None
+    }
 }
 
 #[cfg(test)]
@@ -1024,6 +1070,31 @@ mod tests {
             modules: vec![pat("p")],
         });
         assert_eq!(run(&m, c), ["import-cycle p::a::inner -> p::a::x [1 4]"]);
+    }
+
+    #[test]
+    fn acyclic_finds_the_shortest_cycle_of_each_of_several_components() {
+        let m = model(&[
+            ("p::a", "p::b"), // 1
+            ("p::b", "p::c"), // 2
+            ("p::c", "p::a"), // 3: a -> b -> c -> a
+            ("p::d", "p::e"), // 4
+            ("p::e", "p::d"), // 5: d <-> e
+            ("p::c", "p::d"), // 6: joins the components one way only
+            ("p::b", "p::a"), // 7: a <-> b is shorter than a -> b -> c
+        ]);
+        let c = contract(ContractKind::Acyclic {
+            modules: vec![pat("p")],
+        });
+        let mut found = run(&m, c);
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                "import-cycle p::a -> p::a [1 7]",
+                "import-cycle p::d -> p::d [4 5]",
+            ]
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Contracts checked against the model: which imports break which rule, with
 //! the shortest chain for indirect ones.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
 
 use rayon::prelude::*;
@@ -30,13 +31,26 @@ pub fn check_with_paths(
 ) -> (Vec<ContractResult>, Vec<Violation>) {
     let mut results = Vec::new();
     let mut violations = Vec::new();
+    // Contracts without ignores see the same imports: their graph (with
+    // dev code or without) is built once.
+    let shared: Vec<Option<Graph<'_>>> = [false, true]
+        .into_par_iter()
+        .map(|include_dev| {
+            config
+                .contracts
+                .iter()
+                .any(|c| c.ignore.is_empty() && (c.include_dev && !no_dev) == include_dev)
+                .then(|| Graph::new(model, visible_imports(model, include_dev).collect()))
+        })
+        .collect();
     // Contracts are independent: check them in parallel, report in order.
     let found_per_contract: Vec<Vec<Violation>> = config
         .contracts
         .par_iter()
         .map(|contract| {
             let include_dev = contract.include_dev && !no_dev;
-            Checker::new(model, paths, contract, include_dev, config_file).run()
+            let shared = shared[usize::from(include_dev)].as_ref();
+            Checker::new(model, paths, contract, include_dev, config_file, shared).run()
         })
         .collect();
     for (contract, mut found) in config.contracts.iter().zip(found_per_contract) {
@@ -88,15 +102,52 @@ fn external_matches(pattern: &ModulePattern, path: &str, key: &str) -> bool {
     }
 }
 
+/// The imports of the model, less dev code unless `include_dev`.
+fn visible_imports(model: &Model, include_dev: bool) -> impl Iterator<Item = &Import> {
+    model.imports.iter().filter(move |imp| {
+        include_dev
+            || !(imp.dev
+                || model.modules[imp.from].dev
+                || matches!(imp.to, ImportTarget::Module(t) if model.modules[t].dev))
+    })
+}
+
+/// The imports a contract sees and the graph their source-code imports
+/// between workspace modules make.
+#[derive(Clone)]
+struct Graph<'a> {
+    imports: Vec<&'a Import>,
+    /// Source-code edges between workspace modules: from -> [(to, the
+    /// first import from `from` to `to`)].
+    edges: Vec<Vec<(ModuleId, &'a Import)>>,
+}
+
+impl<'a> Graph<'a> {
+    fn new(model: &Model, imports: Vec<&'a Import>) -> Self {
+        let mut edges = vec![Vec::new(); model.modules.len()];
+        for imp in &imports {
+            if let (false, ImportTarget::Module(t)) = (imp.manifest, &imp.to) {
+                edges[imp.from].push((*t, *imp));
+            }
+        }
+        // Keep the first import of each (from, to): `last_from[to]` is the
+        // last module whose list had an edge to `to`.
+        let mut last_from = vec![usize::MAX; model.modules.len()];
+        for (from, list) in edges.iter_mut().enumerate() {
+            list.retain(|&(to, _)| std::mem::replace(&mut last_from[to], from) != from);
+        }
+        Graph { imports, edges }
+    }
+}
+
 struct Checker<'a> {
     model: &'a Model,
     paths: &'a ModulePaths<'a>,
     contract: &'a Contract,
     config_file: &'a str,
-    /// Imports this contract sees (dev and ignored ones removed).
-    imports: Vec<&'a Import>,
-    /// Source-code edges between workspace modules: from -> [(to, import)].
-    edges: Vec<Vec<(ModuleId, &'a Import)>>,
+    /// Imports this contract sees (dev and ignored ones removed), and
+    /// their graph.
+    graph: Cow<'a, Graph<'a>>,
     unmatched: Vec<usize>,
 }
 
@@ -107,7 +158,18 @@ impl<'a> Checker<'a> {
         contract: &'a Contract,
         include_dev: bool,
         config_file: &'a str,
+        shared: Option<&'a Graph<'a>>,
     ) -> Self {
+        if let (true, Some(graph)) = (contract.ignore.is_empty(), shared) {
+            return Checker {
+                model,
+                paths,
+                contract,
+                config_file,
+                graph: Cow::Borrowed(graph),
+                unmatched: Vec::new(),
+            };
+        }
         let ignore_from: Vec<Vec<bool>> = contract
             .ignore
             .iter()
@@ -120,16 +182,7 @@ impl<'a> Checker<'a> {
             .collect();
         let mut used = vec![0usize; contract.ignore.len()];
         let mut imports = Vec::new();
-        for imp in &model.imports {
-            if !include_dev && (imp.dev || model.modules[imp.from].dev) {
-                continue;
-            }
-            if let ImportTarget::Module(t) = imp.to
-                && !include_dev
-                && model.modules[t].dev
-            {
-                continue;
-            }
+        for imp in visible_imports(model, include_dev) {
             let mut ignored = false;
             for (k, rule) in contract.ignore.iter().enumerate() {
                 if !ignore_from[k][imp.from] {
@@ -150,14 +203,6 @@ impl<'a> Checker<'a> {
                 imports.push(imp);
             }
         }
-        let mut edges = vec![Vec::new(); model.modules.len()];
-        for imp in &imports {
-            if let (false, ImportTarget::Module(t)) = (imp.manifest, &imp.to)
-                && !edges[imp.from].iter().any(|(to, _)| to == t)
-            {
-                edges[imp.from].push((*t, *imp));
-            }
-        }
         let unmatched = used
             .iter()
             .enumerate()
@@ -169,8 +214,7 @@ impl<'a> Checker<'a> {
             paths,
             contract,
             config_file,
-            imports,
-            edges,
+            graph: Cow::Owned(Graph::new(model, imports)),
             unmatched,
         }
     }
@@ -388,7 +432,7 @@ impl<'a> Checker<'a> {
         through: &[bool],
         paths: &ShortestPaths<'a>,
     ) -> Option<Vec<Link>> {
-        let (_, first) = self.edges[m]
+        let (_, first) = self.graph.edges[m]
             .iter()
             .filter(|(to, _)| through[*to] && paths.next[*to].is_some())
             .min_by_key(|(to, _)| paths.dist[*to])?;
@@ -397,7 +441,7 @@ impl<'a> Checker<'a> {
 
     fn reverse_edges(&self) -> Vec<Vec<(ModuleId, &'a Import)>> {
         let mut rev = vec![Vec::new(); self.model.modules.len()];
-        for (from, list) in self.edges.iter().enumerate() {
+        for (from, list) in self.graph.edges.iter().enumerate() {
             for &(to, imp) in list {
                 rev[to].push((from, imp));
             }
@@ -441,7 +485,7 @@ impl<'a> Checker<'a> {
         let mut out = Vec::new();
         // Hits of modules that may be intermediates, per forbidden entry.
         let mut hits: HashMap<usize, Vec<(ModuleId, &Import)>> = HashMap::new();
-        for imp in &self.imports {
+        for imp in &self.graph.imports {
             if in_forbidden[imp.from] {
                 continue;
             }
@@ -485,7 +529,7 @@ impl<'a> Checker<'a> {
             }
         }
         let mut out = Vec::new();
-        for imp in &self.imports {
+        for imp in &self.graph.imports {
             if !in_source[imp.from] {
                 continue;
             }
@@ -549,7 +593,7 @@ impl<'a> Checker<'a> {
             to.0 < from.0 || (to.0 == from.0 && to.1 != from.1)
         };
         let mut out = Vec::new();
-        for imp in &self.imports {
+        for imp in &self.graph.imports {
             let ImportTarget::Module(t) = imp.to else {
                 continue;
             };
@@ -570,7 +614,7 @@ impl<'a> Checker<'a> {
         for g in groups {
             let hits: Vec<(ModuleId, &Import)> = (0..n)
                 .filter(|&m| through[m])
-                .flat_map(|m| self.edges[m].iter().map(move |e| (m, e)))
+                .flat_map(|m| self.graph.edges[m].iter().map(move |e| (m, e)))
                 .filter(|(_, (to, _))| group[*to] == Some(g))
                 .map(|(m, &(_, imp))| (m, imp))
                 .collect();
@@ -597,7 +641,7 @@ impl<'a> Checker<'a> {
         // an edge of that module's graph; that module is the importer's and
         // the imported's lowest common ancestor.
         let mut by_parent: HashMap<ModuleId, Vec<(ModuleId, ModuleId, &Import)>> = HashMap::new();
-        for imp in &self.imports {
+        for imp in &self.graph.imports {
             let ImportTarget::Module(t) = imp.to else {
                 continue;
             };
@@ -1095,6 +1139,55 @@ mod tests {
                 "import-cycle p::d -> p::d [4 5]",
             ]
         );
+    }
+
+    #[test]
+    fn contracts_sharing_a_graph_each_see_their_own_imports() {
+        let mut m = model(&[
+            ("d::a", "d::b"),     // 1: test-only
+            ("d::a", "d::b"),     // 2: the first non-test import of a -> b
+            ("d::a", "ext:sqlx"), // 3
+            ("d::a", "ext:sqlx"), // 4
+        ]);
+        m.imports[0].dev = true;
+        let forbid = |name: &str, include_dev| Contract {
+            name: name.to_owned(),
+            include_dev,
+            ..contract(ContractKind::Forbidden {
+                source: vec![pat("d::a")],
+                forbidden: vec![pat("d::b"), pat("sqlx")],
+            })
+        };
+        let mut ignoring = forbid("ignoring", true);
+        ignoring.ignore.push(IgnoreRule {
+            text: "d::a -> sqlx".to_owned(),
+            importer: pat("d::a"),
+            imported: pat("sqlx"),
+            pos: Pos { line: 9, column: 3 },
+        });
+        let config = Config {
+            file: PathBuf::from("terrace.toml"),
+            contracts: vec![
+                forbid("with-dev", true),
+                forbid("without-dev", false),
+                forbid("with-dev-too", true),
+                ignoring,
+            ],
+        };
+        let (results, v) = check(&m, &config, false, "terrace.toml");
+        let counts: Vec<usize> = results.iter().map(|r| r.violations).collect();
+        assert_eq!(counts, [4, 3, 4, 2]);
+        let lines = |name: &str| -> Vec<u32> {
+            v.iter()
+                .filter(|v| v.contract == name)
+                .map(|v| v.line)
+                .collect()
+        };
+        assert_eq!(lines("without-dev"), [2, 3, 4]);
+        assert_eq!(lines("ignoring"), [1, 2]);
+        let (results, _) = check(&m, &config, true, "terrace.toml");
+        let counts: Vec<usize> = results.iter().map(|r| r.violations).collect();
+        assert_eq!(counts, [3, 3, 3, 1]);
     }
 
     #[test]

@@ -206,11 +206,22 @@ impl Model {
                 (start, segs.len() as u32)
             }));
         }
+        // A target's modules come one after the other and share their first
+        // segment: each run of them is added to the map at once.
         let mut by_first: HashMap<&str, Vec<ModuleId>> = HashMap::new();
+        let mut run: (&str, Vec<ModuleId>) = ("", Vec::new());
         for (m, module) in self.modules.iter().enumerate() {
-            if let Some(first) = module.segments.first() {
-                by_first.entry(first).or_default().push(m);
+            let Some(first) = module.segments.first() else {
+                continue;
+            };
+            if first != run.0 && !run.1.is_empty() {
+                by_first.entry(run.0).or_default().append(&mut run.1);
             }
+            run.0 = first;
+            run.1.push(m);
+        }
+        if !run.1.is_empty() {
+            by_first.entry(run.0).or_default().append(&mut run.1);
         }
         for (m, alias) in aliases.iter().enumerate() {
             if let Some((start, _)) = *alias {
@@ -1394,12 +1405,14 @@ mod tests {
                 module(&["app", "db"], Some(0), 0),
                 module(&["orm_lib"], None, 1),
                 module(&["orm_lib", "pool"], Some(2), 1),
+                // Modules of one target need not be next to each other.
+                module(&["app", "web"], Some(0), 0),
             ],
             targets: vec![target(0, None), target(2, Some("orm"))],
             ..Model::default()
         };
         let paths = model.module_paths();
-        assert_eq!(paths.len(), 4);
+        assert_eq!(paths.len(), 5);
         assert_eq!(paths.path(1), ["app", "db"]);
         assert_eq!(paths.path(3), ["orm_lib", "pool"]);
         let pattern = |text| ModulePattern::parse(text, Pos::default()).unwrap();
@@ -1408,6 +1421,7 @@ mod tests {
         assert!(paths.matches(3, &pattern("orm_lib::pool")));
         assert!(!paths.matches(1, &pattern("orm")));
         assert_eq!(paths.candidates(&pattern("orm")), [2, 3]);
-        assert_eq!(paths.candidates(&pattern("app::*")), [0, 1]);
+        assert_eq!(paths.candidates(&pattern("app::*")), [0, 1, 4]);
+        assert_eq!(paths.path(4), ["app", "web"]);
     }
 }

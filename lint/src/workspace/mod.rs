@@ -534,7 +534,7 @@ pub fn load(root_manifest: &Path) -> Result<Workspace, WorkspaceError> {
         .collect();
     // Parsed manifests are many small allocations: free them off the
     // critical path.
-    crate::model::drop_in_background(manifests);
+    rayon::spawn(move || drop(manifests));
 
     Ok(Workspace {
         root_manifest: path,

@@ -1,6 +1,7 @@
 //! Contracts checked against the model: which imports break which rule, with
 //! the shortest chain for indirect ones.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
 
 use rayon::prelude::*;
@@ -17,16 +18,39 @@ pub fn check(
     no_dev: bool,
     config_file: &str,
 ) -> (Vec<ContractResult>, Vec<Violation>) {
+    check_with_paths(model, &model.module_paths(), config, no_dev, config_file)
+}
+
+/// [`check`], given the model's [`Model::module_paths`].
+pub fn check_with_paths(
+    model: &Model,
+    paths: &ModulePaths<'_>,
+    config: &Config,
+    no_dev: bool,
+    config_file: &str,
+) -> (Vec<ContractResult>, Vec<Violation>) {
     let mut results = Vec::new();
     let mut violations = Vec::new();
-    let paths = model.module_paths();
+    // Contracts without ignores see the same imports: their graph (with
+    // dev code or without) is built once.
+    let shared: Vec<Option<Graph<'_>>> = [false, true]
+        .into_par_iter()
+        .map(|include_dev| {
+            config
+                .contracts
+                .iter()
+                .any(|c| c.ignore.is_empty() && (c.include_dev && !no_dev) == include_dev)
+                .then(|| Graph::new(model, visible_imports(model, include_dev).collect()))
+        })
+        .collect();
     // Contracts are independent: check them in parallel, report in order.
     let found_per_contract: Vec<Vec<Violation>> = config
         .contracts
         .par_iter()
         .map(|contract| {
             let include_dev = contract.include_dev && !no_dev;
-            Checker::new(model, &paths, contract, include_dev, config_file).run()
+            let shared = shared[usize::from(include_dev)].as_ref();
+            Checker::new(model, paths, contract, include_dev, config_file, shared).run()
         })
         .collect();
     for (contract, mut found) in config.contracts.iter().zip(found_per_contract) {
@@ -78,15 +102,52 @@ fn external_matches(pattern: &ModulePattern, path: &str, key: &str) -> bool {
     }
 }
 
+/// The imports of the model, less dev code unless `include_dev`.
+fn visible_imports(model: &Model, include_dev: bool) -> impl Iterator<Item = &Import> {
+    model.imports.iter().filter(move |imp| {
+        include_dev
+            || !(imp.dev
+                || model.modules[imp.from].dev
+                || matches!(imp.to, ImportTarget::Module(t) if model.modules[t].dev))
+    })
+}
+
+/// The imports a contract sees and the graph their source-code imports
+/// between workspace modules make.
+#[derive(Clone)]
+struct Graph<'a> {
+    imports: Vec<&'a Import>,
+    /// Source-code edges between workspace modules: from -> [(to, the
+    /// first import from `from` to `to`)].
+    edges: Vec<Vec<(ModuleId, &'a Import)>>,
+}
+
+impl<'a> Graph<'a> {
+    fn new(model: &Model, imports: Vec<&'a Import>) -> Self {
+        let mut edges = vec![Vec::new(); model.modules.len()];
+        for imp in &imports {
+            if let (false, ImportTarget::Module(t)) = (imp.manifest, &imp.to) {
+                edges[imp.from].push((*t, *imp));
+            }
+        }
+        // Keep the first import of each (from, to): `last_from[to]` is the
+        // last module whose list had an edge to `to`.
+        let mut last_from = vec![usize::MAX; model.modules.len()];
+        for (from, list) in edges.iter_mut().enumerate() {
+            list.retain(|&(to, _)| std::mem::replace(&mut last_from[to], from) != from);
+        }
+        Graph { imports, edges }
+    }
+}
+
 struct Checker<'a> {
     model: &'a Model,
     paths: &'a ModulePaths<'a>,
     contract: &'a Contract,
     config_file: &'a str,
-    /// Imports this contract sees (dev and ignored ones removed).
-    imports: Vec<&'a Import>,
-    /// Source-code edges between workspace modules: from -> [(to, import)].
-    edges: Vec<Vec<(ModuleId, &'a Import)>>,
+    /// Imports this contract sees (dev and ignored ones removed), and
+    /// their graph.
+    graph: Cow<'a, Graph<'a>>,
     unmatched: Vec<usize>,
 }
 
@@ -97,7 +158,18 @@ impl<'a> Checker<'a> {
         contract: &'a Contract,
         include_dev: bool,
         config_file: &'a str,
+        shared: Option<&'a Graph<'a>>,
     ) -> Self {
+        if let (true, Some(graph)) = (contract.ignore.is_empty(), shared) {
+            return Checker {
+                model,
+                paths,
+                contract,
+                config_file,
+                graph: Cow::Borrowed(graph),
+                unmatched: Vec::new(),
+            };
+        }
         let ignore_from: Vec<Vec<bool>> = contract
             .ignore
             .iter()
@@ -110,16 +182,7 @@ impl<'a> Checker<'a> {
             .collect();
         let mut used = vec![0usize; contract.ignore.len()];
         let mut imports = Vec::new();
-        for imp in &model.imports {
-            if !include_dev && (imp.dev || model.modules[imp.from].dev) {
-                continue;
-            }
-            if let ImportTarget::Module(t) = imp.to
-                && !include_dev
-                && model.modules[t].dev
-            {
-                continue;
-            }
+        for imp in visible_imports(model, include_dev) {
             let mut ignored = false;
             for (k, rule) in contract.ignore.iter().enumerate() {
                 if !ignore_from[k][imp.from] {
@@ -140,14 +203,6 @@ impl<'a> Checker<'a> {
                 imports.push(imp);
             }
         }
-        let mut edges = vec![Vec::new(); model.modules.len()];
-        for imp in &imports {
-            if let (false, ImportTarget::Module(t)) = (imp.manifest, &imp.to)
-                && !edges[imp.from].iter().any(|(to, _)| to == t)
-            {
-                edges[imp.from].push((*t, *imp));
-            }
-        }
         let unmatched = used
             .iter()
             .enumerate()
@@ -159,8 +214,7 @@ impl<'a> Checker<'a> {
             paths,
             contract,
             config_file,
-            imports,
-            edges,
+            graph: Cow::Owned(Graph::new(model, imports)),
             unmatched,
         }
     }
@@ -378,7 +432,7 @@ impl<'a> Checker<'a> {
         through: &[bool],
         paths: &ShortestPaths<'a>,
     ) -> Option<Vec<Link>> {
-        let (_, first) = self.edges[m]
+        let (_, first) = self.graph.edges[m]
             .iter()
             .filter(|(to, _)| through[*to] && paths.next[*to].is_some())
             .min_by_key(|(to, _)| paths.dist[*to])?;
@@ -387,7 +441,7 @@ impl<'a> Checker<'a> {
 
     fn reverse_edges(&self) -> Vec<Vec<(ModuleId, &'a Import)>> {
         let mut rev = vec![Vec::new(); self.model.modules.len()];
-        for (from, list) in self.edges.iter().enumerate() {
+        for (from, list) in self.graph.edges.iter().enumerate() {
             for &(to, imp) in list {
                 rev[to].push((from, imp));
             }
@@ -403,19 +457,22 @@ impl<'a> Checker<'a> {
                 in_source[m] |= hit;
             }
         }
-        let forbidden_mods: Vec<Vec<bool>> = forbidden
-            .iter()
-            .map(|p| matching_modules(self.paths, p))
-            .collect();
-        let in_forbidden: Vec<bool> = (0..n)
-            .map(|m| forbidden_mods.iter().any(|f| f[m]))
-            .collect();
+        // The first forbidden entry each module matches.
+        let mut first_forbidden: Vec<Option<usize>> = vec![None; n];
+        for (f, p) in forbidden.iter().enumerate() {
+            for m in self.paths.candidates(p) {
+                if first_forbidden[m].is_none() && self.paths.matches(m, p) {
+                    first_forbidden[m] = Some(f);
+                }
+            }
+        }
+        let in_forbidden: Vec<bool> = first_forbidden.iter().map(Option::is_some).collect();
         // The first forbidden entry an import reaches, if any (external
         // paths repeat: each is matched against the entries once).
         let mut external: HashMap<(&str, &str), Option<usize>> = HashMap::new();
         let mut target_of = |imp: &'a Import| -> Option<usize> {
             match &imp.to {
-                ImportTarget::Module(t) => forbidden_mods.iter().position(|f| f[*t]),
+                ImportTarget::Module(t) => first_forbidden[*t],
                 ImportTarget::External { path, key } => *external
                     .entry((path.as_str(), key.as_str()))
                     .or_insert_with(|| {
@@ -428,7 +485,7 @@ impl<'a> Checker<'a> {
         let mut out = Vec::new();
         // Hits of modules that may be intermediates, per forbidden entry.
         let mut hits: HashMap<usize, Vec<(ModuleId, &Import)>> = HashMap::new();
-        for imp in &self.imports {
+        for imp in &self.graph.imports {
             if in_forbidden[imp.from] {
                 continue;
             }
@@ -472,7 +529,7 @@ impl<'a> Checker<'a> {
             }
         }
         let mut out = Vec::new();
-        for imp in &self.imports {
+        for imp in &self.graph.imports {
             if !in_source[imp.from] {
                 continue;
             }
@@ -536,7 +593,7 @@ impl<'a> Checker<'a> {
             to.0 < from.0 || (to.0 == from.0 && to.1 != from.1)
         };
         let mut out = Vec::new();
-        for imp in &self.imports {
+        for imp in &self.graph.imports {
             let ImportTarget::Module(t) = imp.to else {
                 continue;
             };
@@ -557,7 +614,7 @@ impl<'a> Checker<'a> {
         for g in groups {
             let hits: Vec<(ModuleId, &Import)> = (0..n)
                 .filter(|&m| through[m])
-                .flat_map(|m| self.edges[m].iter().map(move |e| (m, e)))
+                .flat_map(|m| self.graph.edges[m].iter().map(move |e| (m, e)))
                 .filter(|(_, (to, _))| group[*to] == Some(g))
                 .map(|(m, &(_, imp))| (m, imp))
                 .collect();
@@ -584,7 +641,7 @@ impl<'a> Checker<'a> {
         // an edge of that module's graph; that module is the importer's and
         // the imported's lowest common ancestor.
         let mut by_parent: HashMap<ModuleId, Vec<(ModuleId, ModuleId, &Import)>> = HashMap::new();
-        for imp in &self.imports {
+        for imp in &self.graph.imports {
             let ImportTarget::Module(t) = imp.to else {
                 continue;
             };
@@ -669,6 +726,8 @@ impl<'a> Checker<'a> {
                 adj[a].push((b, imp));
             }
         }
+        let mut in_scc = vec![false; adj.len()];
+        let mut search = CycleSearch::new(adj.len());
         for scc in tarjan(&adj) {
             if scc.len() < 2 {
                 continue;
@@ -676,12 +735,18 @@ impl<'a> Checker<'a> {
             let mut best: Option<Vec<&Import>> = None;
             let mut members = scc.clone();
             members.sort_unstable();
+            for &m in &members {
+                in_scc[m] = true;
+            }
             for &start in &members {
-                if let Some(cycle) = shortest_cycle(start, &adj, &scc)
+                if let Some(cycle) = search.shortest_cycle(start, &adj, &in_scc)
                     && best.as_ref().is_none_or(|b| cycle.len() < b.len())
                 {
                     best = Some(cycle);
                 }
+            }
+            for &m in &members {
+                in_scc[m] = false;
             }
             if let Some(cycle) = best {
                 let chain = cycle.iter().map(|imp| self.link(imp)).collect();
@@ -750,37 +815,72 @@ fn tarjan(adj: &[Vec<(usize, &Import)>]) -> Vec<Vec<usize>> {
     out
 }
 
-/// The shortest cycle through `start` staying inside `scc`, as imports.
-fn shortest_cycle<'a>(
-    start: usize,
-    adj: &[Vec<(usize, &'a Import)>],
-    scc: &[usize],
-) -> Option<Vec<&'a Import>> {
-    let mut prev: HashMap<usize, (usize, &Import)> = HashMap::new();
-    let mut queue = VecDeque::from([start]);
-    while let Some(v) = queue.pop_front() {
-        for &(w, imp) in &adj[v] {
-            if !scc.contains(&w) {
-                continue;
-            }
-            if w == start {
-                let mut cycle = vec![imp];
-                let mut cur = v;
-                while cur != start {
-                    let (p, i) = prev[&cur];
-                    cycle.push(i);
-                    cur = p;
-                }
-                cycle.reverse();
-                return Some(cycle);
-            }
-            if let std::collections::hash_map::Entry::Vacant(e) = prev.entry(w) {
-                e.insert((v, imp));
-                queue.push_back(w);
-            }
+/// Breadth-first searches for shortest cycles, reusing their marks: the
+/// import by which each node was first reached, cleared after each search.
+struct CycleSearch<'a> {
+    prev: Vec<Option<(usize, &'a Import)>>,
+    reached: Vec<usize>,
+    queue: VecDeque<usize>,
+}
+
+impl<'a> CycleSearch<'a> {
+    fn new(n: usize) -> Self {
+        CycleSearch {
+            prev: vec![None; n],
+            reached: Vec::new(),
+            queue: VecDeque::new(),
         }
     }
-    None
+
+    /// The shortest cycle through `start` staying inside the nodes marked
+    /// in `in_scc`, as imports.
+    fn shortest_cycle(
+        &mut self,
+        start: usize,
+        adj: &[Vec<(usize, &'a Import)>],
+        in_scc: &[bool],
+    ) -> Option<Vec<&'a Import>> {
+        let found = self.search(start, adj, in_scc);
+        for &w in &self.reached {
+            self.prev[w] = None;
+        }
+        self.reached.clear();
+        self.queue.clear();
+        found
+    }
+
+    fn search(
+        &mut self,
+        start: usize,
+        adj: &[Vec<(usize, &'a Import)>],
+        in_scc: &[bool],
+    ) -> Option<Vec<&'a Import>> {
+        self.queue.push_back(start);
+        while let Some(v) = self.queue.pop_front() {
+            for &(w, imp) in &adj[v] {
+                if !in_scc[w] {
+                    continue;
+                }
+                if w == start {
+                    let mut cycle = vec![imp];
+                    let mut cur = v;
+                    while cur != start {
+                        let (p, i) = self.prev[cur]?;
+                        cycle.push(i);
+                        cur = p;
+                    }
+                    cycle.reverse();
+                    return Some(cycle);
+                }
+                if self.prev[w].is_none() {
+                    self.prev[w] = Some((v, imp));
+                    self.reached.push(w);
+                    self.queue.push_back(w);
+                }
+            }
+        }
+        None
+    }
 }
 
 #[cfg(test)]
@@ -1014,6 +1114,80 @@ mod tests {
             modules: vec![pat("p")],
         });
         assert_eq!(run(&m, c), ["import-cycle p::a::inner -> p::a::x [1 4]"]);
+    }
+
+    #[test]
+    fn acyclic_finds_the_shortest_cycle_of_each_of_several_components() {
+        let m = model(&[
+            ("p::a", "p::b"), // 1
+            ("p::b", "p::c"), // 2
+            ("p::c", "p::a"), // 3: a -> b -> c -> a
+            ("p::d", "p::e"), // 4
+            ("p::e", "p::d"), // 5: d <-> e
+            ("p::c", "p::d"), // 6: joins the components one way only
+            ("p::b", "p::a"), // 7: a <-> b is shorter than a -> b -> c
+        ]);
+        let c = contract(ContractKind::Acyclic {
+            modules: vec![pat("p")],
+        });
+        let mut found = run(&m, c);
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                "import-cycle p::a -> p::a [1 7]",
+                "import-cycle p::d -> p::d [4 5]",
+            ]
+        );
+    }
+
+    #[test]
+    fn contracts_sharing_a_graph_each_see_their_own_imports() {
+        let mut m = model(&[
+            ("d::a", "d::b"),     // 1: test-only
+            ("d::a", "d::b"),     // 2: the first non-test import of a -> b
+            ("d::a", "ext:sqlx"), // 3
+            ("d::a", "ext:sqlx"), // 4
+        ]);
+        m.imports[0].dev = true;
+        let forbid = |name: &str, include_dev| Contract {
+            name: name.to_owned(),
+            include_dev,
+            ..contract(ContractKind::Forbidden {
+                source: vec![pat("d::a")],
+                forbidden: vec![pat("d::b"), pat("sqlx")],
+            })
+        };
+        let mut ignoring = forbid("ignoring", true);
+        ignoring.ignore.push(IgnoreRule {
+            text: "d::a -> sqlx".to_owned(),
+            importer: pat("d::a"),
+            imported: pat("sqlx"),
+            pos: Pos { line: 9, column: 3 },
+        });
+        let config = Config {
+            file: PathBuf::from("terrace.toml"),
+            contracts: vec![
+                forbid("with-dev", true),
+                forbid("without-dev", false),
+                forbid("with-dev-too", true),
+                ignoring,
+            ],
+        };
+        let (results, v) = check(&m, &config, false, "terrace.toml");
+        let counts: Vec<usize> = results.iter().map(|r| r.violations).collect();
+        assert_eq!(counts, [4, 3, 4, 2]);
+        let lines = |name: &str| -> Vec<u32> {
+            v.iter()
+                .filter(|v| v.contract == name)
+                .map(|v| v.line)
+                .collect()
+        };
+        assert_eq!(lines("without-dev"), [2, 3, 4]);
+        assert_eq!(lines("ignoring"), [1, 2]);
+        let (results, _) = check(&m, &config, true, "terrace.toml");
+        let counts: Vec<usize> = results.iter().map(|r| r.violations).collect();
+        assert_eq!(counts, [3, 3, 3, 1]);
     }
 
     #[test]

@@ -67,3 +67,25 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
     h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
     h ^ (h >> 29)
 }
+
+impl Stamp {
+    /// The stamp of a file or directory whose metadata was already read
+    /// (what [`Stamp::of`] returns for it, without a second `stat`).
+    pub fn of_metadata(meta: &std::fs::Metadata) -> Option<Stamp> {
+        let mtime_ns = meta
+            .modified()
+            .ok()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?
+            .as_nanos();
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Some(Stamp {
+            size: meta.len(),
+            mtime_ns,
+            inode,
+        })
+    }
+}

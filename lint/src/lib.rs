@@ -85,14 +85,16 @@ impl Project {
         let started = timings::end("cache load", started);
         let workspace = match store.as_ref().and_then(|s| s.workspace(&root_manifest)) {
             Some(workspace) => workspace,
-            None => {
-                let (loaded, inputs) = workspace::load_recorded(&root_manifest);
-                let workspace = loaded.map_err(Error::Workspace)?;
-                if let Some(store) = &store {
+            // What loading looked at is only recorded for a cache.
+            None => match &store {
+                Some(store) => {
+                    let (loaded, inputs) = workspace::load_recorded(&root_manifest);
+                    let workspace = loaded.map_err(Error::Workspace)?;
                     store.set_workspace(&root_manifest, inputs, &workspace);
+                    workspace
                 }
-                workspace
-            }
+                None => workspace::load(&root_manifest).map_err(Error::Workspace)?,
+            },
         };
         let started = timings::end("workspace", started);
         let config = match &options.config {
@@ -135,7 +137,10 @@ impl Project {
                 return Ok(report);
             }
         }
-        self.check_with_model(no_dev).map(|(_, report)| report)
+        self.check_with_model(no_dev).map(|(model, report)| {
+            model::drop_in_background(model);
+            report
+        })
     }
 
     /// What a check's outcome depends on besides the files: the workspace,
@@ -169,14 +174,17 @@ impl Project {
             },
             self.store.as_deref(),
         );
-        let unknown = unknown_modules(&model, &self.config);
+        let paths = model.module_paths();
+        let unknown = unknown_modules(&paths, &self.config);
         if !unknown.is_empty() {
             return Err(Error::Config(unknown));
         }
         let config_file = relative(&self.workspace.root, &self.config.file);
         let started = timings::start();
-        let (contracts, violations) = contracts::check(&model, &self.config, no_dev, &config_file);
+        let (contracts, violations) =
+            contracts::check_with_paths(&model, &paths, &self.config, no_dev, &config_file);
         timings::end("contracts", started);
+        drop(paths);
         let report = Report {
             contracts,
             violations,
@@ -257,9 +265,8 @@ fn external_filter(config: &Config) -> ExternalFilter {
 }
 
 /// `source`, `layers` and `modules` entries that match no module.
-fn unknown_modules(model: &model::Model, config: &Config) -> Vec<ConfigError> {
+fn unknown_modules(paths: &model::ModulePaths<'_>, config: &Config) -> Vec<ConfigError> {
     let mut errors = Vec::new();
-    let paths = model.module_paths();
     for c in &config.contracts {
         let patterns: Vec<&ModulePattern> = match &c.kind {
             ContractKind::Forbidden { source, .. } | ContractKind::Allowed { source, .. } => {
@@ -271,7 +278,7 @@ fn unknown_modules(model: &model::Model, config: &Config) -> Vec<ConfigError> {
             }
         };
         for p in patterns {
-            if !contracts::matching_modules(&paths, p).contains(&true) {
+            if !contracts::matching_modules(paths, p).contains(&true) {
                 errors.push(ConfigError {
                     file: config.file.clone(),
                     pos: p.pos,

@@ -72,8 +72,12 @@ pub struct TargetInfo {
 /// its library).
 #[derive(Debug, Clone)]
 pub struct ModulePaths<'a> {
-    paths: Vec<Vec<&'a str>>,
-    aliases: Vec<Option<Vec<&'a str>>>,
+    /// Every module's path and then every alias path, segment after segment.
+    segs: Vec<&'a str>,
+    /// Module `m`'s path is `segs[path_at[m]..path_at[m + 1]]`.
+    path_at: Vec<u32>,
+    /// Module `m`'s alias, if any, as a range of `segs`.
+    aliases: Vec<Option<(u32, u32)>>,
     /// Modules by the first segment of their path or alias (a pattern that
     /// starts with a name can only match these).
     by_first: HashMap<&'a str, Vec<ModuleId>>,
@@ -82,8 +86,14 @@ pub struct ModulePaths<'a> {
 impl ModulePaths<'_> {
     /// True when `pattern` names module `m` or a module containing it.
     pub fn matches(&self, m: ModuleId, pattern: &crate::config::ModulePattern) -> bool {
-        pattern.matches(&self.paths[m])
-            || self.aliases[m].as_ref().is_some_and(|a| pattern.matches(a))
+        pattern.matches(self.path(m))
+            || self.aliases[m]
+                .is_some_and(|(a, b)| pattern.matches(&self.segs[a as usize..b as usize]))
+    }
+
+    /// Module `m`'s path as segments.
+    pub fn path(&self, m: ModuleId) -> &[&str] {
+        &self.segs[self.path_at[m] as usize..self.path_at[m + 1] as usize]
     }
 
     /// The modules a pattern can match: those whose path or alias starts
@@ -93,18 +103,18 @@ impl ModulePaths<'_> {
             Some(crate::config::PatternSegment::Name(n)) => {
                 self.by_first.get(n.as_str()).cloned().unwrap_or_default()
             }
-            _ => (0..self.paths.len()).collect(),
+            _ => (0..self.len()).collect(),
         }
     }
 
     /// Number of modules.
     pub fn len(&self) -> usize {
-        self.paths.len()
+        self.path_at.len() - 1
     }
 
     /// True when there are no modules.
     pub fn is_empty(&self) -> bool {
-        self.paths.is_empty()
+        self.len() == 0
     }
 }
 
@@ -175,39 +185,55 @@ impl Model {
     /// Every module's path as segments, indexed like [`Model::modules`]
     /// (for matching patterns without allocating per match).
     pub fn module_paths(&self) -> ModulePaths<'_> {
-        let paths: Vec<Vec<&str>> = self
-            .modules
-            .iter()
-            .map(|m| m.segments.iter().map(String::as_str).collect())
-            .collect();
-        let aliases: Vec<Option<Vec<&str>>> = self
-            .modules
-            .iter()
-            .map(|m| {
-                let alias = self.targets.get(m.target)?.package_alias.as_deref()?;
-                Some(
-                    std::iter::once(alias)
-                        .chain(m.segments[1..].iter().map(String::as_str))
-                        .collect(),
-                )
-            })
-            .collect();
+        let total: usize = self.modules.iter().map(|m| m.segments.len()).sum();
+        let mut segs: Vec<&str> = Vec::with_capacity(total);
+        let mut path_at = Vec::with_capacity(self.modules.len() + 1);
+        for m in &self.modules {
+            path_at.push(segs.len() as u32);
+            segs.extend(m.segments.iter().map(String::as_str));
+        }
+        path_at.push(segs.len() as u32);
+        let mut aliases = Vec::with_capacity(self.modules.len());
+        for m in &self.modules {
+            let alias = self
+                .targets
+                .get(m.target)
+                .and_then(|t| t.package_alias.as_deref());
+            aliases.push(alias.map(|alias| {
+                let start = segs.len() as u32;
+                segs.push(alias);
+                segs.extend(m.segments[1..].iter().map(String::as_str));
+                (start, segs.len() as u32)
+            }));
+        }
+        // A target's modules come one after the other and share their first
+        // segment: each run of them is added to the map at once.
         let mut by_first: HashMap<&str, Vec<ModuleId>> = HashMap::new();
-        for (m, path) in paths.iter().enumerate() {
-            if let Some(&first) = path.first() {
-                by_first.entry(first).or_default().push(m);
+        let mut run: (&str, Vec<ModuleId>) = ("", Vec::new());
+        for (m, module) in self.modules.iter().enumerate() {
+            let Some(first) = module.segments.first() else {
+                continue;
+            };
+            if first != run.0 && !run.1.is_empty() {
+                by_first.entry(run.0).or_default().append(&mut run.1);
             }
+            run.0 = first;
+            run.1.push(m);
+        }
+        if !run.1.is_empty() {
+            by_first.entry(run.0).or_default().append(&mut run.1);
         }
         for (m, alias) in aliases.iter().enumerate() {
-            if let Some(&first) = alias.as_ref().and_then(|a| a.first()) {
-                let list = by_first.entry(first).or_default();
+            if let Some((start, _)) = *alias {
+                let list = by_first.entry(segs[start as usize]).or_default();
                 if list.last() != Some(&m) {
                     list.push(m);
                 }
             }
         }
         ModulePaths {
-            paths,
+            segs,
+            path_at,
             aliases,
             by_first,
         }
@@ -261,6 +287,17 @@ struct Extern {
     dev_only: bool,
 }
 
+/// An extern prelude entry as resolution looks it up.
+#[derive(Clone, Debug)]
+struct PreludeEntry {
+    /// The package name with `-` as `_`.
+    package: String,
+    member: Option<ModuleId>,
+    dev_only: bool,
+    /// Whether imports of this external crate can matter to a contract.
+    keep: bool,
+}
+
 /// How the first segments of a path resolve.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Res {
@@ -300,7 +337,15 @@ pub fn build_cached(
     crate::timings::end("manifest imports", started);
     b.model.errors.sort();
     b.model.errors.dedup();
-    b.model
+    let model = std::mem::take(&mut b.model);
+    drop_in_background((
+        b.scans,
+        b.occurrences,
+        b.module_scopes,
+        b.preludes,
+        b.file_ids,
+    ));
+    model
 }
 
 struct Builder<'w> {
@@ -741,6 +786,7 @@ impl<'w> Builder<'w> {
         let symbols = std::mem::take(self.symbols.get_mut().unwrap_or_else(|e| e.into_inner()));
         let (bindings, globs) = self.bindings(&symbols);
         crate::timings::end("bindings", started);
+        let preludes = self.sym_preludes(&symbols, keep_external);
         let this: &Builder<'_> = self;
         // Occurrences resolve independently (each worker keeps its own memo
         // of `use` resolutions); the order of imports stays the order of
@@ -750,8 +796,8 @@ impl<'w> Builder<'w> {
             .map_init(
                 || Resolver {
                     b: this,
-                    keep_external,
                     symbols: &symbols,
+                    preludes: &preludes,
                     bindings: &bindings,
                     globs: &globs,
                     memo: IntMap::default(),
@@ -759,52 +805,99 @@ impl<'w> Builder<'w> {
                 |r, occ| r.imports_of(occ),
             )
             .collect();
-        self.model.imports = per_occurrence.into_iter().flatten().collect();
+        let mut imports = Vec::with_capacity(per_occurrence.iter().map(Vec::len).sum());
+        for list in per_occurrence {
+            imports.extend(list);
+        }
+        self.model.imports = imports;
+        drop_in_background((symbols, bindings, globs, preludes));
+    }
+
+    /// Each target's extern prelude keyed by symbol, with whether imports
+    /// of each external crate are kept decided once. A name no scan
+    /// mentions can never be looked up.
+    fn sym_preludes(
+        &self,
+        symbols: &Symbols,
+        keep_external: &(dyn Fn(&str, &str) -> bool + Sync),
+    ) -> Vec<IntMap<Sym, PreludeEntry>> {
+        self.preludes
+            .iter()
+            .map(|prelude| {
+                prelude
+                    .iter()
+                    .filter_map(|(key, e)| {
+                        let sym = symbols.get(key)?;
+                        let package = e.package.replace('-', "_");
+                        let keep = e.member.is_none() && keep_external(key, &package);
+                        let entry = PreludeEntry {
+                            package,
+                            member: e.member,
+                            dev_only: e.dev_only,
+                            keep,
+                        };
+                        Some((sym, entry))
+                    })
+                    .collect()
+            })
+            .collect()
     }
 
     /// Each module's names, and its glob `use`s (whose names are only known
     /// by looking into the module they name).
     fn bindings(&self, symbols: &Symbols) -> (Vec<IntMap<Sym, Binding>>, Vec<GlobUses>) {
-        let mut all = Vec::with_capacity(self.model.modules.len());
-        let mut globs = Vec::with_capacity(self.model.modules.len());
-        for (m, scopes) in self.module_scopes.iter().enumerate() {
-            let mut map = IntMap::default();
-            let mut module_globs = Vec::new();
-            for (name, &child) in &self.model.modules[m].children {
-                // A name no scan mentions can never be looked up.
-                if let Some(sym) = symbols.get(name) {
-                    map.insert(sym, Binding::Child(child));
-                }
+        self.module_scopes
+            .par_iter()
+            .enumerate()
+            .map(|(m, scopes)| self.module_bindings(symbols, m, scopes))
+            .unzip()
+    }
+
+    /// The names and glob `use`s of module `m`, made up of `scopes`.
+    fn module_bindings(
+        &self,
+        symbols: &Symbols,
+        m: ModuleId,
+        scopes: &[(usize, ScopeId)],
+    ) -> (IntMap<Sym, Binding>, GlobUses) {
+        let scope_of = |&(occ, si): &(usize, ScopeId)| {
+            let scan = self.scans[self.occurrences[occ].file].as_ref()?;
+            Some((occ, si, scan, scan.scopes.get(si)?))
+        };
+        let children = &self.model.modules[m].children;
+        let names: usize = scopes
+            .iter()
+            .filter_map(scope_of)
+            .map(|(_, _, scan, scope)| scan.names_of(scope).len())
+            .sum();
+        let mut map = IntMap::with_capacity_and_hasher(children.len() + names, Default::default());
+        let mut globs = Vec::new();
+        for (name, &child) in children {
+            // A name no scan mentions can never be looked up.
+            if let Some(sym) = symbols.get(name) {
+                map.insert(sym, Binding::Child(child));
             }
-            for &(occ, si) in scopes {
-                let Some(scan) = self.scans[self.occurrences[occ].file].as_ref() else {
-                    continue;
-                };
-                let Some(scope) = scan.scopes.get(si) else {
-                    continue;
-                };
-                for name in scan.names_of(scope) {
-                    let b = match name.kind {
-                        NameKind::Module(_) => continue,
-                        NameKind::Item => Binding::Item,
-                        NameKind::Use(s) => Binding::Use(occ, s),
-                        NameKind::ExternCrate(s) => Binding::ExternCrate(occ, s),
-                    };
-                    map.entry(name.ident).or_insert(b);
-                }
-                for (i, site) in scan.sites.iter().enumerate() {
-                    if site.scope as usize == si
-                        && site.shape == SiteShape::Use
-                        && scan.segments(site).last() == Some(&Sym::STAR)
-                    {
-                        module_globs.push((occ, i));
-                    }
-                }
-            }
-            all.push(map);
-            globs.push(module_globs);
         }
-        (all, globs)
+        for (occ, si, scan, scope) in scopes.iter().filter_map(scope_of) {
+            for name in scan.names_of(scope) {
+                let b = match name.kind {
+                    NameKind::Module(_) => continue,
+                    NameKind::Item => Binding::Item,
+                    NameKind::Use(s) => Binding::Use(occ, s),
+                    NameKind::ExternCrate(s) => Binding::ExternCrate(occ, s),
+                };
+                map.entry(name.ident).or_insert(b);
+            }
+            for (i, site) in scan.sites.iter().enumerate() {
+                if site.scope as usize == si
+                    && site.shape == SiteShape::Use
+                    && scan.segments(site).last() == Some(&Sym::STAR)
+                {
+                    globs.push((occ, i));
+                }
+            }
+        }
+        (map, globs)
     }
 
     /// Dependencies in manifests become imports of the package's targets.
@@ -865,14 +958,20 @@ impl<'w> Builder<'w> {
     }
 }
 
+/// Drops `value` on a worker thread: freeing large structures takes time
+/// the rest of the check need not wait for.
+pub(crate) fn drop_in_background<T: Send + 'static>(value: T) {
+    rayon::spawn(move || drop(value));
+}
+
 fn is_builtin(package: &str) -> bool {
     matches!(package, "std" | "core" | "alloc" | "proc_macro" | "test")
 }
 
 struct Resolver<'a, 'w> {
     b: &'a Builder<'w>,
-    keep_external: &'a (dyn Fn(&str, &str) -> bool + Sync),
     symbols: &'a Symbols,
+    preludes: &'a [IntMap<Sym, PreludeEntry>],
     bindings: &'a [IntMap<Sym, Binding>],
     globs: &'a [Vec<(usize, usize)>],
     /// Resolutions of `use` sites, by (occurrence, site); `None` while in
@@ -1178,7 +1277,8 @@ impl Resolver<'_, '_> {
     }
 
     fn extern_crate(&mut self, target: usize, name: Sym, rest: &[Sym], dev: bool) -> Res {
-        let Some(e) = self.b.preludes[target].get(self.symbols.name(name)) else {
+        let preludes = self.preludes;
+        let Some(e) = preludes[target].get(&name) else {
             return Res::Unknown;
         };
         if e.dev_only && !dev {
@@ -1186,17 +1286,11 @@ impl Resolver<'_, '_> {
         }
         match e.member {
             Some(lib) => self.walk(lib, rest),
-            None => {
-                let package = e.package.replace('-', "_");
-                let key = self.symbols.name(name);
-                if !(self.keep_external)(key, &package) {
-                    return Res::Ignored;
-                }
-                Res::External {
-                    path: self.join(&package, rest),
-                    key: self.join(key, rest),
-                }
-            }
+            None if !e.keep => Res::Ignored,
+            None => Res::External {
+                path: self.join(&e.package, rest),
+                key: self.join(self.symbols.name(name), rest),
+            },
         }
     }
 
@@ -1272,5 +1366,62 @@ fn read_and_summarize(
                 "file is not valid UTF-8; rustc cannot read it either".to_owned(),
             ))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Model, Module, TargetInfo};
+    use crate::config::ModulePattern;
+    use crate::scan::Pos;
+    use crate::workspace::{Edition, TargetKind};
+
+    fn module(segments: &[&str], parent: Option<usize>, target: usize) -> Module {
+        Module {
+            segments: segments.iter().map(|s| s.to_string()).collect(),
+            parent,
+            children: Default::default(),
+            target,
+            dev: false,
+            decl: None,
+        }
+    }
+
+    fn target(root: usize, package_alias: Option<&str>) -> TargetInfo {
+        TargetInfo {
+            package: 0,
+            kind: TargetKind::Lib,
+            root,
+            edition: Edition::E2021,
+            package_alias: package_alias.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn module_paths_hold_each_path_and_alias() {
+        let model = Model {
+            modules: vec![
+                module(&["app"], None, 0),
+                module(&["app", "db"], Some(0), 0),
+                module(&["orm_lib"], None, 1),
+                module(&["orm_lib", "pool"], Some(2), 1),
+                // Modules of one target need not be next to each other.
+                module(&["app", "web"], Some(0), 0),
+            ],
+            targets: vec![target(0, None), target(2, Some("orm"))],
+            ..Model::default()
+        };
+        let paths = model.module_paths();
+        assert_eq!(paths.len(), 5);
+        assert_eq!(paths.path(1), ["app", "db"]);
+        assert_eq!(paths.path(3), ["orm_lib", "pool"]);
+        let pattern = |text| ModulePattern::parse(text, Pos::default()).unwrap();
+        // The alias names the library's modules too, and only those.
+        assert!(paths.matches(3, &pattern("orm::pool")));
+        assert!(paths.matches(3, &pattern("orm_lib::pool")));
+        assert!(!paths.matches(1, &pattern("orm")));
+        assert_eq!(paths.candidates(&pattern("orm")), [2, 3]);
+        assert_eq!(paths.candidates(&pattern("app::*")), [0, 1, 4]);
+        assert_eq!(paths.path(4), ["app", "web"]);
     }
 }

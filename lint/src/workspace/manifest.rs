@@ -24,6 +24,8 @@ pub(super) struct Manifest {
     /// Its directory.
     pub(super) dir: PathBuf,
     doc: Document<String>,
+    /// Byte offsets where the lines of the text start (for positions).
+    line_starts: Vec<usize>,
 }
 
 /// One entry of a dependency table, as written.
@@ -110,6 +112,7 @@ impl Manifest {
         Ok(Manifest {
             path: path.to_owned(),
             dir,
+            line_starts: line_starts(&text),
             doc,
         })
     }
@@ -122,7 +125,7 @@ impl Manifest {
     /// The 1-based position of a byte span's start.
     pub(super) fn pos(&self, span: Option<Range<usize>>) -> Pos {
         span.map_or(Pos { line: 1, column: 1 }, |span| {
-            pos_at(self.doc.raw(), span.start)
+            pos_in(self.doc.raw(), &self.line_starts, span.start)
         })
     }
 
@@ -353,15 +356,27 @@ pub(super) fn tables_of(item: &Item) -> Vec<(&dyn TableLike, Option<Range<usize>
 /// The 1-based line and column (in Unicode scalar values) of byte `offset`
 /// of `text`; an offset inside a character or past the end is clamped.
 pub(super) fn pos_at(text: &str, offset: usize) -> Pos {
+    pos_in(text, &line_starts(text), offset)
+}
+
+/// Byte offsets where the lines of `text` start.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(nl, _)| nl + 1))
+        .collect()
+}
+
+/// [`pos_at`], given the [`line_starts`] of `text`.
+fn pos_in(text: &str, line_starts: &[usize], offset: usize) -> Pos {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |nl| nl + 1);
+    // The first line starts at 0, so at least one start is <= offset.
+    let line = line_starts.partition_point(|&start| start <= offset) - 1;
     Pos {
-        line: saturate(before.matches('\n').count() + 1),
-        column: saturate(before[line_start..].chars().count() + 1),
+        line: saturate(line + 1),
+        column: saturate(text[line_starts[line]..offset].chars().count() + 1),
     }
 }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use toml_edit::{Item, TableLike};
 
 use super::manifest::{DepEntry, MANIFEST_DOCS, Manifest, normalize};
-use super::{Edition, WorkspaceError, seen};
+use super::{Edition, WorkspaceError, seen, seen_is_file};
 use crate::scan::Pos;
 
 /// More members than this is not a real workspace: something (a symlink
@@ -264,7 +264,7 @@ pub(super) fn resolve_dependencies(
             Some(path) => {
                 let path = normalize(&path);
                 match seen(&path).canonicalize() {
-                    Ok(dir) if seen(&dir.join("Cargo.toml")).is_file() => Some(dir),
+                    Ok(dir) if seen_is_file(&dir.join("Cargo.toml")) => Some(dir),
                     _ => {
                         return Err(manifest.error(
                             entry.pos,
@@ -326,51 +326,67 @@ pub(super) fn collect(root: Manifest, ws: &WorkspaceInfo) -> Result<Vec<Member>,
         }
     }
 
-    let mut pending_root = root.package().is_some().then_some(root);
+    // Members are read in rounds: everything queued is read, checked and
+    // resolved in parallel, then taken in queue order, which queues the
+    // next round in the order reading one by one would.
+    let mut round = match root.package() {
+        Some(_) => vec![
+            resolve_dependencies(&root, Some(ws)).map(|dependencies| Member {
+                manifest: root,
+                dependencies,
+            }),
+        ],
+        None => Vec::new(),
+    };
     loop {
-        let manifest = match pending_root.take() {
-            Some(root) => root,
-            None => match queue.pop_front() {
-                Some(path) => {
-                    let manifest = Manifest::read(&path)?;
-                    check_member(&manifest, ws)?;
-                    manifest
+        for member in round {
+            if members.len() >= MAX_MEMBERS {
+                return Err(WorkspaceError {
+                    file: ws.root_manifest.clone(),
+                    pos: None,
+                    message: format!("the workspace has more than {MAX_MEMBERS} members"),
+                    help: Some(
+                        "look for a symbolic link loop under a `members` glob or among path \
+                         dependencies"
+                            .to_owned(),
+                    ),
+                });
+            }
+            let member = member?;
+            for dep in &member.dependencies {
+                let Some(dir) = &dep.dir else {
+                    continue;
+                };
+                let path = dir.join("Cargo.toml");
+                if seen.contains(&path) || ws.is_excluded(dir) {
+                    continue;
                 }
-                None => break,
-            },
-        };
-        if members.len() >= MAX_MEMBERS {
-            return Err(WorkspaceError {
-                file: ws.root_manifest.clone(),
-                pos: None,
-                message: format!("the workspace has more than {MAX_MEMBERS} members"),
-                help: Some(
-                    "look for a symbolic link loop under a `members` glob or among path \
-                     dependencies"
-                        .to_owned(),
-                ),
-            });
-        }
-        let dependencies = resolve_dependencies(&manifest, Some(ws))?;
-        for dep in &dependencies {
-            let Some(dir) = &dep.dir else {
-                continue;
-            };
-            let path = dir.join("Cargo.toml");
-            if seen.contains(&path) || ws.is_excluded(dir) {
-                continue;
+                if dir.starts_with(&ws.root_dir) || points_to(&path, &ws.root_manifest) {
+                    seen.insert(path.clone());
+                    queue.push_back(path);
+                }
             }
-            if dir.starts_with(&ws.root_dir) || points_to(&path, &ws.root_manifest) {
-                seen.insert(path.clone());
-                queue.push_back(path);
-            }
+            members.push(member);
         }
-        members.push(Member {
-            manifest,
-            dependencies,
-        });
+        if queue.is_empty() {
+            break;
+        }
+        let paths: Vec<PathBuf> = queue.drain(..).collect();
+        round = super::par_map_recorded(&paths, |path| read_member(path, ws));
     }
     Ok(members)
+}
+
+/// Reads the member manifest at `path`, checks it and resolves its
+/// dependencies.
+fn read_member(path: &Path, ws: &WorkspaceInfo) -> Result<Member, WorkspaceError> {
+    let manifest = Manifest::read(path)?;
+    check_member(&manifest, ws)?;
+    let dependencies = resolve_dependencies(&manifest, Some(ws))?;
+    Ok(Member {
+        manifest,
+        dependencies,
+    })
 }
 
 /// True when the manifest at `path` says `package.workspace = ..` naming

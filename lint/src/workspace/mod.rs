@@ -28,6 +28,8 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::fingerprint::{Input, Stamp};
 use crate::scan::Pos;
 
@@ -189,6 +191,58 @@ fn seen(path: &Path) -> &Path {
         }
     });
     path
+}
+
+/// Whether `path` is a file (following symbolic links), noting that
+/// loading looked at it, with one `stat` for both.
+fn seen_is_file(path: &Path) -> bool {
+    seen_metadata(path).is_some_and(|meta| meta.is_file())
+}
+
+/// Whether `path` is a directory; see [`seen_is_file`].
+fn seen_is_dir(path: &Path) -> bool {
+    seen_metadata(path).is_some_and(|meta| meta.is_dir())
+}
+
+fn seen_metadata(path: &Path) -> Option<std::fs::Metadata> {
+    let meta = std::fs::metadata(path).ok();
+    SEEN.with(|s| {
+        if let Some(v) = s.borrow_mut().as_mut() {
+            v.push((path.to_owned(), meta.as_ref().and_then(Stamp::of_metadata)));
+        }
+    });
+    meta
+}
+
+/// `f` of each of `items`, in parallel and in the order of `items`. When
+/// recording, each call records on its own and the records are appended in
+/// the order of `items`, as if the calls had run one after the other.
+fn par_map_recorded<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let record = recording();
+    let results: Vec<(R, Option<Vec<Input>>)> = items
+        .par_iter()
+        .map(|item| {
+            if !record {
+                return (f(item), None);
+            }
+            let outer = SEEN.with(|s| s.replace(Some(Vec::new())));
+            let result = f(item);
+            (result, SEEN.with(|s| s.replace(outer)))
+        })
+        .collect();
+    results
+        .into_iter()
+        .map(|(result, inputs)| {
+            if let Some(inputs) = inputs {
+                SEEN.with(|s| {
+                    if let Some(v) = s.borrow_mut().as_mut() {
+                        v.extend(inputs);
+                    }
+                });
+            }
+            result
+        })
+        .collect()
 }
 
 /// [`load`], also returning every file and directory it looked at with
@@ -394,11 +448,17 @@ pub fn load(root_manifest: &Path) -> Result<Workspace, WorkspaceError> {
         }
     };
 
-    let mut packages = Vec::with_capacity(members.len());
-    for member in members {
+    // Targets are found in parallel (they stat and list directories); the
+    // first error in member order is the one reported.
+    let found = par_map_recorded(&members, |member| {
         let name = member.manifest.package_name()?;
         let edition = edition(&member.manifest, ws.as_ref())?;
         let targets = targets::targets(&member.manifest, &name, edition)?;
+        Ok::<_, WorkspaceError>((name, edition, targets))
+    });
+    let mut packages = Vec::with_capacity(members.len());
+    for (member, found) in members.into_iter().zip(found) {
+        let (name, edition, targets) = found?;
         packages.push((
             Package {
                 name,
@@ -444,9 +504,11 @@ pub fn load(root_manifest: &Path) -> Result<Workspace, WorkspaceError> {
         .enumerate()
         .map(|(index, (package, _))| (package.name.clone(), index))
         .collect();
+    let mut manifests = Vec::with_capacity(packages.len());
     let packages = packages
         .into_iter()
         .map(|(mut package, member)| {
+            manifests.push(member.manifest);
             package.dependencies = member
                 .dependencies
                 .into_iter()
@@ -470,6 +532,9 @@ pub fn load(root_manifest: &Path) -> Result<Workspace, WorkspaceError> {
             package
         })
         .collect();
+    // Parsed manifests are many small allocations: free them off the
+    // critical path.
+    rayon::spawn(move || drop(manifests));
 
     Ok(Workspace {
         root_manifest: path,

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use toml_edit::{Item, TableLike};
 
 use super::manifest::{Manifest, normalize, tables_of};
-use super::{Edition, Target, TargetKind, WorkspaceError, seen};
+use super::{Edition, Target, TargetKind, WorkspaceError, seen, seen_is_dir, seen_is_file};
 
 /// A kind of target that can appear many times, with where cargo looks.
 struct Family {
@@ -76,7 +76,7 @@ pub(super) fn targets(
         let mut inferred = Vec::new();
         if family.kind == TargetKind::Bin {
             let main = dir.join("src").join("main.rs");
-            if seen(&main).is_file() {
+            if seen_is_file(&main) {
                 inferred.push((name.to_owned(), main));
             }
         }
@@ -141,7 +141,7 @@ fn library(manifest: &Manifest, name: &str, autolib: bool) -> Option<Target> {
     let default = manifest.dir.join("src").join("lib.rs");
     let root = match lib.and_then(|lib| lib.get("path")).and_then(Item::as_str) {
         Some(path) => normalize(&manifest.dir.join(path)),
-        None if lib.is_some() || (autolib && seen(&default).is_file()) => default,
+        None if lib.is_some() || (autolib && seen_is_file(&default)) => default,
         None => return None,
     };
     let name = lib
@@ -171,9 +171,9 @@ fn infer_directory(dir: &Path) -> Vec<(String, PathBuf)> {
             continue;
         }
         let path = entry.path();
-        if seen(&path).is_dir() {
+        if seen_is_dir(&path) {
             let main = path.join("main.rs");
-            if seen(&main).is_file() {
+            if seen_is_file(&main) {
                 found.push((file_name.to_owned(), main));
             }
         } else if let Some(stem) = file_name.strip_suffix(".rs")
@@ -268,7 +268,7 @@ fn default_path(
     ];
     candidates
         .iter()
-        .find(|path| seen(path).is_file())
+        .find(|path| seen_is_file(path))
         .unwrap_or(&candidates[0])
         .clone()
 }
@@ -291,7 +291,7 @@ fn build_script(manifest: &Manifest, package: Option<&dyn TableLike>) -> Option<
                 _ => default,
             }
         }
-        None if seen(&default).is_file() => default,
+        None if seen_is_file(&default) => default,
         None => return None,
     };
     Some(Target {

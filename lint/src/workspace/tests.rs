@@ -816,6 +816,10 @@ fn positions_clamp_inside_characters_and_past_the_end() {
     assert_eq!(manifest::pos_at("aé\nb", 2), pos(1, 2));
     assert_eq!(manifest::pos_at("aé\nb", 4), pos(2, 1));
     assert_eq!(manifest::pos_at("ab", 99), pos(1, 3));
+    assert_eq!(manifest::pos_at("a\n\nb", 1), pos(1, 2));
+    assert_eq!(manifest::pos_at("a\n\nb", 2), pos(2, 1));
+    assert_eq!(manifest::pos_at("a\n\nb", 3), pos(3, 1));
+    assert_eq!(manifest::pos_at("a\n\nb", 4), pos(3, 2));
 }
 
 #[test]
@@ -1044,4 +1048,63 @@ fn path_dependency_cycles_and_the_root_package_terminate() {
         members,
         [vec![Some(1), Some(2)], vec![Some(0)], vec![Some(0)]]
     );
+}
+
+#[test]
+fn parallel_steps_record_what_they_look_at_in_item_order() {
+    let paths: Vec<PathBuf> = (0..64)
+        .map(|i| PathBuf::from(format!("/nowhere/{i}")))
+        .collect();
+    let outer = SEEN.with(|s| s.replace(Some(Vec::new())));
+    let lengths = par_map_recorded(&paths, |p| seen(p).as_os_str().len());
+    let inputs = SEEN.with(|s| s.replace(outer)).expect("recording");
+    assert_eq!(
+        lengths,
+        paths
+            .iter()
+            .map(|p| p.as_os_str().len())
+            .collect::<Vec<_>>()
+    );
+    let recorded: Vec<PathBuf> = inputs.into_iter().map(|(p, _)| p).collect();
+    assert_eq!(recorded, paths);
+    // Not recording: nothing is recorded anywhere.
+    par_map_recorded(&paths, |p| seen(p).to_owned());
+    assert!(!recording());
+}
+
+#[test]
+fn members_found_in_rounds_keep_discovery_order() {
+    let fx = Fixture::new();
+    fx.file("Cargo.toml", "[workspace]\nmembers = [\"b\", \"a\"]\n")
+        .file(
+            "b/Cargo.toml",
+            "[package]\nname = \"b\"\n[dependencies]\nd = { path = \"../d\" }\n",
+        )
+        .file("b/src/lib.rs", "")
+        .file(
+            "a/Cargo.toml",
+            "[package]\nname = \"a\"\n[dependencies]\nc = { path = \"../c\" }\n",
+        )
+        .file("a/src/lib.rs", "")
+        .file("c/Cargo.toml", "[package]\nname = \"c\"\n")
+        .file("c/src/lib.rs", "")
+        .file("d/Cargo.toml", "[package]\nname = \"d\"\n")
+        .file("d/src/lib.rs", "");
+    let root = fx.dir.path().join("Cargo.toml").canonicalize().unwrap();
+    let (loaded, inputs) = load_recorded(&root);
+    let ws = loaded.expect("workspace");
+    let names: Vec<&str> = ws.packages.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["a", "b", "c", "d"]);
+    // b is read before a, and b's path dependency d before a's c.
+    let manifests: Vec<String> = inputs
+        .iter()
+        .filter(|(p, _)| p.ends_with("Cargo.toml"))
+        .filter_map(|(p, _)| {
+            let dir = p.parent()?.file_name()?.to_str()?.to_owned();
+            (dir.len() == 1).then_some(dir)
+        })
+        .collect();
+    let first_read = |d: &str| manifests.iter().position(|m| m == d).unwrap();
+    assert!(first_read("b") < first_read("a"));
+    assert!(first_read("d") < first_read("c"));
 }

@@ -297,7 +297,8 @@ struct Builder<'w> {
     scans: Vec<Option<FileSummary>>,
     /// Every identifier of every scan (locked only while reading files).
     symbols: std::sync::Mutex<Symbols>,
-    file_ids: HashMap<PathBuf, FileId>,
+    /// State of the module-tree walk.
+    walk: walk::Walk,
     occurrences: Vec<Occurrence>,
     /// Module-level scopes of each module: (occurrence, scope).
     module_scopes: Vec<Vec<(usize, ScopeId)>>,
@@ -315,7 +316,7 @@ impl<'w> Builder<'w> {
             model: Model::default(),
             scans: Vec::new(),
             symbols: std::sync::Mutex::default(),
-            file_ids: HashMap::new(),
+            walk: walk::Walk::default(),
             occurrences: Vec::new(),
             module_scopes: Vec::new(),
             preludes: Vec::new(),

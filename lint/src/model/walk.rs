@@ -2,14 +2,15 @@
 //! declarations (`#[path]`, inline modules, `include!`) lead to, read and
 //! scanned (or taken from the check cache) in parallel.
 
-use std::collections::{HashMap, HashSet};
+use std::ffi::{OsStr, OsString};
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
 use super::{Builder, FileId, ModuleId, Occurrence, SourceFile, TargetInfo};
 use crate::cache::CheckCache;
-use crate::fingerprint::{Stamp, content_hash};
+use crate::fingerprint::{BytesMap, Stamp, content_hash};
 use crate::report::FileError;
 use crate::scan::{self, Pos};
 use crate::summary::{FileSummary, ScopeShape, Sym, Symbols};
@@ -26,7 +27,41 @@ struct Job {
     /// Directory where `mod x;` of the file's top level looks for children.
     dir: PathBuf,
     /// Files on the way from the target root, to detect `#[path]` cycles.
-    ancestors: Vec<PathBuf>,
+    ancestors: Arc<Ancestors>,
+}
+
+/// The files on the way from a target root to a job's file, the job's own
+/// first: shared between jobs rather than copied for each.
+struct Ancestors {
+    path: PathBuf,
+    depth: usize,
+    up: Option<Arc<Ancestors>>,
+}
+
+impl Ancestors {
+    fn contains(&self, path: &Path) -> bool {
+        let mut at = Some(self);
+        while let Some(a) = at {
+            if a.path == path {
+                return true;
+            }
+            at = a.up.as_deref();
+        }
+        false
+    }
+}
+
+/// A file's summary, or why it has none: (line, column, message).
+type Read = Result<FileSummary, (u32, u32, String)>;
+
+/// What the walk keeps between waves.
+#[derive(Default)]
+pub(super) struct Walk {
+    /// The id of each file read, by path.
+    file_ids: BytesMap<OsString, FileId>,
+    /// Whether each path is a file, for the probes `expand` will make,
+    /// found in parallel ahead of it.
+    probed: BytesMap<OsString, bool>,
 }
 
 impl Builder<'_> {
@@ -35,6 +70,12 @@ impl Builder<'_> {
     pub(super) fn read_trees(&mut self) {
         let mut jobs = Vec::new();
         let ws = self.ws;
+        let roots: Vec<&Path> = ws
+            .packages
+            .iter()
+            .flat_map(|p| p.targets.iter().map(|t| t.root.as_path()))
+            .collect();
+        self.prefetch(roots.par_iter().map(|p| p.to_path_buf()).collect());
         for (pi, pkg) in ws.packages.iter().enumerate() {
             let pkg_seg = pkg.name.replace('-', "_");
             let mut targets: Vec<_> = pkg.targets.iter().collect();
@@ -82,7 +123,11 @@ impl Builder<'_> {
                 let dir = t.root.parent().map(Path::to_path_buf).unwrap_or_default();
                 let path = normalize(&t.root);
                 jobs.push(Job {
-                    ancestors: vec![path.clone()],
+                    ancestors: Arc::new(Ancestors {
+                        path: path.clone(),
+                        depth: 1,
+                        up: None,
+                    }),
                     path,
                     module: root,
                     dir,
@@ -106,34 +151,45 @@ impl Builder<'_> {
 
     /// Reads and scans, in parallel, every file of `jobs` not read yet.
     fn read_wave(&mut self, jobs: &[Job]) {
-        let mut todo: Vec<PathBuf> = Vec::new();
-        let mut queued: HashSet<&Path> = HashSet::new();
+        // Each file once, with the directory of its first job and the
+        // edition of its last.
+        let mut todo: Vec<(PathBuf, &Path, bool)> = Vec::new();
+        let mut queued: BytesMap<&OsStr, usize> = BytesMap::default();
         for job in jobs {
-            if !self.file_ids.contains_key(&job.path) && queued.insert(&job.path) {
-                todo.push(job.path.clone());
+            if self.walk.file_ids.contains_key(job.path.as_os_str()) {
+                continue;
+            }
+            let t = &self.model.targets[self.model.modules[job.module].target];
+            let e2015 = t.edition == Edition::E2015;
+            match queued.get(job.path.as_os_str()) {
+                Some(&i) => todo[i].2 = e2015,
+                None => {
+                    queued.insert(job.path.as_os_str(), todo.len());
+                    todo.push((job.path.clone(), &job.dir, e2015));
+                }
             }
         }
-        let editions: HashMap<&Path, bool> = jobs
-            .iter()
-            .map(|j| {
-                let t = &self.model.targets[self.model.modules[j.module].target];
-                (j.path.as_path(), t.edition == Edition::E2015)
-            })
-            .collect();
         let cache = self.cache;
         let symbols = &self.symbols;
-        let results: Vec<Result<FileSummary, (u32, u32, String)>> = todo
+        let read: Vec<(Read, Vec<(PathBuf, bool)>)> = todo
             .par_iter()
-            .map(|p| {
-                read_and_summarize(
-                    p,
-                    editions.get(p.as_path()).copied().unwrap_or(false),
-                    cache,
-                    symbols,
-                )
+            .map(|(p, dir, e2015)| {
+                let result = read_and_summarize(p, *e2015, cache, symbols);
+                let probes = match &result {
+                    Ok(scan) => probes_ahead(p, dir, scan, symbols),
+                    Err(_) => Vec::new(),
+                };
+                (result, probes)
             })
             .collect();
-        for (path, result) in todo.into_iter().zip(results) {
+        let mut results = Vec::with_capacity(read.len());
+        for (result, probes) in read {
+            self.walk
+                .probed
+                .extend(probes.into_iter().map(|(p, f)| (p.into_os_string(), f)));
+            results.push(result);
+        }
+        for ((path, _, _), result) in todo.into_iter().zip(results) {
             let id = self.model.files.len();
             let rel = self.rel(&path);
             match result {
@@ -162,13 +218,13 @@ impl Builder<'_> {
                 path: path.clone(),
                 rel,
             });
-            self.file_ids.insert(path, id);
+            self.walk.file_ids.insert(path.into_os_string(), id);
         }
     }
 
     /// Records the occurrence of a read file and queues its child modules.
     fn expand(&mut self, job: Job, next: &mut Vec<Job>) {
-        let Some(&file) = self.file_ids.get(&job.path) else {
+        let Some(&file) = self.walk.file_ids.get(job.path.as_os_str()) else {
             return;
         };
         let occ = self.occurrences.len();
@@ -182,18 +238,14 @@ impl Builder<'_> {
             return;
         };
         let file_dir = job.path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let (scope_dir, scope_inline) = scope_dirs(&job.dir, &scan, &self.symbols);
         // Walk scopes in order; parents come before children, so the module
-        // and directory of each scope's parent are known when it is reached.
+        // of each scope's parent is known when it is reached.
         let mut scope_module: Vec<ModuleId> = Vec::with_capacity(scan.scopes.len());
-        let mut scope_dir: Vec<PathBuf> = Vec::with_capacity(scan.scopes.len());
-        let mut scope_inline: Vec<bool> = Vec::with_capacity(scan.scopes.len());
         for (si, scope) in scan.scopes.iter().enumerate() {
-            let (module, dir, inline) = match (scope.shape, scope.parent) {
-                (ScopeShape::File, _) | (_, None) => (job.module, job.dir.clone(), false),
-                (ScopeShape::Block, Some(p)) => {
-                    let p = p as usize;
-                    (scope_module[p], scope_dir[p].clone(), scope_inline[p])
-                }
+            let module = match (scope.shape, scope.parent) {
+                (ScopeShape::File, _) | (_, None) => job.module,
+                (ScopeShape::Block, Some(p)) => scope_module[p as usize],
                 (ScopeShape::Module(name), Some(p)) => {
                     let p = p as usize;
                     let name = self.symbol_name(name);
@@ -203,23 +255,17 @@ impl Builder<'_> {
                         .iter()
                         .find(|(ds, d)| *ds as usize == p && d.inline == Some(si))
                         .map(|(_, d)| d);
-                    let (dev, pos, paths) = match decl {
-                        Some(d) => (d.dev, d.pos, d.paths.clone()),
-                        None => (scope.dev, Pos::default(), Vec::new()),
+                    let (dev, pos) = match decl {
+                        Some(d) => (d.dev, d.pos),
+                        None => (scope.dev, Pos::default()),
                     };
                     let child = self.child_module(parent_module, &name, dev, Some((file, pos)));
                     self.occurrences[occ].inline.push((si, child));
                     self.module_scopes[child].push((occ, si));
-                    let dir = match paths.first() {
-                        Some(p0) => scope_dir[p].join(p0),
-                        None => scope_dir[p].join(&name),
-                    };
-                    (child, dir, true)
+                    child
                 }
             };
             scope_module.push(module);
-            scope_dir.push(dir);
-            scope_inline.push(inline);
         }
         let (mut mods, mut includes) =
             (scan.mods.iter().peekable(), scan.includes.iter().peekable());
@@ -270,9 +316,24 @@ impl Builder<'_> {
         self.scans[file] = Some(scan);
     }
 
+    /// Finds out in parallel which of `paths` are files, for [`Self::probe`].
+    fn prefetch(&mut self, paths: Vec<PathBuf>) {
+        let found: Vec<(OsString, bool)> = paths
+            .into_par_iter()
+            .map(|p| {
+                let is_file = p.is_file();
+                (p.into_os_string(), is_file)
+            })
+            .collect();
+        self.walk.probed.extend(found);
+    }
+
     /// Whether `path` is a file, remembered for the cache.
     fn probe(&mut self, path: &Path) -> bool {
-        let is_file = path.is_file();
+        let is_file = match self.walk.probed.get(path.as_os_str()) {
+            Some(&f) => f,
+            None => path.is_file(),
+        };
         self.model.probes.push((path.to_path_buf(), is_file));
         is_file
     }
@@ -292,7 +353,7 @@ impl Builder<'_> {
         next: &mut Vec<Job>,
     ) {
         let path = normalize(&path);
-        if job.ancestors.contains(&path) || job.ancestors.len() >= MAX_DEPTH {
+        if job.ancestors.contains(&path) || job.ancestors.depth >= MAX_DEPTH {
             let rel = self.model.files[decl.0].rel.clone();
             self.model.errors.push(FileError {
                 file: rel,
@@ -305,8 +366,11 @@ impl Builder<'_> {
             });
             return;
         }
-        let mut ancestors = job.ancestors.clone();
-        ancestors.push(path.clone());
+        let ancestors = Arc::new(Ancestors {
+            path: path.clone(),
+            depth: job.ancestors.depth + 1,
+            up: Some(job.ancestors.clone()),
+        });
         next.push(Job {
             path,
             module,
@@ -335,6 +399,94 @@ impl Builder<'_> {
             .insert(name.to_owned(), id);
         id
     }
+}
+
+/// The directory where `mod x;` looks for children in each scope of
+/// `scan` (read from `dir`), and whether the scope is in an inline module.
+/// Parents come before children, so each parent's is known when a scope is
+/// reached.
+fn scope_dirs(
+    dir: &Path,
+    scan: &FileSummary,
+    symbols: &Mutex<Symbols>,
+) -> (Vec<PathBuf>, Vec<bool>) {
+    let mut scope_dir: Vec<PathBuf> = Vec::with_capacity(scan.scopes.len());
+    let mut scope_inline: Vec<bool> = Vec::with_capacity(scan.scopes.len());
+    for (si, scope) in scan.scopes.iter().enumerate() {
+        let (dir, inline) = match (scope.shape, scope.parent) {
+            (ScopeShape::File, _) | (_, None) => (dir.to_path_buf(), false),
+            (ScopeShape::Block, Some(p)) => {
+                let p = p as usize;
+                (scope_dir[p].clone(), scope_inline[p])
+            }
+            (ScopeShape::Module(name), Some(p)) => {
+                let p = p as usize;
+                let first = scan
+                    .mods
+                    .iter()
+                    .find(|(ds, d)| *ds as usize == p && d.inline == Some(si))
+                    .and_then(|(_, d)| d.paths.first());
+                let dir = match first {
+                    Some(p0) => scope_dir[p].join(p0),
+                    None => {
+                        let symbols = symbols.lock().unwrap_or_else(|e| e.into_inner());
+                        scope_dir[p].join(symbols.name(name))
+                    }
+                };
+                (dir, true)
+            }
+        };
+        scope_dir.push(dir);
+        scope_inline.push(inline);
+    }
+    (scope_dir, scope_inline)
+}
+
+/// The paths `expand` will probe for the `mod` declarations and
+/// `include!`s of `scan` (the file at `path`, read from `dir`), each with
+/// whether it is a file: found here, in parallel with reading, rather than
+/// one after the other while expanding.
+fn probes_ahead(
+    path: &Path,
+    dir: &Path,
+    scan: &FileSummary,
+    symbols: &Mutex<Symbols>,
+) -> Vec<(PathBuf, bool)> {
+    if scan.mods.iter().all(|(_, d)| d.inline.is_some()) && scan.includes.is_empty() {
+        return Vec::new();
+    }
+    let file_dir = path.parent().unwrap_or(Path::new(""));
+    let (scope_dir, scope_inline) = scope_dirs(dir, scan, symbols);
+    let mut out = Vec::new();
+    let mut look = |p: PathBuf| {
+        let is_file = p.is_file();
+        out.push((p, is_file));
+        is_file
+    };
+    for (si, decl) in &scan.mods {
+        let si = *si as usize;
+        if decl.inline.is_some() || si >= scope_dir.len() {
+            continue;
+        }
+        if !decl.fixed_path {
+            let d = &scope_dir[si];
+            if !look(d.join(format!("{}.rs", decl.name))) {
+                look(d.join(&decl.name).join("mod.rs"));
+            }
+        }
+        for p in &decl.paths {
+            let base = if scope_inline[si] {
+                &scope_dir[si]
+            } else {
+                file_dir
+            };
+            look(base.join(p));
+        }
+    }
+    for (_, inc) in &scan.includes {
+        look(file_dir.join(&inc.path));
+    }
+    out
 }
 
 /// Removes `.` and `..` components without touching the file system.
@@ -398,5 +550,54 @@ fn read_and_summarize(
                 "file is not valid UTF-8; rustc cannot read it either".to_owned(),
             ))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn probes_ahead_are_the_paths_expand_looks_at() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("c")).unwrap();
+        std::fs::write(root.join("a.rs"), "").unwrap();
+        std::fs::write(root.join("c/d.rs"), "").unwrap();
+        let text =
+            "mod a;\nmod n;\n#[path = \"x.rs\"] mod b;\nmod c { mod d; }\ninclude!(\"g.rs\");\n";
+        let symbols = Mutex::default();
+        let (scan, _) = FileSummary::of(&scan::scan(text, false), &symbols, false);
+        let lib = root.join("lib.rs");
+        let mut got = probes_ahead(&lib, root, &scan, &symbols);
+        got.sort();
+        let mut want = vec![
+            (root.join("a.rs"), true),
+            (root.join("n.rs"), false),
+            (root.join("n").join("mod.rs"), false),
+            (root.join("x.rs"), false),
+            (root.join("c").join("d.rs"), true),
+            (root.join("g.rs"), false),
+        ];
+        want.sort();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn ancestors_are_shared_and_searched_up_to_the_root() {
+        let root = Arc::new(Ancestors {
+            path: PathBuf::from("a/lib.rs"),
+            depth: 1,
+            up: None,
+        });
+        let child = Ancestors {
+            path: PathBuf::from("a/b.rs"),
+            depth: 2,
+            up: Some(root.clone()),
+        };
+        assert!(child.contains(Path::new("a/lib.rs")));
+        assert!(child.contains(Path::new("a/b.rs")));
+        assert!(!child.contains(Path::new("a/c.rs")));
+        assert!(!root.contains(Path::new("a/b.rs")));
     }
 }

@@ -20,7 +20,7 @@ use std::sync::{Mutex, OnceLock};
 use rayon::prelude::*;
 
 use crate::codec::{R, W};
-use crate::fingerprint::{Input, Stamp, content_hash, unchanged};
+use crate::fingerprint::{BytesMap, Input, Stamp, content_hash, unchanged};
 use crate::report::{Code, ContractResult, FileError, Link, Matched, Report, Violation};
 use crate::scan::Pos;
 use crate::summary::{FileSummary, Symbols};
@@ -88,6 +88,10 @@ struct Outcome<F = PathBuf> {
     report: Report,
 }
 
+/// What checking the last outcome found: each file's stamp where it was
+/// looked at (`Some(None)`: unreadable), and whether each probe is a file.
+type Seen = (Vec<Option<Option<Stamp>>>, Vec<bool>);
+
 /// Earlier runs' results, and this run's.
 #[derive(Debug, Default)]
 pub struct CheckCache {
@@ -100,12 +104,19 @@ pub struct CheckCache {
     /// The file table, sorted by path.
     table: Vec<(PathBuf, Entry)>,
     /// Index of each path in `table`, built when first asked for.
-    by_path: OnceLock<HashMap<std::ffi::OsString, usize>>,
+    by_path: OnceLock<BytesMap<std::ffi::OsString, usize>>,
+    /// What checking the last outcome found on disk, for the walk that
+    /// follows when it could not be reused: each file's stamp (`None`:
+    /// unreadable), indexed like `table`, and whether each probe is a file.
+    seen: OnceLock<Seen>,
+    /// Index of each of the last outcome's probes, built when first asked
+    /// for.
+    probe_index: OnceLock<BytesMap<std::ffi::OsString, usize>>,
     workspace: Option<WorkspaceEntry>,
     /// The last outcome, its files as indices into `table`.
     outcome: Option<Outcome<usize>>,
     /// This run's entries, by path (hashed as bytes, not by component).
-    new_files: Mutex<HashMap<std::ffi::OsString, Entry>>,
+    new_files: Mutex<BytesMap<std::ffi::OsString, Entry>>,
     new_workspace: Mutex<Option<WorkspaceEntry>>,
     new_outcome: Mutex<Option<Outcome>>,
     /// Whether anything changed that is worth writing.
@@ -237,14 +248,48 @@ impl CheckCache {
             .as_deref()
     }
 
-    fn entry(&self, path: &Path) -> Option<&Entry> {
+    fn index(&self, path: &Path) -> Option<usize> {
         let by_path = self.by_path.get_or_init(|| {
             let index = self.table.iter().enumerate();
             index
                 .map(|(i, (p, _))| (p.as_os_str().to_owned(), i))
                 .collect()
         });
-        by_path.get(path.as_os_str()).map(|&i| &self.table[i].1)
+        by_path.get(path.as_os_str()).copied()
+    }
+
+    fn entry(&self, path: &Path) -> Option<&Entry> {
+        self.index(path).map(|i| &self.table[i].1)
+    }
+
+    /// The stamp of `path`: the one checking the last outcome found, when
+    /// it looked at this file, so that the file is not looked at twice.
+    pub fn stamp(&self, path: &Path) -> Option<Stamp> {
+        if let Some((stamps, _)) = self.seen.get()
+            && let Some(seen) = self.index(path).and_then(|i| stamps[i])
+        {
+            return seen;
+        }
+        Stamp::of(path)
+    }
+
+    /// Whether `path` is a file, when checking the last outcome found out.
+    pub fn is_file(&self, path: &Path) -> Option<bool> {
+        let (stamps, probes) = self.seen.get()?;
+        let index = self.probe_index.get_or_init(|| {
+            let old = self.outcome.as_ref().map_or(&[][..], |o| &o.probes[..]);
+            let index = old.iter().enumerate();
+            index
+                .map(|(i, (p, _))| (p.as_os_str().to_owned(), i))
+                .collect()
+        });
+        if let Some(&i) = index.get(path.as_os_str()) {
+            return probes.get(i).copied();
+        }
+        // A file that was read, and whose stamp did not change, still is one.
+        let i = self.index(path)?;
+        let stamp = stamps[i]??;
+        (stamp == self.table[i].1.stamp).then_some(true)
     }
 
     fn bytes<'a>(&'a self, e: &'a Entry) -> Option<&'a [u8]> {
@@ -341,21 +386,41 @@ impl CheckCache {
     /// when its summary is the same as before.
     pub fn outcome(&self, key: u64) -> Option<Report> {
         let old = self.outcome.as_ref().filter(|o| o.key == key)?;
-        let probes_hold = old
+        // Everything is looked at (no stopping at the first change): what
+        // was found serves the walk when the outcome cannot be reused.
+        let probes: Vec<bool> = old
             .probes
             .par_iter()
             .with_min_len(256)
-            .all(|(path, was_file)| path.is_file() == *was_file);
+            .map(|(path, _)| path.is_file())
+            .collect();
+        let stamps: Vec<Option<Stamp>> = old
+            .files
+            .par_iter()
+            .with_min_len(256)
+            .map(|&i| Stamp::of(&self.table[i].0))
+            .collect();
+        let mut seen = vec![None; self.table.len()];
+        for (&i, stamp) in old.files.iter().zip(&stamps) {
+            seen[i] = Some(*stamp);
+        }
+        let probes_hold = old
+            .probes
+            .iter()
+            .zip(&probes)
+            .all(|((_, was), is)| was == is);
+        let _ = self.seen.set((seen, probes));
         if !probes_hold {
             return None;
         }
         let changed: Vec<Option<(&PathBuf, Entry)>> = old
             .files
             .par_iter()
+            .zip(&stamps)
             .with_min_len(256)
-            .map(|&i| {
+            .map(|(&i, &stamp)| {
                 let (path, e) = &self.table[i];
-                let stamp = Stamp::of(path)?;
+                let stamp = stamp?;
                 if stamp == e.stamp {
                     return Some(None);
                 }
@@ -937,6 +1002,45 @@ mod tests {
         // A file appearing where the module tree found none voids it.
         std::fs::write(dir.path().join("b.rs"), "").unwrap();
         assert_eq!(CheckCache::load(&file).outcome(9), None);
+    }
+
+    #[test]
+    fn what_checking_an_outcome_found_serves_the_walk() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = dir.path().join("a.rs");
+        let (probe, gone) = (dir.path().join("b.rs"), dir.path().join("c.rs"));
+        std::fs::write(&src, SRC).unwrap();
+        std::fs::write(&probe, "").unwrap();
+        let (_, bytes, _) = summarized();
+        let cache = CheckCache::default();
+        let now = Stamp::of(&src).unwrap();
+        cache.insert(&src, now, content_hash(SRC.as_bytes()), false, bytes);
+        cache.set_outcome(9, vec![src.clone()], vec![(probe.clone(), true)], &report());
+        let file = dir.path().join("cache");
+        cache.save(&file).unwrap();
+        // Nothing known before the outcome is checked.
+        let again = CheckCache::load(&file);
+        assert_eq!(again.is_file(&src), None);
+        std::fs::write(&src, format!("use tokio::net;\n{SRC}")).unwrap();
+        std::fs::remove_file(&probe).unwrap();
+        assert_eq!(again.outcome(9), None);
+        let changed = Stamp::of(&src).unwrap();
+        assert_ne!(changed, now);
+        assert_eq!(again.stamp(&src), Some(changed));
+        // A changed file is looked at again; a probe is answered as found.
+        assert_eq!(again.is_file(&src), None);
+        assert_eq!(again.is_file(&probe), Some(false));
+        assert_eq!(again.is_file(&gone), None);
+        assert_eq!(again.stamp(&gone), None);
+        // A file read before whose stamp did not change still is one.
+        let (_, bytes, _) = summarized();
+        let cache = CheckCache::default();
+        cache.insert(&src, changed, 7, false, bytes);
+        cache.set_outcome(9, vec![src.clone()], vec![(probe.clone(), true)], &report());
+        cache.save(&file).unwrap();
+        let again = CheckCache::load(&file);
+        assert_eq!(again.outcome(9), None);
+        assert_eq!(again.is_file(&src), Some(true));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::{Builder, FileId, ModuleId, Occurrence, SourceFile, TargetInfo};
 use crate::cache::CheckCache;
-use crate::fingerprint::{BytesMap, Stamp, content_hash};
+use crate::fingerprint::{BytesMap, content_hash};
 use crate::report::FileError;
 use crate::scan::{self, Pos};
 use crate::summary::{FileSummary, ScopeShape, Sym, Symbols};
@@ -176,7 +176,7 @@ impl Builder<'_> {
             .map(|(p, dir, e2015)| {
                 let result = read_and_summarize(p, *e2015, cache, symbols);
                 let probes = match &result {
-                    Ok(scan) => probes_ahead(p, dir, scan, symbols),
+                    Ok(scan) => probes_ahead(p, dir, scan, symbols, cache),
                     Err(_) => Vec::new(),
                 };
                 (result, probes)
@@ -318,10 +318,13 @@ impl Builder<'_> {
 
     /// Finds out in parallel which of `paths` are files, for [`Self::probe`].
     fn prefetch(&mut self, paths: Vec<PathBuf>) {
+        let cache = self.cache;
         let found: Vec<(OsString, bool)> = paths
             .into_par_iter()
             .map(|p| {
-                let is_file = p.is_file();
+                let is_file = cache
+                    .and_then(|c| c.is_file(&p))
+                    .unwrap_or_else(|| p.is_file());
                 (p.into_os_string(), is_file)
             })
             .collect();
@@ -330,10 +333,10 @@ impl Builder<'_> {
 
     /// Whether `path` is a file, remembered for the cache.
     fn probe(&mut self, path: &Path) -> bool {
-        let is_file = match self.walk.probed.get(path.as_os_str()) {
-            Some(&f) => f,
-            None => path.is_file(),
-        };
+        let known = self.walk.probed.get(path.as_os_str()).copied();
+        let is_file = known
+            .or_else(|| self.cache.and_then(|c| c.is_file(path)))
+            .unwrap_or_else(|| path.is_file());
         self.model.probes.push((path.to_path_buf(), is_file));
         is_file
     }
@@ -451,6 +454,7 @@ fn probes_ahead(
     dir: &Path,
     scan: &FileSummary,
     symbols: &Mutex<Symbols>,
+    cache: Option<&CheckCache>,
 ) -> Vec<(PathBuf, bool)> {
     if scan.mods.iter().all(|(_, d)| d.inline.is_some()) && scan.includes.is_empty() {
         return Vec::new();
@@ -459,7 +463,9 @@ fn probes_ahead(
     let (scope_dir, scope_inline) = scope_dirs(dir, scan, symbols);
     let mut out = Vec::new();
     let mut look = |p: PathBuf| {
-        let is_file = p.is_file();
+        let is_file = cache
+            .and_then(|c| c.is_file(&p))
+            .unwrap_or_else(|| p.is_file());
         out.push((p, is_file));
         is_file
     };
@@ -514,7 +520,7 @@ fn read_and_summarize(
     cache: Option<&CheckCache>,
     symbols: &std::sync::Mutex<Symbols>,
 ) -> Result<FileSummary, (u32, u32, String)> {
-    let stamp = cache.and_then(|_| Stamp::of(path));
+    let stamp = cache.and_then(|c| c.stamp(path));
     if let (Some(cache), Some(stamp)) = (cache, stamp)
         && let Some(summary) = cache.by_stamp(path, stamp, edition2015, symbols)
     {
@@ -569,7 +575,7 @@ mod tests {
         let symbols = Mutex::default();
         let (scan, _) = FileSummary::of(&scan::scan(text, false), &symbols, false);
         let lib = root.join("lib.rs");
-        let mut got = probes_ahead(&lib, root, &scan, &symbols);
+        let mut got = probes_ahead(&lib, root, &scan, &symbols, None);
         got.sort();
         let mut want = vec![
             (root.join("a.rs"), true),

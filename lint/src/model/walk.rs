@@ -4,7 +4,7 @@
 
 use std::ffi::{OsStr, OsString};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
 
@@ -13,7 +13,7 @@ use crate::cache::CheckCache;
 use crate::fingerprint::{BytesMap, content_hash};
 use crate::report::FileError;
 use crate::scan::{self, Pos};
-use crate::summary::{FileSummary, ScopeShape, Sym, Symbols};
+use crate::summary::{FileSummary, ScopeShape, Symbols};
 use crate::workspace::{Edition, TargetKind};
 
 /// How deep `mod` declarations may nest before the tree is cut off (guards
@@ -53,6 +53,92 @@ impl Ancestors {
 
 /// A file's summary, or why it has none: (line, column, message).
 type Read = Result<FileSummary, (u32, u32, String)>;
+
+/// A file read, with the probes for its declarations.
+type Found = (Read, Vec<(PathBuf, bool)>);
+
+/// A file being read ahead of its wave: read once, by whichever thread
+/// comes first, and taken by its wave.
+type Slot = Arc<OnceLock<Mutex<Option<Found>>>>;
+
+/// Files read ahead of their wave, by path, with the edition they are
+/// read with: as soon as a file is read, the files its declarations name
+/// are, so that no thread waits for the end of a wave. Numbering still
+/// follows the waves, whatever order reads finish in.
+#[derive(Default)]
+struct Ahead(Mutex<BytesMap<OsString, (bool, Slot)>>);
+
+impl Ahead {
+    /// The slot of `path`, made when new (`None`: read ahead with the other
+    /// edition).
+    fn slot(&self, path: &Path, e2015: bool) -> (Option<Slot>, bool) {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        match map.get(path.as_os_str()) {
+            Some((e, slot)) => ((*e == e2015).then(|| slot.clone()), false),
+            None => {
+                let slot = Slot::default();
+                map.insert(path.as_os_str().to_owned(), (e2015, slot.clone()));
+                (Some(slot), true)
+            }
+        }
+    }
+}
+
+/// What reading a file needs besides its path.
+#[derive(Clone, Copy)]
+struct Reader<'a> {
+    cache: Option<&'a CheckCache>,
+    symbols: &'a Mutex<Symbols>,
+    ahead: &'a Ahead,
+}
+
+impl<'a> Reader<'a> {
+    /// Reads `path` (from `dir`) and looks for the files it names, then
+    /// starts reading those in `scope`.
+    fn read<'s>(self, scope: &rayon::Scope<'s>, path: &Path, dir: &Path, e2015: bool) -> Found
+    where
+        'a: 's,
+    {
+        let result = read_and_summarize(path, e2015, self.cache, self.symbols);
+        let (probes, children) = match &result {
+            Ok(scan) => probes_ahead(path, dir, scan, self.symbols, self.cache),
+            Err(_) => Default::default(),
+        };
+        for (child, dir) in children {
+            self.read_ahead(scope, child, dir, e2015);
+        }
+        (result, probes)
+    }
+
+    /// Starts reading `path` in `scope` unless it is read or being read.
+    fn read_ahead<'s>(self, scope: &rayon::Scope<'s>, path: PathBuf, dir: PathBuf, e2015: bool)
+    where
+        'a: 's,
+    {
+        let (Some(slot), true) = self.ahead.slot(&path, e2015) else {
+            return;
+        };
+        scope.spawn(move |scope| {
+            slot.get_or_init(|| Mutex::new(Some(self.read(scope, &path, &dir, e2015))));
+        });
+    }
+
+    /// The file at `path`, read ahead or now.
+    fn take<'s>(self, scope: &rayon::Scope<'s>, path: &Path, dir: &Path, e2015: bool) -> Found
+    where
+        'a: 's,
+    {
+        let (slot, _) = self.ahead.slot(path, e2015);
+        let found = slot.and_then(|slot| {
+            let cell = slot.get_or_init(|| Mutex::new(Some(self.read(scope, path, dir, e2015))));
+            cell.lock().unwrap_or_else(|e| e.into_inner()).take()
+        });
+        found.unwrap_or_else(|| self.read(scope, path, dir, e2015))
+    }
+}
+
+/// A file a declaration names, with the directory of its own declarations.
+type Child = (PathBuf, PathBuf);
 
 /// What the walk keeps between waves.
 #[derive(Default)]
@@ -138,19 +224,30 @@ impl Builder<'_> {
             let p = self.prelude(ti);
             self.preludes.push(p);
         }
-        while !jobs.is_empty() {
-            self.read_wave(&jobs);
-            let mut next = Vec::new();
-            for job in jobs {
-                self.expand(job, &mut next);
+        // The interner is shared with the reads ahead, which outlive a wave.
+        let symbols = std::mem::take(&mut self.symbols);
+        let ahead = Ahead::default();
+        let reader = Reader {
+            cache: self.cache,
+            symbols: &symbols,
+            ahead: &ahead,
+        };
+        rayon::in_place_scope(|scope| {
+            while !jobs.is_empty() {
+                self.read_wave(&jobs, reader, scope);
+                let mut next = Vec::new();
+                for job in jobs {
+                    self.expand(job, &mut next, &symbols);
+                }
+                jobs = next;
             }
-            jobs = next;
-        }
+        });
+        self.symbols = symbols;
         self.model.source_files = self.model.files.len();
     }
 
     /// Reads and scans, in parallel, every file of `jobs` not read yet.
-    fn read_wave(&mut self, jobs: &[Job]) {
+    fn read_wave<'s>(&mut self, jobs: &[Job], reader: Reader<'s>, scope: &rayon::Scope<'s>) {
         // Each file once, with the directory of its first job and the
         // edition of its last.
         let mut todo: Vec<(PathBuf, &Path, bool)> = Vec::new();
@@ -169,18 +266,9 @@ impl Builder<'_> {
                 }
             }
         }
-        let cache = self.cache;
-        let symbols = &self.symbols;
-        let read: Vec<(Read, Vec<(PathBuf, bool)>)> = todo
+        let read: Vec<Found> = todo
             .par_iter()
-            .map(|(p, dir, e2015)| {
-                let result = read_and_summarize(p, *e2015, cache, symbols);
-                let probes = match &result {
-                    Ok(scan) => probes_ahead(p, dir, scan, symbols, cache),
-                    Err(_) => Vec::new(),
-                };
-                (result, probes)
-            })
+            .map(|(p, dir, e2015)| reader.take(scope, p, dir, *e2015))
             .collect();
         let mut results = Vec::with_capacity(read.len());
         for (result, probes) in read {
@@ -223,7 +311,7 @@ impl Builder<'_> {
     }
 
     /// Records the occurrence of a read file and queues its child modules.
-    fn expand(&mut self, job: Job, next: &mut Vec<Job>) {
+    fn expand(&mut self, job: Job, next: &mut Vec<Job>, symbols: &Mutex<Symbols>) {
         let Some(&file) = self.walk.file_ids.get(job.path.as_os_str()) else {
             return;
         };
@@ -238,7 +326,7 @@ impl Builder<'_> {
             return;
         };
         let file_dir = job.path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let (scope_dir, scope_inline) = scope_dirs(&job.dir, &scan, &self.symbols);
+        let (scope_dir, scope_inline) = scope_dirs(&job.dir, &scan, symbols);
         // Walk scopes in order; parents come before children, so the module
         // of each scope's parent is known when it is reached.
         let mut scope_module: Vec<ModuleId> = Vec::with_capacity(scan.scopes.len());
@@ -248,7 +336,10 @@ impl Builder<'_> {
                 (ScopeShape::Block, Some(p)) => scope_module[p as usize],
                 (ScopeShape::Module(name), Some(p)) => {
                     let p = p as usize;
-                    let name = self.symbol_name(name);
+                    let name = {
+                        let symbols = symbols.lock().unwrap_or_else(|e| e.into_inner());
+                        symbols.name(name).to_owned()
+                    };
                     let parent_module = scope_module[p];
                     let decl = scan
                         .mods
@@ -339,11 +430,6 @@ impl Builder<'_> {
             .unwrap_or_else(|| path.is_file());
         self.model.probes.push((path.to_path_buf(), is_file));
         is_file
-    }
-
-    fn symbol_name(&self, s: Sym) -> String {
-        let symbols = self.symbols.lock().unwrap_or_else(|e| e.into_inner());
-        symbols.name(s).to_owned()
     }
 
     fn queue(
@@ -448,20 +534,22 @@ fn scope_dirs(
 /// The paths `expand` will probe for the `mod` declarations and
 /// `include!`s of `scan` (the file at `path`, read from `dir`), each with
 /// whether it is a file: found here, in parallel with reading, rather than
-/// one after the other while expanding.
+/// one after the other while expanding; and the files it will queue, with
+/// their directories.
 fn probes_ahead(
     path: &Path,
     dir: &Path,
     scan: &FileSummary,
     symbols: &Mutex<Symbols>,
     cache: Option<&CheckCache>,
-) -> Vec<(PathBuf, bool)> {
+) -> (Vec<(PathBuf, bool)>, Vec<Child>) {
     if scan.mods.iter().all(|(_, d)| d.inline.is_some()) && scan.includes.is_empty() {
-        return Vec::new();
+        return Default::default();
     }
     let file_dir = path.parent().unwrap_or(Path::new(""));
     let (scope_dir, scope_inline) = scope_dirs(dir, scan, symbols);
     let mut out = Vec::new();
+    let mut children = Vec::new();
     let mut look = |p: PathBuf| {
         let is_file = cache
             .and_then(|c| c.is_file(&p))
@@ -476,8 +564,12 @@ fn probes_ahead(
         }
         if !decl.fixed_path {
             let d = &scope_dir[si];
-            if !look(d.join(format!("{}.rs", decl.name))) {
-                look(d.join(&decl.name).join("mod.rs"));
+            let flat = d.join(format!("{}.rs", decl.name));
+            let nested = d.join(&decl.name).join("mod.rs");
+            if look(flat.clone()) {
+                children.push((normalize(&flat), d.join(&decl.name)));
+            } else if look(nested.clone()) {
+                children.push((normalize(&nested), d.join(&decl.name)));
             }
         }
         for p in &decl.paths {
@@ -486,13 +578,22 @@ fn probes_ahead(
             } else {
                 file_dir
             };
-            look(base.join(p));
+            let f = base.join(p);
+            if look(f.clone()) {
+                let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
+                children.push((normalize(&f), dir));
+            }
         }
     }
-    for (_, inc) in &scan.includes {
-        look(file_dir.join(&inc.path));
+    for (si, inc) in &scan.includes {
+        let f = file_dir.join(&inc.path);
+        if look(f.clone())
+            && let Some(dir) = scope_dir.get(*si as usize)
+        {
+            children.push((normalize(&f), dir.clone()));
+        }
     }
-    out
+    (out, children)
 }
 
 /// Removes `.` and `..` components without touching the file system.
@@ -575,8 +676,14 @@ mod tests {
         let symbols = Mutex::default();
         let (scan, _) = FileSummary::of(&scan::scan(text, false), &symbols, false);
         let lib = root.join("lib.rs");
-        let mut got = probes_ahead(&lib, root, &scan, &symbols, None);
+        let (mut got, mut children) = probes_ahead(&lib, root, &scan, &symbols, None);
         got.sort();
+        children.sort();
+        let want_children = vec![
+            (root.join("a.rs"), root.join("a")),
+            (root.join("c").join("d.rs"), root.join("c").join("d")),
+        ];
+        assert_eq!(children, want_children);
         let mut want = vec![
             (root.join("a.rs"), true),
             (root.join("n.rs"), false),
@@ -587,6 +694,20 @@ mod tests {
         ];
         want.sort();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_file_is_read_ahead_once_and_only_with_its_edition() {
+        let ahead = Ahead::default();
+        let path = Path::new("a/b.rs");
+        let (first, new) = ahead.slot(path, false);
+        assert!(new);
+        let (again, new) = ahead.slot(path, false);
+        assert!(!new);
+        assert!(Arc::ptr_eq(&first.unwrap(), &again.unwrap()));
+        let (other, new) = ahead.slot(path, true);
+        assert!(other.is_none() && !new);
+        assert!(ahead.slot(Path::new("a/c.rs"), true).1);
     }
 
     #[test]

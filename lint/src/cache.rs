@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering::Relaxed;
 use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
@@ -129,7 +130,11 @@ pub struct CheckCache {
     pack: Option<(u64, u64)>,
     summaries: OnceLock<Option<Vec<u8>>>,
     /// The file table, sorted by path.
-    table: Vec<(PathBuf, Entry)>,
+    table: Vec<Entry>,
+    /// The paths of the table, one after the other (one allocation to
+    /// make and free rather than one per file), and where each ends.
+    table_paths: String,
+    path_ends: Vec<usize>,
     /// Index of each path in `table`, built when first asked for.
     by_path: OnceLock<BytesMap<std::ffi::OsString, usize>>,
     /// What checking the last outcome found on disk, for the walk that
@@ -145,6 +150,9 @@ pub struct CheckCache {
     /// This run's entries, by path (hashed as bytes, not by component).
     new_files: Mutex<BytesMap<std::ffi::OsString, Entry>>,
     new_workspace: Mutex<Option<WorkspaceEntry>>,
+    /// Whether the loaded workspace carries over (when `new_workspace` is
+    /// `None`), rather than a copy of it.
+    keep_workspace: std::sync::atomic::AtomicBool,
     new_outcome: Mutex<Option<Outcome>>,
     /// Whether anything changed that is worth writing.
     dirty: Mutex<bool>,
@@ -187,8 +195,10 @@ impl CheckCache {
             return None;
         }
         let mut table = Vec::new();
+        let (mut table_paths, mut path_ends) = (String::new(), Vec::new());
         for _ in 0..r.len()? {
-            let path = r.path()?;
+            table_paths.push_str(r.path_str()?);
+            path_ends.push(table_paths.len());
             let stamp = r.stamp()?;
             let hash = r.u64()?;
             let e2015 = r.bool()?;
@@ -199,16 +209,13 @@ impl CheckCache {
             if end as u64 > summaries_len || start < PACK_HEADER {
                 return None;
             }
-            table.push((
-                path,
-                Entry {
-                    stamp,
-                    hash,
-                    e2015,
-                    summary,
-                    bytes: Bytes::Old(start..end),
-                },
-            ));
+            table.push(Entry {
+                stamp,
+                hash,
+                e2015,
+                summary,
+                bytes: Bytes::Old(start..end),
+            });
         }
         let workspace = match r.u8()? {
             0 => None,
@@ -252,6 +259,8 @@ impl CheckCache {
             pack: Some((id, summaries_len)),
             summaries: OnceLock::new(),
             table,
+            table_paths,
+            path_ends,
             workspace,
             outcome,
             ..CheckCache::default()
@@ -274,16 +283,22 @@ impl CheckCache {
 
     fn index(&self, path: &Path) -> Option<usize> {
         let by_path = self.by_path.get_or_init(|| {
-            let index = self.table.iter().enumerate();
+            let index = 0..self.table.len();
             index
-                .map(|(i, (p, _))| (p.as_os_str().to_owned(), i))
+                .map(|i| (self.table_path(i).as_os_str().to_owned(), i))
                 .collect()
         });
         by_path.get(path.as_os_str()).copied()
     }
 
     fn entry(&self, path: &Path) -> Option<&Entry> {
-        self.index(path).map(|i| &self.table[i].1)
+        self.index(path).map(|i| &self.table[i])
+    }
+
+    /// The path of the `i`th entry of the table.
+    fn table_path(&self, i: usize) -> &Path {
+        let start = if i == 0 { 0 } else { self.path_ends[i - 1] };
+        Path::new(&self.table_paths[start..self.path_ends[i]])
     }
 
     /// The stamp of `path`: the one checking the last outcome found, when
@@ -313,7 +328,7 @@ impl CheckCache {
         // A file that was read, and whose stamp did not change, still is one.
         let i = self.index(path)?;
         let stamp = stamps[i]??;
-        (stamp == self.table[i].1.stamp).then_some(true)
+        (stamp == self.table[i].stamp).then_some(true)
     }
 
     fn bytes<'a>(&'a self, e: &'a Entry) -> Option<&'a [u8]> {
@@ -335,7 +350,7 @@ impl CheckCache {
         if old.root_manifest != root_manifest || !unchanged(&old.inputs) {
             return None;
         }
-        *lock(&self.new_workspace) = Some(old.clone());
+        self.keep_workspace.store(true, Relaxed);
         Some(old.workspace.clone())
     }
 
@@ -422,7 +437,7 @@ impl CheckCache {
             .files
             .par_iter()
             .with_min_len(256)
-            .map(|&i| Stamp::of(&self.table[i].0))
+            .map(|&i| Stamp::of(self.table_path(i)))
             .collect();
         let mut seen = vec![None; self.table.len()];
         for (&i, stamp) in old.files.iter().zip(&stamps) {
@@ -437,13 +452,13 @@ impl CheckCache {
         if !probes_hold {
             return None;
         }
-        let changed: Vec<Option<(&PathBuf, Entry)>> = old
+        let changed: Vec<Option<(&Path, Entry)>> = old
             .files
             .par_iter()
             .zip(&stamps)
             .with_min_len(256)
             .map(|(&i, &stamp)| {
-                let (path, e) = &self.table[i];
+                let (path, e) = (self.table_path(i), &self.table[i]);
                 let stamp = stamp?;
                 if stamp == e.stamp {
                     return Some(None);
@@ -470,27 +485,28 @@ impl CheckCache {
                 })
             })
             .collect::<Option<Vec<_>>>()?;
-        let changed: Vec<(&PathBuf, Entry)> = changed.into_iter().flatten().collect();
+        let changed: Vec<(&Path, Entry)> = changed.into_iter().flatten().collect();
         let mut dirty = lock(&self.dirty);
         if changed.len() > REWRITE_AFTER || *dirty {
             // Worth writing: every entry carries over, with new stamps.
             let mut new = lock(&self.new_files);
-            for (path, e) in &self.table {
-                new.insert(path.as_os_str().to_owned(), e.clone());
+            for (i, e) in self.table.iter().enumerate() {
+                new.insert(self.table_path(i).as_os_str().to_owned(), e.clone());
             }
             for (path, e) in changed {
                 new.insert(path.as_os_str().to_owned(), e);
             }
             *lock(&self.new_outcome) = Some(Outcome {
                 key: old.key,
-                files: old.files.iter().map(|&i| self.table[i].0.clone()).collect(),
+                files: old
+                    .files
+                    .iter()
+                    .map(|&i| self.table_path(i).to_owned())
+                    .collect(),
                 probes: old.probes.clone(),
                 report: old.report.clone(),
             });
-            let mut ws = lock(&self.new_workspace);
-            if ws.is_none() {
-                ws.clone_from(&self.workspace);
-            }
+            self.keep_workspace.store(true, Relaxed);
             *dirty = true;
         }
         Some(old.report.clone())
@@ -549,7 +565,12 @@ impl CheckCache {
             small.var(place.start as u64);
             small.var(place.len() as u64);
         }
-        match &*lock(&self.new_workspace) {
+        let new_workspace = lock(&self.new_workspace);
+        let kept = self
+            .workspace
+            .as_ref()
+            .filter(|_| self.keep_workspace.load(Relaxed));
+        match new_workspace.as_ref().or(kept) {
             None => small.u8(0),
             Some(ws) => {
                 small.u8(1);
@@ -1148,6 +1169,42 @@ mod tests {
         let again = CheckCache::load(&file);
         assert_eq!(again.outcome(9), None);
         assert_eq!(again.is_file(&src), Some(true));
+    }
+
+    #[test]
+    fn a_reused_workspace_carries_over_to_the_next_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let manifest = dir.path().join("Cargo.toml");
+        std::fs::write(&manifest, "[workspace]\n").unwrap();
+        let ws = Workspace {
+            root: dir.path().to_owned(),
+            root_manifest: manifest.clone(),
+            packages: Vec::new(),
+        };
+        let inputs = vec![(manifest.clone(), Stamp::of(&manifest))];
+        let file = dir.path().join("cache");
+        let cache = CheckCache::default();
+        cache.set_workspace(&manifest, inputs, &ws);
+        cache.save(&file).unwrap();
+        let (_, bytes, _) = summarized();
+        for round in 0..2 {
+            let again = CheckCache::load(&file);
+            let got = again.workspace(&manifest).expect("reused");
+            assert_eq!(workspace_hash(&got), workspace_hash(&ws), "round {round}");
+            again.insert(
+                &dir.path().join("a.rs"),
+                stamp(round),
+                7,
+                false,
+                bytes.clone(),
+            );
+            again.save(&file).unwrap();
+        }
+        // Not asked for: not kept.
+        let again = CheckCache::load(&file);
+        again.insert(&dir.path().join("a.rs"), stamp(5), 7, false, bytes);
+        again.save(&file).unwrap();
+        assert!(CheckCache::load(&file).workspace(&manifest).is_none());
     }
 
     #[test]

@@ -326,7 +326,7 @@ impl Builder<'_> {
             return;
         };
         let file_dir = job.path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let (scope_dir, scope_inline) = scope_dirs(&job.dir, &scan, symbols);
+        let scope_dirs = ScopeDirs::of(&job.dir, &scan, symbols);
         // Walk scopes in order; parents come before children, so the module
         // of each scope's parent is known when it is reached.
         let mut scope_module: Vec<ModuleId> = Vec::with_capacity(scan.scopes.len());
@@ -360,18 +360,18 @@ impl Builder<'_> {
         }
         let (mut mods, mut includes) =
             (scan.mods.iter().peekable(), scan.includes.iter().peekable());
-        for si in 0..scan.scopes.len() {
+        for (si, &module) in scope_module.iter().enumerate() {
             while let Some((_, decl)) = mods.next_if(|(s, _)| *s as usize == si) {
                 if decl.inline.is_some() {
                     continue;
                 }
-                let parent = scope_module[si];
+                let parent = module;
                 let child = self.child_module(parent, &decl.name, decl.dev, Some((file, decl.pos)));
                 let mut candidates = Vec::new();
                 // cfg is never evaluated: with only `cfg_attr` paths, the
                 // default file is one more alternative.
                 if !decl.fixed_path {
-                    let d = &scope_dir[si];
+                    let d = scope_dirs.dir(si);
                     let flat = d.join(format!("{}.rs", decl.name));
                     let nested = d.join(&decl.name).join("mod.rs");
                     if self.probe(&flat) {
@@ -381,8 +381,8 @@ impl Builder<'_> {
                     }
                 }
                 for p in &decl.paths {
-                    let base = if scope_inline[si] {
-                        &scope_dir[si]
+                    let base = if scope_dirs.inline(si) {
+                        scope_dirs.dir(si)
                     } else {
                         &file_dir
                     };
@@ -399,8 +399,8 @@ impl Builder<'_> {
             while let Some((_, inc)) = includes.next_if(|(s, _)| *s as usize == si) {
                 let f = file_dir.join(&inc.path);
                 if self.probe(&f) {
-                    let dir = scope_dir[si].clone();
-                    self.queue(&job, f, scope_module[si], dir, (file, inc.pos), next);
+                    let dir = scope_dirs.dir(si).clone();
+                    self.queue(&job, f, module, dir, (file, inc.pos), next);
                 }
             }
         }
@@ -490,45 +490,61 @@ impl Builder<'_> {
     }
 }
 
-/// The directory where `mod x;` looks for children in each scope of
-/// `scan` (read from `dir`), and whether the scope is in an inline module.
-/// Parents come before children, so each parent's is known when a scope is
-/// reached.
-fn scope_dirs(
-    dir: &Path,
-    scan: &FileSummary,
-    symbols: &Mutex<Symbols>,
-) -> (Vec<PathBuf>, Vec<bool>) {
-    let mut scope_dir: Vec<PathBuf> = Vec::with_capacity(scan.scopes.len());
-    let mut scope_inline: Vec<bool> = Vec::with_capacity(scan.scopes.len());
-    for (si, scope) in scan.scopes.iter().enumerate() {
-        let (dir, inline) = match (scope.shape, scope.parent) {
-            (ScopeShape::File, _) | (_, None) => (dir.to_path_buf(), false),
-            (ScopeShape::Block, Some(p)) => {
-                let p = p as usize;
-                (scope_dir[p].clone(), scope_inline[p])
-            }
-            (ScopeShape::Module(name), Some(p)) => {
-                let p = p as usize;
-                let first = scan
-                    .mods
-                    .iter()
-                    .find(|(ds, d)| *ds as usize == p && d.inline == Some(si))
-                    .and_then(|(_, d)| d.paths.first());
-                let dir = match first {
-                    Some(p0) => scope_dir[p].join(p0),
-                    None => {
-                        let symbols = symbols.lock().unwrap_or_else(|e| e.into_inner());
-                        scope_dir[p].join(symbols.name(name))
-                    }
-                };
-                (dir, true)
-            }
-        };
-        scope_dir.push(dir);
-        scope_inline.push(inline);
+/// The directory where `mod x;` looks for children in each scope of a
+/// file, and whether the scope is in an inline module. Blocks share their
+/// parent's directory rather than a copy.
+struct ScopeDirs {
+    dirs: Vec<PathBuf>,
+    /// Each scope's directory (an index of `dirs`) and whether it is inline.
+    of: Vec<(usize, bool)>,
+}
+
+impl ScopeDirs {
+    /// The directories of `scan`'s scopes (the file read from `dir`).
+    /// Parents come before children, so each parent's is known when a
+    /// scope is reached.
+    fn of(dir: &Path, scan: &FileSummary, symbols: &Mutex<Symbols>) -> ScopeDirs {
+        let mut dirs = vec![dir.to_path_buf()];
+        let mut of: Vec<(usize, bool)> = Vec::with_capacity(scan.scopes.len());
+        for (si, scope) in scan.scopes.iter().enumerate() {
+            let at = match (scope.shape, scope.parent) {
+                (ScopeShape::File, _) | (_, None) => (0, false),
+                (ScopeShape::Block, Some(p)) => of[p as usize],
+                (ScopeShape::Module(name), Some(p)) => {
+                    let p = p as usize;
+                    let first = scan
+                        .mods
+                        .iter()
+                        .find(|(ds, d)| *ds as usize == p && d.inline == Some(si))
+                        .and_then(|(_, d)| d.paths.first());
+                    let parent = &dirs[of[p].0];
+                    let dir = match first {
+                        Some(p0) => parent.join(p0),
+                        None => {
+                            let symbols = symbols.lock().unwrap_or_else(|e| e.into_inner());
+                            parent.join(symbols.name(name))
+                        }
+                    };
+                    dirs.push(dir);
+                    (dirs.len() - 1, true)
+                }
+            };
+            of.push(at);
+        }
+        ScopeDirs { dirs, of }
     }
-    (scope_dir, scope_inline)
+
+    fn len(&self) -> usize {
+        self.of.len()
+    }
+
+    fn dir(&self, si: usize) -> &PathBuf {
+        &self.dirs[self.of[si].0]
+    }
+
+    fn inline(&self, si: usize) -> bool {
+        self.of[si].1
+    }
 }
 
 /// The paths `expand` will probe for the `mod` declarations and
@@ -547,7 +563,7 @@ fn probes_ahead(
         return Default::default();
     }
     let file_dir = path.parent().unwrap_or(Path::new(""));
-    let (scope_dir, scope_inline) = scope_dirs(dir, scan, symbols);
+    let scope_dirs = ScopeDirs::of(dir, scan, symbols);
     let mut out = Vec::new();
     let mut children = Vec::new();
     let mut look = |p: PathBuf| {
@@ -559,11 +575,11 @@ fn probes_ahead(
     };
     for (si, decl) in &scan.mods {
         let si = *si as usize;
-        if decl.inline.is_some() || si >= scope_dir.len() {
+        if decl.inline.is_some() || si >= scope_dirs.len() {
             continue;
         }
         if !decl.fixed_path {
-            let d = &scope_dir[si];
+            let d = scope_dirs.dir(si);
             let flat = d.join(format!("{}.rs", decl.name));
             let nested = d.join(&decl.name).join("mod.rs");
             if look(flat.clone()) {
@@ -573,8 +589,8 @@ fn probes_ahead(
             }
         }
         for p in &decl.paths {
-            let base = if scope_inline[si] {
-                &scope_dir[si]
+            let base = if scope_dirs.inline(si) {
+                scope_dirs.dir(si)
             } else {
                 file_dir
             };
@@ -588,7 +604,9 @@ fn probes_ahead(
     for (si, inc) in &scan.includes {
         let f = file_dir.join(&inc.path);
         if look(f.clone())
-            && let Some(dir) = scope_dir.get(*si as usize)
+            && let Some(dir) = (*si as usize)
+                .lt(&scope_dirs.len())
+                .then(|| scope_dirs.dir(*si as usize))
         {
             children.push((normalize(&f), dir.clone()));
         }
@@ -598,6 +616,20 @@ fn probes_ahead(
 
 /// Removes `.` and `..` components without touching the file system.
 fn normalize(path: &Path) -> PathBuf {
+    // Most paths have nothing to remove: copied as they are.
+    #[cfg(unix)]
+    {
+        let b = path.as_os_str().as_encoded_bytes();
+        let plain = |b: &[u8]| {
+            !b.is_empty()
+                && b[0] != b'.'
+                && b[b.len() - 1] != b'/'
+                && !b.windows(2).any(|w| w == b"//" || w == b"/.")
+        };
+        if plain(b) {
+            return path.to_path_buf();
+        }
+    }
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {
@@ -708,6 +740,26 @@ mod tests {
         let (other, new) = ahead.slot(path, true);
         assert!(other.is_none() && !new);
         assert!(ahead.slot(Path::new("a/c.rs"), true).1);
+    }
+
+    #[test]
+    fn normalizing_removes_dots_and_leaves_plain_paths_as_they_are() {
+        let cases = [
+            ("/w/a/src/lib.rs", "/w/a/src/lib.rs"),
+            ("/w/a/src/./x.rs", "/w/a/src/x.rs"),
+            ("/w/a/src/../x.rs", "/w/a/x.rs"),
+            ("/w/a//src/x.rs", "/w/a/src/x.rs"),
+            ("/w/a/src/", "/w/a/src"),
+            ("/w/a/.hidden/x.rs", "/w/a/.hidden/x.rs"),
+            ("./x.rs", "x.rs"),
+            ("../x.rs", "../x.rs"),
+            ("a/../../x.rs", "../x.rs"),
+            ("x.rs", "x.rs"),
+            ("/", "/"),
+        ];
+        for (path, want) in cases {
+            assert_eq!(normalize(Path::new(path)), PathBuf::from(want), "{path}");
+        }
     }
 
     #[test]

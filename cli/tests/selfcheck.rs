@@ -73,7 +73,11 @@ fn the_scan_cache_never_hides_a_change() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("--> src/domain.rs:2:5"), "{out}");
 
-    std::fs::write(cache.with_extension("pack"), b"terrace-check-pack\0 garbage").unwrap();
+    std::fs::write(
+        cache.with_extension("pack"),
+        b"terrace-check-pack\0 garbage",
+    )
+    .unwrap();
     let (code, out) = terrace(root, &["check", "--color", "never"]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("--> src/domain.rs:2:5"), "{out}");

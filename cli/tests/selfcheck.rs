@@ -56,11 +56,12 @@ fn the_scan_cache_never_hides_a_change() {
     write("src/lib.rs", "pub mod domain;\npub mod db;\n");
     write("src/domain.rs", "pub struct Order;\n");
     write("src/db.rs", "use sqlx::PgPool;\n");
-    let cache = root.join("target/terrace/check-cache-v3");
+    let cache = root.join("target/terrace/check-cache-v4");
 
     let (code, out) = terrace(root, &["check", "--color", "never"]);
     assert_eq!(code, 0, "{out}");
     assert!(cache.is_file());
+    assert!(cache.with_extension("pack").is_file());
 
     write("src/domain.rs", "pub struct Order;\nuse sqlx::Row;\n");
     let (code, out) = terrace(root, &["check", "--color", "never"]);
@@ -68,6 +69,15 @@ fn the_scan_cache_never_hides_a_change() {
     assert!(out.contains("--> src/domain.rs:2:5"), "{out}");
 
     std::fs::write(&cache, b"terrace-check-cache\0 garbage").unwrap();
+    let (code, out) = terrace(root, &["check", "--color", "never"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("--> src/domain.rs:2:5"), "{out}");
+
+    std::fs::write(
+        cache.with_extension("pack"),
+        b"terrace-check-pack\0 garbage",
+    )
+    .unwrap();
     let (code, out) = terrace(root, &["check", "--color", "never"]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("--> src/domain.rs:2:5"), "{out}");

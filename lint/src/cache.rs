@@ -5,22 +5,26 @@
 //! Entries are validated by file metadata (size, modification time, inode,
 //! as git's index does) and, when those changed, by a hash of the content.
 //! The workspace's manifests are reused the same way: every path the
-//! loader looked at is re-stamped and compared. The cache is one file: a
-//! small part (workspace, file table, last outcome) read at every start and
-//! the summaries, read only when some file has to be resolved again. A
-//! missing, stale, truncated or corrupt cache is ignored (never trusted)
-//! and rewritten.
+//! loader looked at is re-stamped and compared. The cache is two files: a
+//! small index (workspace, file table, last outcome) read at every start
+//! and a pack of summaries, read only when some file has to be resolved
+//! again. A save appends this run's new summaries to the pack and rewrites
+//! only the index; the pack is compacted when more than half of it is no
+//! longer referenced. A missing, stale, truncated or corrupt cache is
+//! ignored (never trusted) and rewritten; each summary is checked against
+//! its hash when read.
 
 use std::collections::HashMap;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering::Relaxed;
 use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
 
 use crate::codec::{R, W};
-use crate::fingerprint::{Input, Stamp, content_hash, unchanged};
+use crate::fingerprint::{BytesMap, Input, Stamp, content_hash, unchanged};
 use crate::report::{Code, ContractResult, FileError, Link, Matched, Report, Violation};
 use crate::scan::Pos;
 use crate::summary::{FileSummary, Symbols};
@@ -29,11 +33,34 @@ use crate::workspace::{DepKind, Dependency, Edition, Package, Target, TargetKind
 /// Identifies the format and the scanner that wrote a cache; any change to
 /// either must change it.
 const MAGIC: &[u8] = b"terrace-check-cache\0";
-const FORMAT: u32 = 3;
+const PACK_MAGIC: &[u8] = b"terrace-check-pack\0";
+const FORMAT: u32 = 4;
 const TOOL: &str = env!("CARGO_PKG_VERSION");
 
-/// The cache's file name inside its directory.
-pub const FILE_NAME: &str = "check-cache-v3";
+/// The cache's index file name inside its directory; the pack of
+/// summaries is beside it, with [`PACK_EXTENSION`].
+pub const FILE_NAME: &str = "check-cache-v4";
+/// The extension of the pack of summaries.
+pub const PACK_EXTENSION: &str = "pack";
+
+/// Length of a pack's header: magic, format, identity.
+const PACK_HEADER: usize = PACK_MAGIC.len() + 4 + 8;
+
+/// The pack beside the index at `path`.
+fn pack_path(path: &Path) -> PathBuf {
+    path.with_extension(PACK_EXTENSION)
+}
+
+/// Reads and checks a pack's header: its identity.
+fn pack_id(file: &mut std::fs::File) -> Option<u64> {
+    let mut head = [0u8; PACK_HEADER];
+    file.read_exact(&mut head).ok()?;
+    let mut r = R::new(&head);
+    if r.take(PACK_MAGIC.len())? != PACK_MAGIC || r.u32()? != FORMAT {
+        return None;
+    }
+    r.u64()
+}
 
 /// Files re-validated by content on a run whose outcome is reused are not
 /// worth rewriting the whole cache for, up to this many: the next run
@@ -50,7 +77,7 @@ pub fn workspace_hash(workspace: &Workspace) -> u64 {
 /// Where a cached summary's bytes are.
 #[derive(Debug, Clone)]
 enum Bytes {
-    /// A range of the summaries of the cache file read at the start.
+    /// A range of the pack the cache was loaded with.
     Old(Range<usize>),
     /// Encoded during this run.
     Fresh(Vec<u8>),
@@ -88,25 +115,44 @@ struct Outcome<F = PathBuf> {
     report: Report,
 }
 
+/// What checking the last outcome found: each file's stamp where it was
+/// looked at (`Some(None)`: unreadable), and whether each probe is a file.
+type Seen = (Vec<Option<Option<Stamp>>>, Vec<bool>);
+
 /// Earlier runs' results, and this run's.
 #[derive(Debug, Default)]
 pub struct CheckCache {
-    /// The cache file, open from the start so that the summaries read later
-    /// are the ones of the same file even if another run replaced it.
+    /// The pack, open from the start so that the summaries read later are
+    /// the ones of the same file even if another run replaced it.
     file: Mutex<Option<std::fs::File>>,
-    /// Where the summaries start in the file, and how long they are.
-    summaries_at: (u64, u64),
+    /// The pack's identity and the length the index covers (`None`: no
+    /// usable pack).
+    pack: Option<(u64, u64)>,
     summaries: OnceLock<Option<Vec<u8>>>,
     /// The file table, sorted by path.
-    table: Vec<(PathBuf, Entry)>,
+    table: Vec<Entry>,
+    /// The paths of the table, one after the other (one allocation to
+    /// make and free rather than one per file), and where each ends.
+    table_paths: String,
+    path_ends: Vec<usize>,
     /// Index of each path in `table`, built when first asked for.
-    by_path: OnceLock<HashMap<std::ffi::OsString, usize>>,
+    by_path: OnceLock<BytesMap<std::ffi::OsString, usize>>,
+    /// What checking the last outcome found on disk, for the walk that
+    /// follows when it could not be reused: each file's stamp (`None`:
+    /// unreadable), indexed like `table`, and whether each probe is a file.
+    seen: OnceLock<Seen>,
+    /// Index of each of the last outcome's probes, built when first asked
+    /// for.
+    probe_index: OnceLock<BytesMap<std::ffi::OsString, usize>>,
     workspace: Option<WorkspaceEntry>,
     /// The last outcome, its files as indices into `table`.
     outcome: Option<Outcome<usize>>,
     /// This run's entries, by path (hashed as bytes, not by component).
-    new_files: Mutex<HashMap<std::ffi::OsString, Entry>>,
+    new_files: Mutex<BytesMap<std::ffi::OsString, Entry>>,
     new_workspace: Mutex<Option<WorkspaceEntry>>,
+    /// Whether the loaded workspace carries over (when `new_workspace` is
+    /// `None`), rather than a copy of it.
+    keep_workspace: std::sync::atomic::AtomicBool,
     new_outcome: Mutex<Option<Outcome>>,
     /// Whether anything changed that is worth writing.
     dirty: Mutex<bool>,
@@ -123,26 +169,17 @@ impl CheckCache {
     }
 
     fn try_load(path: &Path) -> Option<CheckCache> {
-        let mut file = std::fs::File::open(path).ok()?;
-        let mut head = vec![0u8; MAGIC.len() + 4 + 8 + 8];
-        file.read_exact(&mut head).ok()?;
-        let mut r = R::new(&head);
+        let index = std::fs::read(path).ok()?;
+        let mut r = R::new(&index);
         if r.take(MAGIC.len())? != MAGIC || r.u32()? != FORMAT {
             return None;
         }
         let small_len = usize::try_from(r.u64()?).ok()?;
-        let summaries_len = r.u64()?;
-        let total = file.metadata().ok()?.len();
-        let expected = (head.len() as u64)
-            .checked_add(small_len as u64)?
-            .checked_add(8)?
-            .checked_add(summaries_len)?;
-        if total != expected {
+        let head = MAGIC.len() + 4 + 8;
+        if index.len() != head.checked_add(small_len)?.checked_add(8)? {
             return None;
         }
-        let mut small = vec![0u8; small_len + 8];
-        file.read_exact(&mut small).ok()?;
-        let (payload, sum) = small.split_at(small_len);
+        let (payload, sum) = index[head..].split_at(small_len);
         if content_hash(payload).to_le_bytes() != sum {
             return None;
         }
@@ -150,9 +187,18 @@ impl CheckCache {
         if r.str()? != TOOL {
             return None;
         }
+        // The pack must be the one the index was written with, at least as
+        // long as it was then (later runs may have appended to it).
+        let (id, summaries_len) = (r.u64()?, r.u64()?);
+        let mut file = std::fs::File::open(pack_path(path)).ok()?;
+        if pack_id(&mut file)? != id || file.metadata().ok()?.len() < summaries_len {
+            return None;
+        }
         let mut table = Vec::new();
+        let (mut table_paths, mut path_ends) = (String::new(), Vec::new());
         for _ in 0..r.len()? {
-            let path = r.path()?;
+            table_paths.push_str(r.path_str()?);
+            path_ends.push(table_paths.len());
             let stamp = r.stamp()?;
             let hash = r.u64()?;
             let e2015 = r.bool()?;
@@ -160,19 +206,16 @@ impl CheckCache {
             let start = usize::try_from(r.var()?).ok()?;
             let len = usize::try_from(r.var()?).ok()?;
             let end = start.checked_add(len)?;
-            if end as u64 > summaries_len {
+            if end as u64 > summaries_len || start < PACK_HEADER {
                 return None;
             }
-            table.push((
-                path,
-                Entry {
-                    stamp,
-                    hash,
-                    e2015,
-                    summary,
-                    bytes: Bytes::Old(start..end),
-                },
-            ));
+            table.push(Entry {
+                stamp,
+                hash,
+                e2015,
+                summary,
+                bytes: Bytes::Old(start..end),
+            });
         }
         let workspace = match r.u8()? {
             0 => None,
@@ -211,12 +254,13 @@ impl CheckCache {
         if !r.done() {
             return None;
         }
-        let summaries_at = (head.len() as u64 + small_len as u64 + 8, summaries_len);
         Some(CheckCache {
             file: Mutex::new(Some(file)),
-            summaries_at,
+            pack: Some((id, summaries_len)),
             summaries: OnceLock::new(),
             table,
+            table_paths,
+            path_ends,
             workspace,
             outcome,
             ..CheckCache::default()
@@ -228,8 +272,8 @@ impl CheckCache {
         self.summaries
             .get_or_init(|| {
                 let mut file = lock(&self.file).take()?;
-                let (at, len) = self.summaries_at;
-                file.seek(SeekFrom::Start(at)).ok()?;
+                let (_, len) = self.pack?;
+                file.seek(SeekFrom::Start(0)).ok()?;
                 let mut bytes = vec![0u8; usize::try_from(len).ok()?];
                 file.read_exact(&mut bytes).ok()?;
                 Some(bytes)
@@ -237,14 +281,54 @@ impl CheckCache {
             .as_deref()
     }
 
-    fn entry(&self, path: &Path) -> Option<&Entry> {
+    fn index(&self, path: &Path) -> Option<usize> {
         let by_path = self.by_path.get_or_init(|| {
-            let index = self.table.iter().enumerate();
+            let index = 0..self.table.len();
+            index
+                .map(|i| (self.table_path(i).as_os_str().to_owned(), i))
+                .collect()
+        });
+        by_path.get(path.as_os_str()).copied()
+    }
+
+    fn entry(&self, path: &Path) -> Option<&Entry> {
+        self.index(path).map(|i| &self.table[i])
+    }
+
+    /// The path of the `i`th entry of the table.
+    fn table_path(&self, i: usize) -> &Path {
+        let start = if i == 0 { 0 } else { self.path_ends[i - 1] };
+        Path::new(&self.table_paths[start..self.path_ends[i]])
+    }
+
+    /// The stamp of `path`: the one checking the last outcome found, when
+    /// it looked at this file, so that the file is not looked at twice.
+    pub fn stamp(&self, path: &Path) -> Option<Stamp> {
+        if let Some((stamps, _)) = self.seen.get()
+            && let Some(seen) = self.index(path).and_then(|i| stamps[i])
+        {
+            return seen;
+        }
+        Stamp::of(path)
+    }
+
+    /// Whether `path` is a file, when checking the last outcome found out.
+    pub fn is_file(&self, path: &Path) -> Option<bool> {
+        let (stamps, probes) = self.seen.get()?;
+        let index = self.probe_index.get_or_init(|| {
+            let old = self.outcome.as_ref().map_or(&[][..], |o| &o.probes[..]);
+            let index = old.iter().enumerate();
             index
                 .map(|(i, (p, _))| (p.as_os_str().to_owned(), i))
                 .collect()
         });
-        by_path.get(path.as_os_str()).map(|&i| &self.table[i].1)
+        if let Some(&i) = index.get(path.as_os_str()) {
+            return probes.get(i).copied();
+        }
+        // A file that was read, and whose stamp did not change, still is one.
+        let i = self.index(path)?;
+        let stamp = stamps[i]??;
+        (stamp == self.table[i].stamp).then_some(true)
     }
 
     fn bytes<'a>(&'a self, e: &'a Entry) -> Option<&'a [u8]> {
@@ -266,7 +350,7 @@ impl CheckCache {
         if old.root_manifest != root_manifest || !unchanged(&old.inputs) {
             return None;
         }
-        *lock(&self.new_workspace) = Some(old.clone());
+        self.keep_workspace.store(true, Relaxed);
         Some(old.workspace.clone())
     }
 
@@ -341,21 +425,41 @@ impl CheckCache {
     /// when its summary is the same as before.
     pub fn outcome(&self, key: u64) -> Option<Report> {
         let old = self.outcome.as_ref().filter(|o| o.key == key)?;
-        let probes_hold = old
+        // Everything is looked at (no stopping at the first change): what
+        // was found serves the walk when the outcome cannot be reused.
+        let probes: Vec<bool> = old
             .probes
             .par_iter()
             .with_min_len(256)
-            .all(|(path, was_file)| path.is_file() == *was_file);
-        if !probes_hold {
-            return None;
-        }
-        let changed: Vec<Option<(&PathBuf, Entry)>> = old
+            .map(|(path, _)| path.is_file())
+            .collect();
+        let stamps: Vec<Option<Stamp>> = old
             .files
             .par_iter()
             .with_min_len(256)
-            .map(|&i| {
-                let (path, e) = &self.table[i];
-                let stamp = Stamp::of(path)?;
+            .map(|&i| Stamp::of(self.table_path(i)))
+            .collect();
+        let mut seen = vec![None; self.table.len()];
+        for (&i, stamp) in old.files.iter().zip(&stamps) {
+            seen[i] = Some(*stamp);
+        }
+        let probes_hold = old
+            .probes
+            .iter()
+            .zip(&probes)
+            .all(|((_, was), is)| was == is);
+        let _ = self.seen.set((seen, probes));
+        if !probes_hold {
+            return None;
+        }
+        let changed: Vec<Option<(&Path, Entry)>> = old
+            .files
+            .par_iter()
+            .zip(&stamps)
+            .with_min_len(256)
+            .map(|(&i, &stamp)| {
+                let (path, e) = (self.table_path(i), &self.table[i]);
+                let stamp = stamp?;
                 if stamp == e.stamp {
                     return Some(None);
                 }
@@ -381,27 +485,28 @@ impl CheckCache {
                 })
             })
             .collect::<Option<Vec<_>>>()?;
-        let changed: Vec<(&PathBuf, Entry)> = changed.into_iter().flatten().collect();
+        let changed: Vec<(&Path, Entry)> = changed.into_iter().flatten().collect();
         let mut dirty = lock(&self.dirty);
         if changed.len() > REWRITE_AFTER || *dirty {
             // Worth writing: every entry carries over, with new stamps.
             let mut new = lock(&self.new_files);
-            for (path, e) in &self.table {
-                new.insert(path.as_os_str().to_owned(), e.clone());
+            for (i, e) in self.table.iter().enumerate() {
+                new.insert(self.table_path(i).as_os_str().to_owned(), e.clone());
             }
             for (path, e) in changed {
                 new.insert(path.as_os_str().to_owned(), e);
             }
             *lock(&self.new_outcome) = Some(Outcome {
                 key: old.key,
-                files: old.files.iter().map(|&i| self.table[i].0.clone()).collect(),
+                files: old
+                    .files
+                    .iter()
+                    .map(|&i| self.table_path(i).to_owned())
+                    .collect(),
                 probes: old.probes.clone(),
                 report: old.report.clone(),
             });
-            let mut ws = lock(&self.new_workspace);
-            if ws.is_none() {
-                ws.clone_from(&self.workspace);
-            }
+            self.keep_workspace.store(true, Relaxed);
             *dirty = true;
         }
         Some(old.report.clone())
@@ -425,9 +530,10 @@ impl CheckCache {
         *lock(&self.dirty) = true;
     }
 
-    /// Writes this run's entries (files no longer read are dropped) to
-    /// `path`, atomically: a temporary file renamed into place. Does
-    /// nothing when nothing worth writing changed.
+    /// Writes this run's entries (files no longer read are dropped) at
+    /// `path`: new summaries go to the pack, then the index is replaced
+    /// atomically (a temporary file renamed into place). Does nothing when
+    /// nothing worth writing changed.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
         if !*lock(&self.dirty) {
             return Ok(());
@@ -441,25 +547,30 @@ impl CheckCache {
             let (a, b) = (a.0.as_os_str(), b.0.as_os_str());
             a.as_encoded_bytes().cmp(b.as_encoded_bytes())
         });
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let (id, pack_len, places) = self.write_pack(path, &entries)?;
         let mut small = W::default();
         small.str(TOOL);
-        // Summaries are written as they are, one after the other.
-        let mut summaries: Vec<&[u8]> = Vec::with_capacity(entries.len());
-        let mut at = 0;
+        small.u64(id);
+        small.u64(pack_len);
         small.var(entries.len() as u64);
-        for (path, e) in &entries {
-            let bytes = self.bytes(e).unwrap_or_default();
+        for ((path, e), place) in entries.iter().zip(&places) {
             small.path(path);
             small.stamp(e.stamp);
             small.u64(e.hash);
             small.bool(e.e2015);
             small.u64(e.summary);
-            small.var(at as u64);
-            small.var(bytes.len() as u64);
-            at += bytes.len();
-            summaries.push(bytes);
+            small.var(place.start as u64);
+            small.var(place.len() as u64);
         }
-        match &*lock(&self.new_workspace) {
+        let new_workspace = lock(&self.new_workspace);
+        let kept = self
+            .workspace
+            .as_ref()
+            .filter(|_| self.keep_workspace.load(Relaxed));
+        match new_workspace.as_ref().or(kept) {
             None => small.u8(0),
             Some(ws) => {
                 small.u8(1);
@@ -492,22 +603,104 @@ impl CheckCache {
             }
             _ => small.u8(0),
         }
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
         let tmp = path.with_extension(format!("tmp{}", std::process::id()));
         let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
         out.write_all(MAGIC)?;
         out.write_all(&FORMAT.to_le_bytes())?;
         out.write_all(&(small.0.len() as u64).to_le_bytes())?;
-        out.write_all(&(at as u64).to_le_bytes())?;
         out.write_all(&small.0)?;
         out.write_all(&content_hash(&small.0).to_le_bytes())?;
-        for bytes in summaries {
-            out.write_all(bytes)?;
-        }
         out.into_inner().map_err(|e| e.into_error())?;
         std::fs::rename(&tmp, path)
+    }
+
+    /// Puts the summaries of `entries` in the pack beside `path`: this
+    /// run's are appended to the pack the cache was loaded with while at
+    /// least half of it stays referenced; otherwise every summary is
+    /// written to a new pack. Returns the pack's identity, the length the
+    /// index covers and where each entry's summary is.
+    fn write_pack(
+        &self,
+        path: &Path,
+        entries: &[(&Path, &Entry)],
+    ) -> std::io::Result<(u64, u64, Vec<Range<usize>>)> {
+        let pack = pack_path(path);
+        let (mut fresh, mut kept) = (0, 0);
+        for (_, e) in entries {
+            match &e.bytes {
+                Bytes::Old(range) => kept += range.len(),
+                Bytes::Fresh(bytes) => fresh += bytes.len(),
+            }
+        }
+        if let Some((id, len)) = self.pack {
+            let total = usize::try_from(len)
+                .unwrap_or(usize::MAX)
+                .saturating_sub(PACK_HEADER)
+                .saturating_add(fresh);
+            if kept + fresh >= total / 2
+                && let Some(mut file) = open_to_append(&pack, id)
+            {
+                // Another run appending at the same time can only make some
+                // summaries fail their hash check: read again, never trusted.
+                let at = usize::try_from(file.seek(SeekFrom::End(0))?).unwrap_or(usize::MAX);
+                let mut bytes = Vec::with_capacity(fresh);
+                let places = entries
+                    .iter()
+                    .map(|(_, e)| match &e.bytes {
+                        Bytes::Old(range) => range.clone(),
+                        Bytes::Fresh(b) => {
+                            let start = at + bytes.len();
+                            bytes.extend_from_slice(b);
+                            start..start + b.len()
+                        }
+                    })
+                    .collect();
+                file.write_all(&bytes)?;
+                return Ok((id, (at + bytes.len()) as u64, places));
+            }
+        }
+        let id = new_pack_id(self.pack.map_or(0, |(id, _)| id));
+        let tmp = pack.with_extension(format!("{PACK_EXTENSION}.tmp{}", std::process::id()));
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        out.write_all(PACK_MAGIC)?;
+        out.write_all(&FORMAT.to_le_bytes())?;
+        out.write_all(&id.to_le_bytes())?;
+        let mut at = PACK_HEADER;
+        let mut places = Vec::with_capacity(entries.len());
+        for (_, e) in entries {
+            let bytes = self.bytes(e).unwrap_or_default();
+            out.write_all(bytes)?;
+            places.push(at..at + bytes.len());
+            at += bytes.len();
+        }
+        out.into_inner().map_err(|e| e.into_error())?;
+        std::fs::rename(&tmp, &pack)?;
+        Ok((id, at as u64, places))
+    }
+}
+
+/// The pack at `path` open for appending, when it is the one with `id`.
+fn open_to_append(path: &Path, id: u64) -> Option<std::fs::File> {
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .append(true)
+        .open(path)
+        .ok()?;
+    (pack_id(&mut file)? == id).then_some(file)
+}
+
+/// An identity for a new pack, different from `old`'s.
+fn new_pack_id(old: u64) -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let mut seed = Vec::with_capacity(32);
+    seed.extend_from_slice(&nanos.to_le_bytes());
+    seed.extend_from_slice(&std::process::id().to_le_bytes());
+    seed.extend_from_slice(&old.to_le_bytes());
+    match content_hash(&seed) {
+        id if id == old => id ^ 1,
+        id => id,
     }
 }
 
@@ -940,6 +1133,81 @@ mod tests {
     }
 
     #[test]
+    fn what_checking_an_outcome_found_serves_the_walk() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = dir.path().join("a.rs");
+        let (probe, gone) = (dir.path().join("b.rs"), dir.path().join("c.rs"));
+        std::fs::write(&src, SRC).unwrap();
+        std::fs::write(&probe, "").unwrap();
+        let (_, bytes, _) = summarized();
+        let cache = CheckCache::default();
+        let now = Stamp::of(&src).unwrap();
+        cache.insert(&src, now, content_hash(SRC.as_bytes()), false, bytes);
+        cache.set_outcome(9, vec![src.clone()], vec![(probe.clone(), true)], &report());
+        let file = dir.path().join("cache");
+        cache.save(&file).unwrap();
+        // Nothing known before the outcome is checked.
+        let again = CheckCache::load(&file);
+        assert_eq!(again.is_file(&src), None);
+        std::fs::write(&src, format!("use tokio::net;\n{SRC}")).unwrap();
+        std::fs::remove_file(&probe).unwrap();
+        assert_eq!(again.outcome(9), None);
+        let changed = Stamp::of(&src).unwrap();
+        assert_ne!(changed, now);
+        assert_eq!(again.stamp(&src), Some(changed));
+        // A changed file is looked at again; a probe is answered as found.
+        assert_eq!(again.is_file(&src), None);
+        assert_eq!(again.is_file(&probe), Some(false));
+        assert_eq!(again.is_file(&gone), None);
+        assert_eq!(again.stamp(&gone), None);
+        // A file read before whose stamp did not change still is one.
+        let (_, bytes, _) = summarized();
+        let cache = CheckCache::default();
+        cache.insert(&src, changed, 7, false, bytes);
+        cache.set_outcome(9, vec![src.clone()], vec![(probe.clone(), true)], &report());
+        cache.save(&file).unwrap();
+        let again = CheckCache::load(&file);
+        assert_eq!(again.outcome(9), None);
+        assert_eq!(again.is_file(&src), Some(true));
+    }
+
+    #[test]
+    fn a_reused_workspace_carries_over_to_the_next_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let manifest = dir.path().join("Cargo.toml");
+        std::fs::write(&manifest, "[workspace]\n").unwrap();
+        let ws = Workspace {
+            root: dir.path().to_owned(),
+            root_manifest: manifest.clone(),
+            packages: Vec::new(),
+        };
+        let inputs = vec![(manifest.clone(), Stamp::of(&manifest))];
+        let file = dir.path().join("cache");
+        let cache = CheckCache::default();
+        cache.set_workspace(&manifest, inputs, &ws);
+        cache.save(&file).unwrap();
+        let (_, bytes, _) = summarized();
+        for round in 0..2 {
+            let again = CheckCache::load(&file);
+            let got = again.workspace(&manifest).expect("reused");
+            assert_eq!(workspace_hash(&got), workspace_hash(&ws), "round {round}");
+            again.insert(
+                &dir.path().join("a.rs"),
+                stamp(round),
+                7,
+                false,
+                bytes.clone(),
+            );
+            again.save(&file).unwrap();
+        }
+        // Not asked for: not kept.
+        let again = CheckCache::load(&file);
+        again.insert(&dir.path().join("a.rs"), stamp(5), 7, false, bytes);
+        again.save(&file).unwrap();
+        assert!(CheckCache::load(&file).workspace(&manifest).is_none());
+    }
+
+    #[test]
     fn a_damaged_cache_is_ignored() {
         let dir = tempfile::tempdir().unwrap();
         let (summary, bytes, symbols) = summarized();
@@ -949,27 +1217,122 @@ mod tests {
         cache.set_outcome(9, vec![src.clone()], Vec::new(), &report());
         let file = dir.path().join("cache");
         cache.save(&file).unwrap();
-        let good = std::fs::read(&file).unwrap();
+        let pack = pack_path(&file);
+        let (good, good_pack) = (std::fs::read(&file).unwrap(), std::fs::read(&pack).unwrap());
         let usable = |c: &CheckCache| {
             c.outcome.is_some() || c.by_stamp(&src, stamp(1), false, &symbols).is_some()
         };
+        let trusted = |c: &CheckCache| {
+            c.by_stamp(&src, stamp(1), false, &symbols)
+                .is_none_or(|s| s == summary)
+        };
         assert!(usable(&CheckCache::load(&file)));
-        // Every truncation, and a flipped byte anywhere, is never trusted.
+        // Every truncation of the index or the pack, and a flipped byte
+        // anywhere, is never trusted.
         for len in 0..good.len() {
             std::fs::write(&file, &good[..len]).unwrap();
             assert!(!usable(&CheckCache::load(&file)), "truncated at {len}");
+        }
+        std::fs::write(&file, &good).unwrap();
+        for len in 0..good_pack.len() {
+            std::fs::write(&pack, &good_pack[..len]).unwrap();
+            assert!(!usable(&CheckCache::load(&file)), "pack truncated at {len}");
         }
         for i in (0..good.len()).step_by(7) {
             let mut bad = good.clone();
             bad[i] ^= 0x40;
             std::fs::write(&file, &bad).unwrap();
-            let c = CheckCache::load(&file);
+            assert!(trusted(&CheckCache::load(&file)), "flipped byte {i}");
+        }
+        std::fs::write(&file, &good).unwrap();
+        for i in 0..good_pack.len() {
+            let mut bad = good_pack.clone();
+            bad[i] ^= 0x40;
+            std::fs::write(&pack, &bad).unwrap();
+            assert!(trusted(&CheckCache::load(&file)), "flipped pack byte {i}");
+            if i >= PACK_HEADER {
+                let c = CheckCache::load(&file);
+                assert!(c.by_stamp(&src, stamp(1), false, &symbols).is_none());
+            }
+        }
+        // Another version's files are not read, nor a pack of another index.
+        let version = MAGIC.len();
+        for (path, good, at) in [
+            (&file, &good, version),
+            (&pack, &good_pack, PACK_MAGIC.len()),
+        ] {
+            let mut other = good.clone();
+            other[at..at + 4].copy_from_slice(&3u32.to_le_bytes());
+            std::fs::write(path, &other).unwrap();
+            assert!(!usable(&CheckCache::load(&file)));
+            std::fs::write(path, good).unwrap();
+        }
+        let mut other = good_pack.clone();
+        other[PACK_HEADER - 1] ^= 1;
+        std::fs::write(&pack, &other).unwrap();
+        assert!(!usable(&CheckCache::load(&file)));
+        std::fs::write(&pack, &good_pack).unwrap();
+        assert!(usable(&CheckCache::load(&file)));
+        std::fs::remove_file(&pack).unwrap();
+        assert!(!usable(&CheckCache::load(&file)));
+        assert!(!usable(&CheckCache::load(&dir.path().join("missing"))));
+    }
+
+    #[test]
+    fn new_summaries_are_appended_and_the_pack_compacted_when_half_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("cache");
+        let pack = pack_path(&file);
+        let (summary, bytes, symbols) = summarized();
+        let path = |i: u64| dir.path().join(format!("f{i}.rs"));
+        let cache = CheckCache::default();
+        for i in 0..4 {
+            cache.insert(&path(i), stamp(i), i, false, bytes.clone());
+        }
+        cache.save(&file).unwrap();
+        let first = std::fs::read(&pack).unwrap();
+        // Three kept, one new: appended, the rest of the pack untouched.
+        let again = CheckCache::load(&file);
+        for i in 1..4 {
             assert!(
-                c.by_stamp(&src, stamp(1), false, &symbols)
-                    .is_none_or(|s| s == summary),
-                "flipped byte {i}"
+                again
+                    .by_stamp(&path(i), stamp(i), false, &symbols)
+                    .is_some()
             );
         }
-        assert!(!usable(&CheckCache::load(&dir.path().join("missing"))));
+        again.insert(&path(9), stamp(9), 9, false, bytes.clone());
+        again.save(&file).unwrap();
+        let second = std::fs::read(&pack).unwrap();
+        assert_eq!(second.len(), first.len() + bytes.len());
+        assert_eq!(second[..first.len()], first[..]);
+        let again = CheckCache::load(&file);
+        for i in [1, 2, 3, 9] {
+            let got = again.by_stamp(&path(i), stamp(i), false, &symbols);
+            assert_eq!(got.as_ref(), Some(&summary), "{i}");
+        }
+        assert!(
+            again
+                .by_stamp(&path(0), stamp(0), false, &symbols)
+                .is_none()
+        );
+        // One kept of five: a new pack with only what is referenced.
+        let again = CheckCache::load(&file);
+        assert!(
+            again
+                .by_stamp(&path(9), stamp(9), false, &symbols)
+                .is_some()
+        );
+        again.save(&file).unwrap();
+        let third = std::fs::read(&pack).unwrap();
+        assert_eq!(third.len(), PACK_HEADER + bytes.len());
+        assert_ne!(third[..PACK_HEADER], first[..PACK_HEADER]);
+        let again = CheckCache::load(&file);
+        let got = again.by_stamp(&path(9), stamp(9), false, &symbols);
+        assert_eq!(got, Some(summary));
+        assert!(
+            again
+                .by_stamp(&path(1), stamp(1), false, &symbols)
+                .is_none()
+        );
     }
 }

@@ -166,6 +166,10 @@ impl<'a> R<'a> {
         usize::try_from(self.var()?).ok()
     }
     pub(crate) fn path(&mut self) -> Option<PathBuf> {
+        self.path_str().map(PathBuf::from)
+    }
+    /// A path as the string it was written from, without allocating.
+    pub(crate) fn path_str(&mut self) -> Option<&str> {
         let common = self.usize()?;
         let rest = self.str()?;
         if common > self.last.len() || !self.last.is_char_boundary(common) {
@@ -173,7 +177,7 @@ impl<'a> R<'a> {
         }
         self.last.truncate(common);
         self.last.push_str(rest);
-        Some(PathBuf::from(&self.last))
+        Some(&self.last)
     }
     pub(crate) fn stamp(&mut self) -> Option<Stamp> {
         let size = self.u64()?;

@@ -89,3 +89,86 @@ impl Stamp {
         })
     }
 }
+
+/// A hasher for byte strings such as paths, eight bytes at a time (std's
+/// SipHash, and `Path`'s component-wise hashing, cost more than the
+/// lookups they serve). Not for keys an attacker chooses.
+#[derive(Clone, Copy)]
+pub struct BytesHasher(u64);
+
+impl Default for BytesHasher {
+    fn default() -> Self {
+        BytesHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for BytesHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h ^ v).wrapping_mul(K).rotate_left(29);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            h = (h ^ u64::from_le_bytes(last))
+                .wrapping_mul(K)
+                .rotate_left(29);
+        }
+        self.0 = h;
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0 ^ n as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(29);
+    }
+
+    fn finish(&self) -> u64 {
+        let h = self.0 ^ (self.0 >> 31);
+        h.wrapping_mul(0xBF58_476D_1CE4_E5B9) ^ (h >> 29)
+    }
+}
+
+/// A map keyed by byte strings, with [`BytesHasher`].
+pub type BytesMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<BytesHasher>>;
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsString;
+    use std::hash::{BuildHasher, BuildHasherDefault};
+
+    use super::*;
+
+    #[test]
+    fn bytes_hasher_tells_close_keys_apart() {
+        let b = BuildHasherDefault::<BytesHasher>::default();
+        let keys = [
+            "a/b.rs", "a/c.rs", "a/b.rs\0", "a/b.r", "", "abcdefgh", "abcdefgi",
+        ];
+        let hashes: Vec<u64> = keys.iter().map(|k| b.hash_one(OsString::from(k))).collect();
+        for (i, h) in hashes.iter().enumerate() {
+            assert_eq!(b.hash_one(OsString::from(keys[i])), *h);
+            assert_eq!(hashes.iter().filter(|x| *x == h).count(), 1, "{}", keys[i]);
+        }
+        let mut map: BytesMap<OsString, usize> = BytesMap::default();
+        for (i, k) in keys.iter().enumerate() {
+            map.insert(OsString::from(k), i);
+        }
+        assert_eq!(map.get(std::ffi::OsStr::new("a/c.rs")), Some(&1));
+        assert_eq!(map.get(std::ffi::OsStr::new("a/d.rs")), None);
+    }
+
+    #[test]
+    fn content_hash_sees_every_byte_and_the_length() {
+        let base = content_hash(b"use sqlx;\n");
+        assert_ne!(content_hash(b"use sqlx;\r"), base);
+        assert_ne!(content_hash(b"use sqlx;\n\0"), base);
+        assert_eq!(content_hash(b"use sqlx;\n"), base);
+    }
+}

@@ -3,26 +3,23 @@
 //! every import site resolved to the workspace module or external crate it
 //! names.
 
-use std::collections::{HashMap, HashSet};
-use std::path::{Component, Path, PathBuf};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::cache::CheckCache;
-use crate::fingerprint::{Stamp, content_hash};
 use crate::report::FileError;
 use crate::scan::{NameKind, Pos, ScopeId};
 use crate::summary::{FileSummary, IntMap, ScopeShape, SiteShape, Sym, Symbols};
 use crate::workspace::{DepKind, Edition, TargetKind, Workspace};
 
+mod walk;
+
 /// Index of a [`Module`] in [`Model::modules`].
 pub type ModuleId = usize;
 /// Index of a [`SourceFile`] in [`Model::files`].
 pub type FileId = usize;
-
-/// How deep `mod` declarations may nest before the tree is cut off (guards
-/// against `#[path]` loops that lexical normalisation cannot see).
-const MAX_DEPTH: usize = 64;
 
 /// A module of a workspace target.
 #[derive(Debug, Clone)]
@@ -259,16 +256,6 @@ struct Occurrence {
     inline: Vec<(ScopeId, ModuleId)>,
 }
 
-/// A file waiting to be read as part of a module.
-struct Job {
-    path: PathBuf,
-    module: ModuleId,
-    /// Directory where `mod x;` of the file's top level looks for children.
-    dir: PathBuf,
-    /// Files on the way from the target root, to detect `#[path]` cycles.
-    ancestors: Vec<PathBuf>,
-}
-
 /// Name bindings of one module, from every file that makes it up.
 #[derive(Clone, Copy, Debug)]
 enum Binding {
@@ -338,13 +325,7 @@ pub fn build_cached(
     b.model.errors.sort();
     b.model.errors.dedup();
     let model = std::mem::take(&mut b.model);
-    drop_in_background((
-        b.scans,
-        b.occurrences,
-        b.module_scopes,
-        b.preludes,
-        b.file_ids,
-    ));
+    drop_in_background((b.scans, b.occurrences, b.module_scopes, b.preludes, b.walk));
     model
 }
 
@@ -355,7 +336,8 @@ struct Builder<'w> {
     scans: Vec<Option<FileSummary>>,
     /// Every identifier of every scan (locked only while reading files).
     symbols: std::sync::Mutex<Symbols>,
-    file_ids: HashMap<PathBuf, FileId>,
+    /// State of the module-tree walk.
+    walk: walk::Walk,
     occurrences: Vec<Occurrence>,
     /// Module-level scopes of each module: (occurrence, scope).
     module_scopes: Vec<Vec<(usize, ScopeId)>>,
@@ -373,7 +355,7 @@ impl<'w> Builder<'w> {
             model: Model::default(),
             scans: Vec::new(),
             symbols: std::sync::Mutex::default(),
-            file_ids: HashMap::new(),
+            walk: walk::Walk::default(),
             occurrences: Vec::new(),
             module_scopes: Vec::new(),
             preludes: Vec::new(),
@@ -411,312 +393,6 @@ impl<'w> Builder<'w> {
             decl,
         });
         self.module_scopes.push(Vec::new());
-        id
-    }
-
-    /// Creates every target's root module and follows `mod` declarations
-    /// breadth-first, reading each wave of files in parallel.
-    fn read_trees(&mut self) {
-        let mut jobs = Vec::new();
-        let ws = self.ws;
-        for (pi, pkg) in ws.packages.iter().enumerate() {
-            let pkg_seg = pkg.name.replace('-', "_");
-            let mut targets: Vec<_> = pkg.targets.iter().collect();
-            // The library first, so that other targets can see it.
-            targets.sort_by_key(|t| t.kind);
-            for t in targets {
-                // Like `cargo package`, a target whose root file is gone
-                // (vendored crates drop their tests and benches) is skipped.
-                if !self.probe(&t.root) {
-                    continue;
-                }
-                let segments = match t.kind {
-                    TargetKind::Lib => vec![t.name.replace('-', "_")],
-                    TargetKind::Build => vec![pkg_seg.clone(), "build".to_owned()],
-                    kind => vec![
-                        pkg_seg.clone(),
-                        match kind {
-                            TargetKind::Bin => "bin",
-                            TargetKind::Test => "test",
-                            TargetKind::Example => "example",
-                            _ => "bench",
-                        }
-                        .to_owned(),
-                        t.name.replace('-', "_"),
-                    ],
-                };
-                let dev = matches!(
-                    t.kind,
-                    TargetKind::Test | TargetKind::Example | TargetKind::Bench
-                );
-                let ti = self.model.targets.len();
-                let root = self.new_module(segments, None, ti, dev, None);
-                let lib_seg = t.name.replace('-', "_");
-                self.model.targets.push(TargetInfo {
-                    package: pi,
-                    kind: t.kind,
-                    root,
-                    edition: pkg.edition,
-                    package_alias: (t.kind == TargetKind::Lib && lib_seg != pkg_seg)
-                        .then(|| pkg_seg.clone()),
-                });
-                if t.kind == TargetKind::Lib {
-                    self.lib_roots[pi] = Some(root);
-                }
-                let dir = t.root.parent().map(Path::to_path_buf).unwrap_or_default();
-                let path = normalize(&t.root);
-                jobs.push(Job {
-                    ancestors: vec![path.clone()],
-                    path,
-                    module: root,
-                    dir,
-                });
-            }
-        }
-        for ti in 0..self.model.targets.len() {
-            let p = self.prelude(ti);
-            self.preludes.push(p);
-        }
-        while !jobs.is_empty() {
-            self.read_wave(&jobs);
-            let mut next = Vec::new();
-            for job in jobs {
-                self.expand(job, &mut next);
-            }
-            jobs = next;
-        }
-        self.model.source_files = self.model.files.len();
-    }
-
-    /// Reads and scans, in parallel, every file of `jobs` not read yet.
-    fn read_wave(&mut self, jobs: &[Job]) {
-        let mut todo: Vec<PathBuf> = Vec::new();
-        let mut queued: HashSet<&Path> = HashSet::new();
-        for job in jobs {
-            if !self.file_ids.contains_key(&job.path) && queued.insert(&job.path) {
-                todo.push(job.path.clone());
-            }
-        }
-        let editions: HashMap<&Path, bool> = jobs
-            .iter()
-            .map(|j| {
-                let t = &self.model.targets[self.model.modules[j.module].target];
-                (j.path.as_path(), t.edition == Edition::E2015)
-            })
-            .collect();
-        let cache = self.cache;
-        let symbols = &self.symbols;
-        let results: Vec<Result<FileSummary, (u32, u32, String)>> = todo
-            .par_iter()
-            .map(|p| {
-                read_and_summarize(
-                    p,
-                    editions.get(p.as_path()).copied().unwrap_or(false),
-                    cache,
-                    symbols,
-                )
-            })
-            .collect();
-        for (path, result) in todo.into_iter().zip(results) {
-            let id = self.model.files.len();
-            let rel = self.rel(&path);
-            match result {
-                Ok(scan) => {
-                    for e in &scan.errors {
-                        self.model.errors.push(FileError {
-                            file: rel.clone(),
-                            line: e.pos.line,
-                            column: e.pos.column,
-                            message: e.message.clone(),
-                        });
-                    }
-                    self.scans.push(Some(scan));
-                }
-                Err((line, column, message)) => {
-                    self.model.errors.push(FileError {
-                        file: rel.clone(),
-                        line,
-                        column,
-                        message,
-                    });
-                    self.scans.push(None);
-                }
-            }
-            self.model.files.push(SourceFile {
-                path: path.clone(),
-                rel,
-            });
-            self.file_ids.insert(path, id);
-        }
-    }
-
-    /// Records the occurrence of a read file and queues its child modules.
-    fn expand(&mut self, job: Job, next: &mut Vec<Job>) {
-        let Some(&file) = self.file_ids.get(&job.path) else {
-            return;
-        };
-        let occ = self.occurrences.len();
-        self.occurrences.push(Occurrence {
-            file,
-            module: job.module,
-            inline: Vec::new(),
-        });
-        self.module_scopes[job.module].push((occ, 0));
-        let Some(scan) = self.scans[file].take() else {
-            return;
-        };
-        let file_dir = job.path.parent().map(Path::to_path_buf).unwrap_or_default();
-        // Walk scopes in order; parents come before children, so the module
-        // and directory of each scope's parent are known when it is reached.
-        let mut scope_module: Vec<ModuleId> = Vec::with_capacity(scan.scopes.len());
-        let mut scope_dir: Vec<PathBuf> = Vec::with_capacity(scan.scopes.len());
-        let mut scope_inline: Vec<bool> = Vec::with_capacity(scan.scopes.len());
-        for (si, scope) in scan.scopes.iter().enumerate() {
-            let (module, dir, inline) = match (scope.shape, scope.parent) {
-                (ScopeShape::File, _) | (_, None) => (job.module, job.dir.clone(), false),
-                (ScopeShape::Block, Some(p)) => {
-                    let p = p as usize;
-                    (scope_module[p], scope_dir[p].clone(), scope_inline[p])
-                }
-                (ScopeShape::Module(name), Some(p)) => {
-                    let p = p as usize;
-                    let name = self.symbol_name(name);
-                    let parent_module = scope_module[p];
-                    let decl = scan
-                        .mods
-                        .iter()
-                        .find(|(ds, d)| *ds as usize == p && d.inline == Some(si))
-                        .map(|(_, d)| d);
-                    let (dev, pos, paths) = match decl {
-                        Some(d) => (d.dev, d.pos, d.paths.clone()),
-                        None => (scope.dev, Pos::default(), Vec::new()),
-                    };
-                    let child = self.child_module(parent_module, &name, dev, Some((file, pos)));
-                    self.occurrences[occ].inline.push((si, child));
-                    self.module_scopes[child].push((occ, si));
-                    let dir = match paths.first() {
-                        Some(p0) => scope_dir[p].join(p0),
-                        None => scope_dir[p].join(&name),
-                    };
-                    (child, dir, true)
-                }
-            };
-            scope_module.push(module);
-            scope_dir.push(dir);
-            scope_inline.push(inline);
-        }
-        let (mut mods, mut includes) =
-            (scan.mods.iter().peekable(), scan.includes.iter().peekable());
-        for si in 0..scan.scopes.len() {
-            while let Some((_, decl)) = mods.next_if(|(s, _)| *s as usize == si) {
-                if decl.inline.is_some() {
-                    continue;
-                }
-                let parent = scope_module[si];
-                let child = self.child_module(parent, &decl.name, decl.dev, Some((file, decl.pos)));
-                let mut candidates = Vec::new();
-                // cfg is never evaluated: with only `cfg_attr` paths, the
-                // default file is one more alternative.
-                if !decl.fixed_path {
-                    let d = &scope_dir[si];
-                    let flat = d.join(format!("{}.rs", decl.name));
-                    let nested = d.join(&decl.name).join("mod.rs");
-                    if self.probe(&flat) {
-                        candidates.push((flat, d.join(&decl.name)));
-                    } else if self.probe(&nested) {
-                        candidates.push((nested, d.join(&decl.name)));
-                    }
-                }
-                for p in &decl.paths {
-                    let base = if scope_inline[si] {
-                        &scope_dir[si]
-                    } else {
-                        &file_dir
-                    };
-                    let f = base.join(p);
-                    if self.probe(&f) {
-                        let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
-                        candidates.push((f, dir));
-                    }
-                }
-                for (path, dir) in candidates {
-                    self.queue(&job, path, child, dir, (file, decl.pos), next);
-                }
-            }
-            while let Some((_, inc)) = includes.next_if(|(s, _)| *s as usize == si) {
-                let f = file_dir.join(&inc.path);
-                if self.probe(&f) {
-                    let dir = scope_dir[si].clone();
-                    self.queue(&job, f, scope_module[si], dir, (file, inc.pos), next);
-                }
-            }
-        }
-        self.scans[file] = Some(scan);
-    }
-
-    /// Whether `path` is a file, remembered for the cache.
-    fn probe(&mut self, path: &Path) -> bool {
-        let is_file = path.is_file();
-        self.model.probes.push((path.to_path_buf(), is_file));
-        is_file
-    }
-
-    fn symbol_name(&self, s: Sym) -> String {
-        let symbols = self.symbols.lock().unwrap_or_else(|e| e.into_inner());
-        symbols.name(s).to_owned()
-    }
-
-    fn queue(
-        &mut self,
-        job: &Job,
-        path: PathBuf,
-        module: ModuleId,
-        dir: PathBuf,
-        decl: (FileId, Pos),
-        next: &mut Vec<Job>,
-    ) {
-        let path = normalize(&path);
-        if job.ancestors.contains(&path) || job.ancestors.len() >= MAX_DEPTH {
-            let rel = self.model.files[decl.0].rel.clone();
-            self.model.errors.push(FileError {
-                file: rel,
-                line: decl.1.line,
-                column: decl.1.column,
-                message: format!(
-                    "module cycle: `{}` includes itself through `#[path]` or `include!`",
-                    self.rel(&path)
-                ),
-            });
-            return;
-        }
-        let mut ancestors = job.ancestors.clone();
-        ancestors.push(path.clone());
-        next.push(Job {
-            path,
-            module,
-            dir,
-            ancestors,
-        });
-    }
-
-    fn child_module(
-        &mut self,
-        parent: ModuleId,
-        name: &str,
-        dev: bool,
-        decl: Option<(FileId, Pos)>,
-    ) -> ModuleId {
-        if let Some(&c) = self.model.modules[parent].children.get(name) {
-            return c;
-        }
-        let mut segments = self.model.modules[parent].segments.clone();
-        segments.push(name.to_owned());
-        let target = self.model.modules[parent].target;
-        let dev = dev || self.model.modules[parent].dev;
-        let id = self.new_module(segments, Some(parent), target, dev, decl);
-        self.model.modules[parent]
-            .children
-            .insert(name.to_owned(), id);
         id
     }
 
@@ -1302,126 +978,5 @@ impl Resolver<'_, '_> {
             s.push_str(self.symbols.name(r));
         }
         s
-    }
-}
-
-/// Removes `.` and `..` components without touching the file system.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            c => out.push(c.as_os_str()),
-        }
-    }
-    out
-}
-
-/// Reads a file as UTF-8 and scans it (or takes its summary from the
-/// cache); an error is (line, column, message).
-fn read_and_summarize(
-    path: &Path,
-    edition2015: bool,
-    cache: Option<&CheckCache>,
-    symbols: &std::sync::Mutex<Symbols>,
-) -> Result<FileSummary, (u32, u32, String)> {
-    let stamp = cache.and_then(|_| Stamp::of(path));
-    if let (Some(cache), Some(stamp)) = (cache, stamp)
-        && let Some(summary) = cache.by_stamp(path, stamp, edition2015, symbols)
-    {
-        return Ok(summary);
-    }
-    let bytes = std::fs::read(path).map_err(|e| (1, 1, format!("cannot read file: {e}")))?;
-    let hash = cache.map(|_| content_hash(&bytes));
-    if let (Some(cache), Some(stamp), Some(hash)) = (cache, stamp, hash)
-        && let Some(summary) = cache.by_hash(path, stamp, hash, edition2015, symbols)
-    {
-        return Ok(summary);
-    }
-    match std::str::from_utf8(&bytes) {
-        Ok(text) => {
-            let (summary, encoded) =
-                FileSummary::summarize(text, edition2015, symbols, cache.is_some());
-            if let (Some(cache), Some(stamp), Some(hash), Some(encoded)) =
-                (cache, stamp, hash, encoded)
-            {
-                cache.insert(path, stamp, hash, edition2015, encoded);
-            }
-            Ok(summary)
-        }
-        Err(e) => {
-            let valid = &bytes[..e.valid_up_to()];
-            let line = valid.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            let column = std::str::from_utf8(&valid[line_start..])
-                .map_or(1, |s| s.chars().count() as u32 + 1);
-            Err((
-                line,
-                column,
-                "file is not valid UTF-8; rustc cannot read it either".to_owned(),
-            ))
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{Model, Module, TargetInfo};
-    use crate::config::ModulePattern;
-    use crate::scan::Pos;
-    use crate::workspace::{Edition, TargetKind};
-
-    fn module(segments: &[&str], parent: Option<usize>, target: usize) -> Module {
-        Module {
-            segments: segments.iter().map(|s| s.to_string()).collect(),
-            parent,
-            children: Default::default(),
-            target,
-            dev: false,
-            decl: None,
-        }
-    }
-
-    fn target(root: usize, package_alias: Option<&str>) -> TargetInfo {
-        TargetInfo {
-            package: 0,
-            kind: TargetKind::Lib,
-            root,
-            edition: Edition::E2021,
-            package_alias: package_alias.map(str::to_owned),
-        }
-    }
-
-    #[test]
-    fn module_paths_hold_each_path_and_alias() {
-        let model = Model {
-            modules: vec![
-                module(&["app"], None, 0),
-                module(&["app", "db"], Some(0), 0),
-                module(&["orm_lib"], None, 1),
-                module(&["orm_lib", "pool"], Some(2), 1),
-                // Modules of one target need not be next to each other.
-                module(&["app", "web"], Some(0), 0),
-            ],
-            targets: vec![target(0, None), target(2, Some("orm"))],
-            ..Model::default()
-        };
-        let paths = model.module_paths();
-        assert_eq!(paths.len(), 5);
-        assert_eq!(paths.path(1), ["app", "db"]);
-        assert_eq!(paths.path(3), ["orm_lib", "pool"]);
-        let pattern = |text| ModulePattern::parse(text, Pos::default()).unwrap();
-        // The alias names the library's modules too, and only those.
-        assert!(paths.matches(3, &pattern("orm::pool")));
-        assert!(paths.matches(3, &pattern("orm_lib::pool")));
-        assert!(!paths.matches(1, &pattern("orm")));
-        assert_eq!(paths.candidates(&pattern("orm")), [2, 3]);
-        assert_eq!(paths.candidates(&pattern("app::*")), [0, 1, 4]);
-        assert_eq!(paths.path(4), ["app", "web"]);
     }
 }

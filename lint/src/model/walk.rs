@@ -1,0 +1,782 @@
+//! The module-tree walk: every target's root file, then the files its `mod`
+//! declarations (`#[path]`, inline modules, `include!`) lead to, read and
+//! scanned (or taken from the check cache) in parallel.
+
+use std::ffi::{OsStr, OsString};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use rayon::prelude::*;
+
+use super::{Builder, FileId, ModuleId, Occurrence, SourceFile, TargetInfo};
+use crate::cache::CheckCache;
+use crate::fingerprint::{BytesMap, content_hash};
+use crate::report::FileError;
+use crate::scan::Pos;
+use crate::summary::{FileSummary, ScopeShape, Symbols};
+use crate::workspace::{Edition, TargetKind};
+
+/// How deep `mod` declarations may nest before the tree is cut off (guards
+/// against `#[path]` loops that lexical normalisation cannot see).
+const MAX_DEPTH: usize = 64;
+
+/// A file waiting to be read as part of a module.
+struct Job {
+    path: PathBuf,
+    module: ModuleId,
+    /// Directory where `mod x;` of the file's top level looks for children.
+    dir: PathBuf,
+    /// Files on the way from the target root, to detect `#[path]` cycles.
+    ancestors: Arc<Ancestors>,
+}
+
+/// The files on the way from a target root to a job's file, the job's own
+/// first: shared between jobs rather than copied for each.
+struct Ancestors {
+    path: PathBuf,
+    depth: usize,
+    up: Option<Arc<Ancestors>>,
+}
+
+impl Ancestors {
+    fn contains(&self, path: &Path) -> bool {
+        let mut at = Some(self);
+        while let Some(a) = at {
+            if a.path == path {
+                return true;
+            }
+            at = a.up.as_deref();
+        }
+        false
+    }
+}
+
+/// A file's summary, or why it has none: (line, column, message).
+type Read = Result<FileSummary, (u32, u32, String)>;
+
+/// A file read, with the probes for its declarations.
+type Found = (Read, Vec<(PathBuf, bool)>);
+
+/// A file being read ahead of its wave: read once, by whichever thread
+/// comes first, and taken by its wave.
+type Slot = Arc<OnceLock<Mutex<Option<Found>>>>;
+
+/// Files read ahead of their wave, by path, with the edition they are
+/// read with: as soon as a file is read, the files its declarations name
+/// are, so that no thread waits for the end of a wave. Numbering still
+/// follows the waves, whatever order reads finish in.
+#[derive(Default)]
+struct Ahead(Mutex<BytesMap<OsString, (bool, Slot)>>);
+
+impl Ahead {
+    /// The slot of `path`, made when new (`None`: read ahead with the other
+    /// edition).
+    fn slot(&self, path: &Path, e2015: bool) -> (Option<Slot>, bool) {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        match map.get(path.as_os_str()) {
+            Some((e, slot)) => ((*e == e2015).then(|| slot.clone()), false),
+            None => {
+                let slot = Slot::default();
+                map.insert(path.as_os_str().to_owned(), (e2015, slot.clone()));
+                (Some(slot), true)
+            }
+        }
+    }
+}
+
+/// What reading a file needs besides its path.
+#[derive(Clone, Copy)]
+struct Reader<'a> {
+    cache: Option<&'a CheckCache>,
+    symbols: &'a Mutex<Symbols>,
+    ahead: &'a Ahead,
+}
+
+impl<'a> Reader<'a> {
+    /// Reads `path` (from `dir`) and looks for the files it names, then
+    /// starts reading those in `scope`.
+    fn read<'s>(self, scope: &rayon::Scope<'s>, path: &Path, dir: &Path, e2015: bool) -> Found
+    where
+        'a: 's,
+    {
+        let result = read_and_summarize(path, e2015, self.cache, self.symbols);
+        let (probes, children) = match &result {
+            Ok(scan) => probes_ahead(path, dir, scan, self.symbols, self.cache),
+            Err(_) => Default::default(),
+        };
+        for (child, dir) in children {
+            self.read_ahead(scope, child, dir, e2015);
+        }
+        (result, probes)
+    }
+
+    /// Starts reading `path` in `scope` unless it is read or being read.
+    fn read_ahead<'s>(self, scope: &rayon::Scope<'s>, path: PathBuf, dir: PathBuf, e2015: bool)
+    where
+        'a: 's,
+    {
+        let (Some(slot), true) = self.ahead.slot(&path, e2015) else {
+            return;
+        };
+        scope.spawn(move |scope| {
+            slot.get_or_init(|| Mutex::new(Some(self.read(scope, &path, &dir, e2015))));
+        });
+    }
+
+    /// The file at `path`, read ahead or now.
+    fn take<'s>(self, scope: &rayon::Scope<'s>, path: &Path, dir: &Path, e2015: bool) -> Found
+    where
+        'a: 's,
+    {
+        let (slot, _) = self.ahead.slot(path, e2015);
+        let found = slot.and_then(|slot| {
+            let cell = slot.get_or_init(|| Mutex::new(Some(self.read(scope, path, dir, e2015))));
+            cell.lock().unwrap_or_else(|e| e.into_inner()).take()
+        });
+        found.unwrap_or_else(|| self.read(scope, path, dir, e2015))
+    }
+}
+
+/// A file a declaration names, with the directory of its own declarations.
+type Child = (PathBuf, PathBuf);
+
+/// What the walk keeps between waves.
+#[derive(Default)]
+pub(super) struct Walk {
+    /// The id of each file read, by path.
+    file_ids: BytesMap<OsString, FileId>,
+    /// Whether each path is a file, for the probes `expand` will make,
+    /// found in parallel ahead of it.
+    probed: BytesMap<OsString, bool>,
+}
+
+impl Builder<'_> {
+    /// Creates every target's root module and follows `mod` declarations
+    /// breadth-first, reading each wave of files in parallel.
+    pub(super) fn read_trees(&mut self) {
+        let mut jobs = Vec::new();
+        let ws = self.ws;
+        let roots: Vec<&Path> = ws
+            .packages
+            .iter()
+            .flat_map(|p| p.targets.iter().map(|t| t.root.as_path()))
+            .collect();
+        self.prefetch(roots.par_iter().map(|p| p.to_path_buf()).collect());
+        for (pi, pkg) in ws.packages.iter().enumerate() {
+            let pkg_seg = pkg.name.replace('-', "_");
+            let mut targets: Vec<_> = pkg.targets.iter().collect();
+            // The library first, so that other targets can see it.
+            targets.sort_by_key(|t| t.kind);
+            for t in targets {
+                // Like `cargo package`, a target whose root file is gone
+                // (vendored crates drop their tests and benches) is skipped.
+                if !self.probe(&t.root) {
+                    continue;
+                }
+                let segments = match t.kind {
+                    TargetKind::Lib => vec![t.name.replace('-', "_")],
+                    TargetKind::Build => vec![pkg_seg.clone(), "build".to_owned()],
+                    kind => vec![
+                        pkg_seg.clone(),
+                        match kind {
+                            TargetKind::Bin => "bin",
+                            TargetKind::Test => "test",
+                            TargetKind::Example => "example",
+                            _ => "bench",
+                        }
+                        .to_owned(),
+                        t.name.replace('-', "_"),
+                    ],
+                };
+                let dev = matches!(
+                    t.kind,
+                    TargetKind::Test | TargetKind::Example | TargetKind::Bench
+                );
+                let ti = self.model.targets.len();
+                let root = self.new_module(segments, None, ti, dev, None);
+                let lib_seg = t.name.replace('-', "_");
+                self.model.targets.push(TargetInfo {
+                    package: pi,
+                    kind: t.kind,
+                    root,
+                    edition: pkg.edition,
+                    package_alias: (t.kind == TargetKind::Lib && lib_seg != pkg_seg)
+                        .then(|| pkg_seg.clone()),
+                });
+                if t.kind == TargetKind::Lib {
+                    self.lib_roots[pi] = Some(root);
+                }
+                let dir = t.root.parent().map(Path::to_path_buf).unwrap_or_default();
+                let path = normalize(&t.root);
+                jobs.push(Job {
+                    ancestors: Arc::new(Ancestors {
+                        path: path.clone(),
+                        depth: 1,
+                        up: None,
+                    }),
+                    path,
+                    module: root,
+                    dir,
+                });
+            }
+        }
+        for ti in 0..self.model.targets.len() {
+            let p = self.prelude(ti);
+            self.preludes.push(p);
+        }
+        // The interner is shared with the reads ahead, which outlive a wave.
+        let symbols = std::mem::take(&mut self.symbols);
+        let ahead = Ahead::default();
+        let reader = Reader {
+            cache: self.cache,
+            symbols: &symbols,
+            ahead: &ahead,
+        };
+        rayon::in_place_scope(|scope| {
+            while !jobs.is_empty() {
+                self.read_wave(&jobs, reader, scope);
+                let mut next = Vec::new();
+                for job in jobs {
+                    self.expand(job, &mut next, &symbols);
+                }
+                jobs = next;
+            }
+        });
+        self.symbols = symbols;
+        self.model.source_files = self.model.files.len();
+    }
+
+    /// Reads and scans, in parallel, every file of `jobs` not read yet.
+    fn read_wave<'s>(&mut self, jobs: &[Job], reader: Reader<'s>, scope: &rayon::Scope<'s>) {
+        // Each file once, with the directory of its first job and the
+        // edition of its last.
+        let mut todo: Vec<(PathBuf, &Path, bool)> = Vec::new();
+        let mut queued: BytesMap<&OsStr, usize> = BytesMap::default();
+        for job in jobs {
+            if self.walk.file_ids.contains_key(job.path.as_os_str()) {
+                continue;
+            }
+            let t = &self.model.targets[self.model.modules[job.module].target];
+            let e2015 = t.edition == Edition::E2015;
+            match queued.get(job.path.as_os_str()) {
+                Some(&i) => todo[i].2 = e2015,
+                None => {
+                    queued.insert(job.path.as_os_str(), todo.len());
+                    todo.push((job.path.clone(), &job.dir, e2015));
+                }
+            }
+        }
+        let read: Vec<Found> = todo
+            .par_iter()
+            .map(|(p, dir, e2015)| reader.take(scope, p, dir, *e2015))
+            .collect();
+        let mut results = Vec::with_capacity(read.len());
+        for (result, probes) in read {
+            self.walk
+                .probed
+                .extend(probes.into_iter().map(|(p, f)| (p.into_os_string(), f)));
+            results.push(result);
+        }
+        for ((path, _, _), result) in todo.into_iter().zip(results) {
+            let id = self.model.files.len();
+            let rel = self.rel(&path);
+            match result {
+                Ok(scan) => {
+                    for e in &scan.errors {
+                        self.model.errors.push(FileError {
+                            file: rel.clone(),
+                            line: e.pos.line,
+                            column: e.pos.column,
+                            message: e.message.clone(),
+                        });
+                    }
+                    self.scans.push(Some(scan));
+                }
+                Err((line, column, message)) => {
+                    self.model.errors.push(FileError {
+                        file: rel.clone(),
+                        line,
+                        column,
+                        message,
+                    });
+                    self.scans.push(None);
+                }
+            }
+            self.model.files.push(SourceFile {
+                path: path.clone(),
+                rel,
+            });
+            self.walk.file_ids.insert(path.into_os_string(), id);
+        }
+    }
+
+    /// Records the occurrence of a read file and queues its child modules.
+    fn expand(&mut self, job: Job, next: &mut Vec<Job>, symbols: &Mutex<Symbols>) {
+        let Some(&file) = self.walk.file_ids.get(job.path.as_os_str()) else {
+            return;
+        };
+        let occ = self.occurrences.len();
+        self.occurrences.push(Occurrence {
+            file,
+            module: job.module,
+            inline: Vec::new(),
+        });
+        self.module_scopes[job.module].push((occ, 0));
+        let Some(scan) = self.scans[file].take() else {
+            return;
+        };
+        let file_dir = job.path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let scope_dirs = ScopeDirs::of(&job.dir, &scan, symbols);
+        // Walk scopes in order; parents come before children, so the module
+        // of each scope's parent is known when it is reached.
+        let mut scope_module: Vec<ModuleId> = Vec::with_capacity(scan.scopes.len());
+        for (si, scope) in scan.scopes.iter().enumerate() {
+            let module = match (scope.shape, scope.parent) {
+                (ScopeShape::File, _) | (_, None) => job.module,
+                (ScopeShape::Block, Some(p)) => scope_module[p as usize],
+                (ScopeShape::Module(name), Some(p)) => {
+                    let p = p as usize;
+                    let name = {
+                        let symbols = symbols.lock().unwrap_or_else(|e| e.into_inner());
+                        symbols.name(name).to_owned()
+                    };
+                    let parent_module = scope_module[p];
+                    let decl = scan
+                        .mods
+                        .iter()
+                        .find(|(ds, d)| *ds as usize == p && d.inline == Some(si))
+                        .map(|(_, d)| d);
+                    let (dev, pos) = match decl {
+                        Some(d) => (d.dev, d.pos),
+                        None => (scope.dev, Pos::default()),
+                    };
+                    let child = self.child_module(parent_module, &name, dev, Some((file, pos)));
+                    self.occurrences[occ].inline.push((si, child));
+                    self.module_scopes[child].push((occ, si));
+                    child
+                }
+            };
+            scope_module.push(module);
+        }
+        let (mut mods, mut includes) =
+            (scan.mods.iter().peekable(), scan.includes.iter().peekable());
+        for (si, &module) in scope_module.iter().enumerate() {
+            while let Some((_, decl)) = mods.next_if(|(s, _)| *s as usize == si) {
+                if decl.inline.is_some() {
+                    continue;
+                }
+                let parent = module;
+                let child = self.child_module(parent, &decl.name, decl.dev, Some((file, decl.pos)));
+                let mut candidates = Vec::new();
+                // cfg is never evaluated: with only `cfg_attr` paths, the
+                // default file is one more alternative.
+                if !decl.fixed_path {
+                    let d = scope_dirs.dir(si);
+                    let flat = d.join(format!("{}.rs", decl.name));
+                    let nested = d.join(&decl.name).join("mod.rs");
+                    if self.probe(&flat) {
+                        candidates.push((flat, d.join(&decl.name)));
+                    } else if self.probe(&nested) {
+                        candidates.push((nested, d.join(&decl.name)));
+                    }
+                }
+                for p in &decl.paths {
+                    let base = if scope_dirs.inline(si) {
+                        scope_dirs.dir(si)
+                    } else {
+                        &file_dir
+                    };
+                    let f = base.join(p);
+                    if self.probe(&f) {
+                        let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
+                        candidates.push((f, dir));
+                    }
+                }
+                for (path, dir) in candidates {
+                    self.queue(&job, path, child, dir, (file, decl.pos), next);
+                }
+            }
+            while let Some((_, inc)) = includes.next_if(|(s, _)| *s as usize == si) {
+                let f = file_dir.join(&inc.path);
+                if self.probe(&f) {
+                    let dir = scope_dirs.dir(si).clone();
+                    self.queue(&job, f, module, dir, (file, inc.pos), next);
+                }
+            }
+        }
+        self.scans[file] = Some(scan);
+    }
+
+    /// Finds out in parallel which of `paths` are files, for [`Self::probe`].
+    fn prefetch(&mut self, paths: Vec<PathBuf>) {
+        let cache = self.cache;
+        let found: Vec<(OsString, bool)> = paths
+            .into_par_iter()
+            .map(|p| {
+                let is_file = cache
+                    .and_then(|c| c.is_file(&p))
+                    .unwrap_or_else(|| p.is_file());
+                (p.into_os_string(), is_file)
+            })
+            .collect();
+        self.walk.probed.extend(found);
+    }
+
+    /// Whether `path` is a file, remembered for the cache.
+    fn probe(&mut self, path: &Path) -> bool {
+        let known = self.walk.probed.get(path.as_os_str()).copied();
+        let is_file = known
+            .or_else(|| self.cache.and_then(|c| c.is_file(path)))
+            .unwrap_or_else(|| path.is_file());
+        self.model.probes.push((path.to_path_buf(), is_file));
+        is_file
+    }
+
+    fn queue(
+        &mut self,
+        job: &Job,
+        path: PathBuf,
+        module: ModuleId,
+        dir: PathBuf,
+        decl: (FileId, Pos),
+        next: &mut Vec<Job>,
+    ) {
+        let path = normalize(&path);
+        if job.ancestors.contains(&path) || job.ancestors.depth >= MAX_DEPTH {
+            let rel = self.model.files[decl.0].rel.clone();
+            self.model.errors.push(FileError {
+                file: rel,
+                line: decl.1.line,
+                column: decl.1.column,
+                message: format!(
+                    "module cycle: `{}` includes itself through `#[path]` or `include!`",
+                    self.rel(&path)
+                ),
+            });
+            return;
+        }
+        let ancestors = Arc::new(Ancestors {
+            path: path.clone(),
+            depth: job.ancestors.depth + 1,
+            up: Some(job.ancestors.clone()),
+        });
+        next.push(Job {
+            path,
+            module,
+            dir,
+            ancestors,
+        });
+    }
+
+    fn child_module(
+        &mut self,
+        parent: ModuleId,
+        name: &str,
+        dev: bool,
+        decl: Option<(FileId, Pos)>,
+    ) -> ModuleId {
+        if let Some(&c) = self.model.modules[parent].children.get(name) {
+            return c;
+        }
+        let mut segments = self.model.modules[parent].segments.clone();
+        segments.push(name.to_owned());
+        let target = self.model.modules[parent].target;
+        let dev = dev || self.model.modules[parent].dev;
+        let id = self.new_module(segments, Some(parent), target, dev, decl);
+        self.model.modules[parent]
+            .children
+            .insert(name.to_owned(), id);
+        id
+    }
+}
+
+/// The directory where `mod x;` looks for children in each scope of a
+/// file, and whether the scope is in an inline module. Blocks share their
+/// parent's directory rather than a copy.
+struct ScopeDirs {
+    dirs: Vec<PathBuf>,
+    /// Each scope's directory (an index of `dirs`) and whether it is inline.
+    of: Vec<(usize, bool)>,
+}
+
+impl ScopeDirs {
+    /// The directories of `scan`'s scopes (the file read from `dir`).
+    /// Parents come before children, so each parent's is known when a
+    /// scope is reached.
+    fn of(dir: &Path, scan: &FileSummary, symbols: &Mutex<Symbols>) -> ScopeDirs {
+        let mut dirs = vec![dir.to_path_buf()];
+        let mut of: Vec<(usize, bool)> = Vec::with_capacity(scan.scopes.len());
+        for (si, scope) in scan.scopes.iter().enumerate() {
+            let at = match (scope.shape, scope.parent) {
+                (ScopeShape::File, _) | (_, None) => (0, false),
+                (ScopeShape::Block, Some(p)) => of[p as usize],
+                (ScopeShape::Module(name), Some(p)) => {
+                    let p = p as usize;
+                    let first = scan
+                        .mods
+                        .iter()
+                        .find(|(ds, d)| *ds as usize == p && d.inline == Some(si))
+                        .and_then(|(_, d)| d.paths.first());
+                    let parent = &dirs[of[p].0];
+                    let dir = match first {
+                        Some(p0) => parent.join(p0),
+                        None => {
+                            let symbols = symbols.lock().unwrap_or_else(|e| e.into_inner());
+                            parent.join(symbols.name(name))
+                        }
+                    };
+                    dirs.push(dir);
+                    (dirs.len() - 1, true)
+                }
+            };
+            of.push(at);
+        }
+        ScopeDirs { dirs, of }
+    }
+
+    fn len(&self) -> usize {
+        self.of.len()
+    }
+
+    fn dir(&self, si: usize) -> &PathBuf {
+        &self.dirs[self.of[si].0]
+    }
+
+    fn inline(&self, si: usize) -> bool {
+        self.of[si].1
+    }
+}
+
+/// The paths `expand` will probe for the `mod` declarations and
+/// `include!`s of `scan` (the file at `path`, read from `dir`), each with
+/// whether it is a file: found here, in parallel with reading, rather than
+/// one after the other while expanding; and the files it will queue, with
+/// their directories.
+fn probes_ahead(
+    path: &Path,
+    dir: &Path,
+    scan: &FileSummary,
+    symbols: &Mutex<Symbols>,
+    cache: Option<&CheckCache>,
+) -> (Vec<(PathBuf, bool)>, Vec<Child>) {
+    if scan.mods.iter().all(|(_, d)| d.inline.is_some()) && scan.includes.is_empty() {
+        return Default::default();
+    }
+    let file_dir = path.parent().unwrap_or(Path::new(""));
+    let scope_dirs = ScopeDirs::of(dir, scan, symbols);
+    let mut out = Vec::new();
+    let mut children = Vec::new();
+    let mut look = |p: PathBuf| {
+        let is_file = cache
+            .and_then(|c| c.is_file(&p))
+            .unwrap_or_else(|| p.is_file());
+        out.push((p, is_file));
+        is_file
+    };
+    for (si, decl) in &scan.mods {
+        let si = *si as usize;
+        if decl.inline.is_some() || si >= scope_dirs.len() {
+            continue;
+        }
+        if !decl.fixed_path {
+            let d = scope_dirs.dir(si);
+            let flat = d.join(format!("{}.rs", decl.name));
+            let nested = d.join(&decl.name).join("mod.rs");
+            if look(flat.clone()) {
+                children.push((normalize(&flat), d.join(&decl.name)));
+            } else if look(nested.clone()) {
+                children.push((normalize(&nested), d.join(&decl.name)));
+            }
+        }
+        for p in &decl.paths {
+            let base = if scope_dirs.inline(si) {
+                scope_dirs.dir(si)
+            } else {
+                file_dir
+            };
+            let f = base.join(p);
+            if look(f.clone()) {
+                let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
+                children.push((normalize(&f), dir));
+            }
+        }
+    }
+    for (si, inc) in &scan.includes {
+        let f = file_dir.join(&inc.path);
+        if look(f.clone())
+            && let Some(dir) = (*si as usize)
+                .lt(&scope_dirs.len())
+                .then(|| scope_dirs.dir(*si as usize))
+        {
+            children.push((normalize(&f), dir.clone()));
+        }
+    }
+    (out, children)
+}
+
+/// Removes `.` and `..` components without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    // Most paths have nothing to remove: copied as they are.
+    #[cfg(unix)]
+    {
+        let b = path.as_os_str().as_encoded_bytes();
+        let plain = |b: &[u8]| {
+            !b.is_empty()
+                && b[0] != b'.'
+                && b[b.len() - 1] != b'/'
+                && !b.windows(2).any(|w| w == b"//" || w == b"/.")
+        };
+        if plain(b) {
+            return path.to_path_buf();
+        }
+    }
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            c => out.push(c.as_os_str()),
+        }
+    }
+    out
+}
+
+/// Reads a file as UTF-8 and scans it (or takes its summary from the
+/// cache); an error is (line, column, message).
+fn read_and_summarize(
+    path: &Path,
+    edition2015: bool,
+    cache: Option<&CheckCache>,
+    symbols: &std::sync::Mutex<Symbols>,
+) -> Result<FileSummary, (u32, u32, String)> {
+    let stamp = cache.and_then(|c| c.stamp(path));
+    if let (Some(cache), Some(stamp)) = (cache, stamp)
+        && let Some(summary) = cache.by_stamp(path, stamp, edition2015, symbols)
+    {
+        return Ok(summary);
+    }
+    let bytes = std::fs::read(path).map_err(|e| (1, 1, format!("cannot read file: {e}")))?;
+    let hash = cache.map(|_| content_hash(&bytes));
+    if let (Some(cache), Some(stamp), Some(hash)) = (cache, stamp, hash)
+        && let Some(summary) = cache.by_hash(path, stamp, hash, edition2015, symbols)
+    {
+        return Ok(summary);
+    }
+    match std::str::from_utf8(&bytes) {
+        Ok(text) => {
+            let (summary, encoded) =
+                FileSummary::summarize(text, edition2015, symbols, cache.is_some());
+            if let (Some(cache), Some(stamp), Some(hash), Some(encoded)) =
+                (cache, stamp, hash, encoded)
+            {
+                cache.insert(path, stamp, hash, edition2015, encoded);
+            }
+            Ok(summary)
+        }
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let column = std::str::from_utf8(&valid[line_start..])
+                .map_or(1, |s| s.chars().count() as u32 + 1);
+            Err((
+                line,
+                column,
+                "file is not valid UTF-8; rustc cannot read it either".to_owned(),
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn probes_ahead_are_the_paths_expand_looks_at() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("c")).unwrap();
+        std::fs::write(root.join("a.rs"), "").unwrap();
+        std::fs::write(root.join("c/d.rs"), "").unwrap();
+        let text =
+            "mod a;\nmod n;\n#[path = \"x.rs\"] mod b;\nmod c { mod d; }\ninclude!(\"g.rs\");\n";
+        let symbols = Mutex::default();
+        let (scan, _) = FileSummary::of(&crate::scan::scan(text, false), &symbols, false);
+        let lib = root.join("lib.rs");
+        let (mut got, mut children) = probes_ahead(&lib, root, &scan, &symbols, None);
+        got.sort();
+        children.sort();
+        let want_children = vec![
+            (root.join("a.rs"), root.join("a")),
+            (root.join("c").join("d.rs"), root.join("c").join("d")),
+        ];
+        assert_eq!(children, want_children);
+        let mut want = vec![
+            (root.join("a.rs"), true),
+            (root.join("n.rs"), false),
+            (root.join("n").join("mod.rs"), false),
+            (root.join("x.rs"), false),
+            (root.join("c").join("d.rs"), true),
+            (root.join("g.rs"), false),
+        ];
+        want.sort();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_file_is_read_ahead_once_and_only_with_its_edition() {
+        let ahead = Ahead::default();
+        let path = Path::new("a/b.rs");
+        let (first, new) = ahead.slot(path, false);
+        assert!(new);
+        let (again, new) = ahead.slot(path, false);
+        assert!(!new);
+        assert!(Arc::ptr_eq(&first.unwrap(), &again.unwrap()));
+        let (other, new) = ahead.slot(path, true);
+        assert!(other.is_none() && !new);
+        assert!(ahead.slot(Path::new("a/c.rs"), true).1);
+    }
+
+    #[test]
+    fn normalizing_removes_dots_and_leaves_plain_paths_as_they_are() {
+        let cases = [
+            ("/w/a/src/lib.rs", "/w/a/src/lib.rs"),
+            ("/w/a/src/./x.rs", "/w/a/src/x.rs"),
+            ("/w/a/src/../x.rs", "/w/a/x.rs"),
+            ("/w/a//src/x.rs", "/w/a/src/x.rs"),
+            ("/w/a/src/", "/w/a/src"),
+            ("/w/a/.hidden/x.rs", "/w/a/.hidden/x.rs"),
+            ("./x.rs", "x.rs"),
+            ("../x.rs", "../x.rs"),
+            ("a/../../x.rs", "../x.rs"),
+            ("x.rs", "x.rs"),
+            ("/", "/"),
+        ];
+        for (path, want) in cases {
+            assert_eq!(normalize(Path::new(path)), PathBuf::from(want), "{path}");
+        }
+    }
+
+    #[test]
+    fn ancestors_are_shared_and_searched_up_to_the_root() {
+        let root = Arc::new(Ancestors {
+            path: PathBuf::from("a/lib.rs"),
+            depth: 1,
+            up: None,
+        });
+        let child = Ancestors {
+            path: PathBuf::from("a/b.rs"),
+            depth: 2,
+            up: Some(root.clone()),
+        };
+        assert!(child.contains(Path::new("a/lib.rs")));
+        assert!(child.contains(Path::new("a/b.rs")));
+        assert!(!child.contains(Path::new("a/c.rs")));
+        assert!(!root.contains(Path::new("a/b.rs")));
+    }
+}

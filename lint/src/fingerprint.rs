@@ -21,7 +21,12 @@ impl Stamp {
     /// The stamp of a file or directory, `None` when its metadata cannot be
     /// read.
     pub fn of(path: &Path) -> Option<Stamp> {
-        let meta = std::fs::metadata(path).ok()?;
+        Stamp::of_metadata(&std::fs::metadata(path).ok()?)
+    }
+
+    /// The stamp of a file or directory whose metadata was already read
+    /// (what [`Stamp::of`] returns for it, without a second `stat`).
+    pub fn of_metadata(meta: &std::fs::Metadata) -> Option<Stamp> {
         let mtime_ns = meta
             .modified()
             .ok()?
@@ -29,7 +34,7 @@ impl Stamp {
             .ok()?
             .as_nanos();
         #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
         #[cfg(not(unix))]
         let inode = 0;
         Some(Stamp {
@@ -66,28 +71,6 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
     h ^= h >> 31;
     h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
     h ^ (h >> 29)
-}
-
-impl Stamp {
-    /// The stamp of a file or directory whose metadata was already read
-    /// (what [`Stamp::of`] returns for it, without a second `stat`).
-    pub fn of_metadata(meta: &std::fs::Metadata) -> Option<Stamp> {
-        let mtime_ns = meta
-            .modified()
-            .ok()?
-            .duration_since(std::time::UNIX_EPOCH)
-            .ok()?
-            .as_nanos();
-        #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(meta);
-        #[cfg(not(unix))]
-        let inode = 0;
-        Some(Stamp {
-            size: meta.len(),
-            mtime_ns,
-            inode,
-        })
-    }
 }
 
 /// A hasher for byte strings such as paths, eight bytes at a time (std's

@@ -142,6 +142,84 @@ static IDENT: [bool; 256] = {
     t
 };
 
+/// How [`Lexer::run`] dispatches on a token's first byte.
+mod class {
+    /// Whitespace other than `\n`.
+    pub(super) const SPACE: u8 = 0;
+    pub(super) const NEWLINE: u8 = 1;
+    /// A letter or `_` that cannot start a prefixed literal.
+    pub(super) const IDENT: u8 = 2;
+    /// `r`, `b` or `c`: an identifier or a prefixed literal.
+    pub(super) const PREFIX: u8 = 3;
+    pub(super) const DIGIT: u8 = 4;
+    pub(super) const OPEN: u8 = 5;
+    pub(super) const CLOSE: u8 = 6;
+    /// `:`, `-` or `=`: the first byte of `::`, `->` or `=>`.
+    pub(super) const JOINT: u8 = 7;
+    pub(super) const SLASH: u8 = 8;
+    pub(super) const STR: u8 = 9;
+    pub(super) const QUOTE: u8 = 10;
+    pub(super) const NON_ASCII: u8 = 11;
+    /// Any other ASCII byte: a punctuation token of its own.
+    pub(super) const PUNCT: u8 = 12;
+}
+
+/// The [`class`] of each byte.
+static CLASS: [u8; 256] = {
+    let mut t = [class::PUNCT; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = match b {
+            b' ' | b'\t' | b'\r' | 0x0B | 0x0C => class::SPACE,
+            b'\n' => class::NEWLINE,
+            b'r' | b'b' | b'c' => class::PREFIX,
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => class::IDENT,
+            b'0'..=b'9' => class::DIGIT,
+            b'(' | b'[' | b'{' => class::OPEN,
+            b')' | b']' | b'}' => class::CLOSE,
+            b':' | b'-' | b'=' => class::JOINT,
+            b'/' => class::SLASH,
+            b'"' => class::STR,
+            b'\'' => class::QUOTE,
+            0x80.. => class::NON_ASCII,
+            _ => class::PUNCT,
+        };
+        c += 1;
+    }
+    t
+};
+
+/// `x` in every byte of a word.
+const fn splat(x: u8) -> u64 {
+    0x0101_0101_0101_0101 * x as u64
+}
+
+/// The high bit of each byte of `v` (little-endian) that does not continue
+/// an ASCII identifier (non-ASCII bytes included), eight bytes at a time.
+#[inline(always)]
+const fn ident_stops(v: u64) -> u64 {
+    const LOW7: u64 = splat(0x7F);
+    const HIGH: u64 = splat(0x80);
+    // Every byte below is at most 0x7F before an addition that keeps it
+    // below 0x100: no carry crosses bytes, and bit 7 of each byte tells
+    // one comparison.
+    let x = v & LOW7;
+    let lower = (v | splat(0x20)) & LOW7;
+    let letter = (lower + splat(0x80 - b'a')) & !(lower + splat(0x7F - b'z'));
+    let digit = (x + splat(0x80 - b'0')) & !(x + splat(0x7F - b'9'));
+    let not_underscore = (x ^ splat(b'_')) + LOW7;
+    let ident = (letter | digit | !not_underscore) & !v;
+    !ident & HIGH
+}
+
+/// `b[i..i + 8]` as a little-endian word, if in bounds.
+#[inline(always)]
+fn word_at(b: &[u8], i: usize) -> Option<u64> {
+    b.get(i..i + 8)
+        .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+}
+
 /// The index of the first `\n` in `b`, eight bytes at a time (comments
 /// are a good part of every source file).
 fn find_newline(b: &[u8]) -> Option<usize> {
@@ -306,16 +384,27 @@ pub(crate) mod kw {
     pub(crate) const ALL: u8 = 62;
 }
 
-/// The multiplier of [`keyword_of`]'s hash, chosen so that no two of
-/// [`WORDS`] share a slot of [`KW_SLOTS`].
-const KW_MUL: u32 = 0x4e05_9fb9;
+/// The multiplier of [`kw_hash`], chosen so that no two of [`WORDS`] share
+/// a slot of [`KW_SLOTS`].
+const KW_MUL: u64 = 0x8f43_3550_5b00_db03;
 
-/// The hash of a word of 2 to 11 bytes: its first two bytes, the one
-/// before its last, and its length.
-const fn kw_hash(w: &[u8]) -> usize {
-    let key =
-        w[0] as u32 | (w[1] as u32) << 8 | (w[w.len() - 2] as u32) << 16 | (w.len() as u32) << 24;
-    (key.wrapping_mul(KW_MUL) >> 24) as usize
+/// The first (up to) eight bytes of `w`, little-endian, zero-padded: how
+/// identifiers are compared with [`WORDS`] (which have no zero byte).
+const fn head(w: &[u8]) -> u64 {
+    let mut v = 0u64;
+    let mut k = 0;
+    while k < w.len() && k < 8 {
+        v |= (w[k] as u64) << (8 * k);
+        k += 1;
+    }
+    v
+}
+
+/// The slot of a word by its [`head`]. The head tells apart all of
+/// [`WORDS`] (the only one longer than eight bytes is `macro_rules`).
+#[inline(always)]
+const fn kw_hash(head: u64) -> usize {
+    (head.wrapping_mul(KW_MUL) >> 56) as usize
 }
 
 /// [`WORDS`] by hash slot (index + 1; 0 for an empty slot).
@@ -323,7 +412,7 @@ static KW_SLOTS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut k = 0;
     while k < WORDS.len() {
-        let h = kw_hash(WORDS[k]);
+        let h = kw_hash(head(WORDS[k]));
         assert!(t[h] == 0, "two words share a slot: change KW_MUL");
         t[h] = (k + 1) as u8;
         k += 1;
@@ -331,18 +420,66 @@ static KW_SLOTS: [u8; 256] = {
     t
 };
 
-/// The [`Token::kw`] of identifier `w`: one hash and one comparison.
-#[inline]
-fn keyword_of(w: &[u8]) -> u8 {
-    if w.len() < 2 || w.len() > 11 {
+/// [`head`] and length of each of [`WORDS`], by [`Token::kw`] (entry 0
+/// matches nothing).
+static KW_HEADS: [(u64, usize); 63] = {
+    let mut t = [(u64::MAX, 0); 63];
+    let mut k = 0;
+    while k < WORDS.len() {
+        t[k + 1] = (head(WORDS[k]), WORDS[k].len());
+        k += 1;
+    }
+    t
+};
+
+/// The [`Token::kw`] of an ASCII identifier of `len` bytes at `start` of
+/// `b`: one hash and two integer comparisons, without a `memcmp` call.
+#[inline(always)]
+fn keyword_at(b: &[u8], start: usize, len: usize) -> u8 {
+    if !(2..=11).contains(&len) {
         return 0;
     }
-    let k = KW_SLOTS[kw_hash(w)];
-    if k != 0 && WORDS[k as usize - 1] == w {
+    let first = match b.get(start..start + 8) {
+        Some(c) => u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
+        None => head(&b[start..start + len]),
+    };
+    let h = if len >= 8 {
+        first
+    } else {
+        first & ((1u64 << (8 * len)) - 1)
+    };
+    let k = KW_SLOTS[kw_hash(h)];
+    let (word, n) = KW_HEADS[k as usize];
+    if word == h
+        && n == len
+        && (len <= 8 || b[start + 8..start + len] == WORDS[k as usize - 1][8..])
+    {
         k
     } else {
         0
     }
+}
+
+/// The [`Token::kw`] of identifier `w`.
+fn keyword_of(w: &[u8]) -> u8 {
+    keyword_at(w, 0, w.len())
+}
+
+/// The end of the run of ASCII identifier bytes that starts at `i`,
+/// eight bytes at a time.
+#[inline(always)]
+fn ident_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(v) = word_at(b, i) {
+        let stops = ident_stops(v);
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && IDENT[b[i] as usize] {
+        i += 1;
+    }
+    i
 }
 
 /// The index of the first `"`, `\\` or `\n` in `b` (its length if none),
@@ -393,16 +530,19 @@ pub(crate) struct Lexed {
     pub lines: Vec<u32>,
     /// Lexical errors in order of discovery.
     pub errors: Vec<LexError>,
+    /// The lexer's stack of open delimiters, kept for its allocation.
+    open: Vec<(u32, u8)>,
 }
 
-struct Lexer<'a, 'o> {
+struct Lexer<'a> {
     text: &'a str,
     b: &'a [u8],
     i: usize,
-    tokens: &'o mut Vec<Token>,
-    lines: &'o mut Vec<u32>,
-    errors: &'o mut Vec<LexError>,
-    open: Vec<u32>,
+    tokens: Vec<Token>,
+    lines: Vec<u32>,
+    errors: Vec<LexError>,
+    /// Open delimiters: token index and opening byte.
+    open: Vec<(u32, u8)>,
 }
 
 /// Lexes `text` into `out` (cleared first).
@@ -418,24 +558,29 @@ pub(crate) fn lex(text: &str, out: &mut Lexed) {
     } else {
         text
     };
-    out.tokens.clear();
-    out.tokens.reserve(text.len() / 5 + 16);
-    out.lines.clear();
-    out.lines.push(0);
-    out.errors.clear();
     let mut lx = Lexer {
         text,
         b: text.as_bytes(),
         i: 0,
-        tokens: &mut out.tokens,
-        lines: &mut out.lines,
-        errors: &mut out.errors,
-        open: Vec::new(),
+        tokens: std::mem::take(&mut out.tokens),
+        lines: std::mem::take(&mut out.lines),
+        errors: std::mem::take(&mut out.errors),
+        open: std::mem::take(&mut out.open),
     };
+    lx.tokens.clear();
+    lx.tokens.reserve(text.len() / 3 + 16);
+    lx.lines.clear();
+    lx.lines.push(0);
+    lx.errors.clear();
+    lx.open.clear();
     lx.run();
+    out.tokens = lx.tokens;
+    out.lines = lx.lines;
+    out.errors = lx.errors;
+    out.open = lx.open;
 }
 
-impl Lexer<'_, '_> {
+impl Lexer<'_> {
     /// Records that a line starts at byte `at` (just past a `\n`).
     fn newline(&mut self, at: usize) {
         self.lines.push(at as u32);
@@ -449,27 +594,28 @@ impl Lexer<'_, '_> {
         self.text.get(i..).and_then(|s| s.chars().next())
     }
 
-    fn push(&mut self, kind: Tk, start: usize) {
+    /// Pushes a token from `start` to `end`.
+    #[inline(always)]
+    fn token(&mut self, kind: Tk, kw: u8, start: usize, end: usize) {
         self.tokens.push(Token {
             kind,
-            kw: 0,
+            kw,
             start: start as u32,
-            end: self.i as u32,
+            end: end as u32,
             pair: NO_PAIR,
         });
     }
 
-    /// Pushes the identifier from `start`, recognising the words of [`WORDS`].
-    #[inline]
+    /// Pushes a token from `start` to `self.i`.
+    fn push(&mut self, kind: Tk, start: usize) {
+        self.token(kind, 0, start, self.i);
+    }
+
+    /// Pushes the identifier from `start` to `self.i`, recognising the
+    /// words of [`WORDS`].
     fn push_ident(&mut self, start: usize) {
         let kw = keyword_of(&self.b[start..self.i]);
-        self.tokens.push(Token {
-            kind: Tk::Ident,
-            kw,
-            start: start as u32,
-            end: self.i as u32,
-            pair: NO_PAIR,
-        });
+        self.token(Tk::Ident, kw, start, self.i);
     }
 
     fn error(&mut self, offset: usize, kind: LexErrorKind) {
@@ -484,13 +630,176 @@ impl Lexer<'_, '_> {
             self.i = 3;
         }
         self.shebang();
-        while self.i < self.b.len() {
-            self.token();
+        let b = self.b;
+        // The hot loop keeps the position in a local; the rarer tokens are
+        // lexed by methods that work on `self.i`.
+        let mut i = self.i;
+        while let Some(&c) = b.get(i) {
+            match CLASS[c as usize] {
+                class::SPACE => i += 1,
+                class::NEWLINE => {
+                    i += 1;
+                    self.lines.push(i as u32);
+                    // Indentation, eight spaces at a time.
+                    i += leading_spaces(&b[i..]);
+                }
+                class::IDENT => i = self.ident(i),
+                class::PREFIX => {
+                    let n1 = b.get(i + 1).copied().unwrap_or(0);
+                    let prefixed = match n1 {
+                        b'"' | b'#' | b'\'' => true,
+                        b'r' => c != b'r' && matches!(b.get(i + 2), Some(b'"' | b'#')),
+                        _ => false,
+                    };
+                    if prefixed {
+                        self.i = i;
+                        self.prefixed();
+                        i = self.i;
+                    } else {
+                        i = self.ident(i);
+                    }
+                }
+                class::OPEN => {
+                    self.open.push((self.tokens.len() as u32, c));
+                    self.token(Tk::Open(c), 0, i, i + 1);
+                    i += 1;
+                }
+                class::CLOSE => {
+                    self.close(c, i);
+                    i += 1;
+                }
+                class::JOINT => {
+                    let n1 = b.get(i + 1).copied().unwrap_or(0);
+                    let kind = match (c, n1) {
+                        (b':', b':') => Tk::PathSep,
+                        (b'-', b'>') => Tk::Arrow,
+                        (b'=', b'>') => Tk::FatArrow,
+                        _ => Tk::Punct(c),
+                    };
+                    let len = if matches!(kind, Tk::Punct(_)) { 1 } else { 2 };
+                    self.token(kind, 0, i, i + len);
+                    i += len;
+                }
+                class::SLASH => match b.get(i + 1) {
+                    Some(b'/') => {
+                        i += find_newline(&b[i..]).unwrap_or(b.len() - i);
+                    }
+                    Some(b'*') => {
+                        self.i = i;
+                        self.block_comment();
+                        i = self.i;
+                    }
+                    _ => {
+                        self.token(Tk::Punct(c), 0, i, i + 1);
+                        i += 1;
+                    }
+                },
+                class::STR => {
+                    self.i = i + 1;
+                    self.quoted(i, LexErrorKind::Str);
+                    self.push(Tk::Str, i);
+                    i = self.i;
+                }
+                class::QUOTE => {
+                    self.i = i;
+                    self.quote();
+                    i = self.i;
+                }
+                class::DIGIT => {
+                    self.i = i;
+                    self.number();
+                    self.push(Tk::Lit, i);
+                    i = self.i;
+                }
+                class::NON_ASCII => {
+                    self.i = i;
+                    self.non_ascii();
+                    i = self.i;
+                }
+                _ => {
+                    self.token(Tk::Punct(c), 0, i, i + 1);
+                    i += 1;
+                }
+            }
         }
-        for k in std::mem::take(&mut self.open) {
-            let t = self.tokens[k as usize];
-            let open = self.b[t.start as usize];
-            self.error(t.start as usize, LexErrorKind::Unclosed(open));
+        self.i = i;
+        for k in 0..self.open.len() {
+            let (t, open) = self.open[k];
+            let start = self.tokens[t as usize].start;
+            self.error(start as usize, LexErrorKind::Unclosed(open));
+        }
+    }
+
+    /// The identifier starting at `start` (an ASCII letter or `_`, and not
+    /// a prefixed literal); returns where lexing goes on. Most identifiers
+    /// are shorter than eight bytes: one word holds the whole identifier,
+    /// the byte after it and, masked, the key of the keyword lookup.
+    #[inline(always)]
+    fn ident(&mut self, start: usize) -> usize {
+        let b = self.b;
+        let Some(v) = word_at(b, start) else {
+            return self.ident_near_end(start);
+        };
+        let stops = ident_stops(v);
+        let (end, head, next) = if stops != 0 {
+            // At most seven bytes.
+            let len = (stops.trailing_zeros() / 8) as usize;
+            let low = stops & stops.wrapping_neg();
+            (start + len, v & ((low >> 7) - 1), (v >> (8 * len)) as u8)
+        } else {
+            let end = ident_end(b, start + 8);
+            (end, v, b.get(end).copied().unwrap_or(0))
+        };
+        if next >= 0x80 {
+            return self.ident_near_end(start);
+        }
+        let k = KW_SLOTS[kw_hash(head)];
+        let (word, n) = KW_HEADS[k as usize];
+        // Equal heads of fewer than eight bytes are equal words; longer
+        // words need their length and the rest compared too.
+        let len = end - start;
+        let kw = if word == head
+            && (len < 8
+                || (n == len && (len == 8 || b[start + 8..end] == WORDS[k as usize - 1][8..])))
+        {
+            k
+        } else {
+            0
+        };
+        self.token(Tk::Ident, kw, start, end);
+        // Skip one space after it, if any.
+        end + usize::from(next == b' ')
+    }
+
+    /// [`Lexer::ident`] near the end of the text or with non-ASCII
+    /// characters.
+    #[inline(never)]
+    fn ident_near_end(&mut self, start: usize) -> usize {
+        self.i = ident_end(self.b, start + 1);
+        if self.at(self.i) >= 0x80 {
+            self.ident_rest_unicode();
+        }
+        self.push_ident(start);
+        self.i
+    }
+
+    /// At a non-ASCII character: whitespace, an identifier or `Other`.
+    #[inline(never)]
+    fn non_ascii(&mut self) {
+        let start = self.i;
+        match self.char_at(start) {
+            Some(ch) => {
+                self.i += ch.len_utf8();
+                if is_whitespace(ch) {
+                } else if is_id_start(ch) {
+                    self.ident_rest();
+                    self.push_ident(start);
+                } else {
+                    self.push(Tk::Other, start);
+                }
+            }
+            // Not reachable for a &str, but never loop forever.
+            None => self.i += 1,
         }
     }
 
@@ -526,121 +835,48 @@ impl Lexer<'_, '_> {
         }
     }
 
-    fn token(&mut self) {
-        let start = self.i;
-        let c = self.b[start];
-        match c {
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => {
-                let mut i = start;
-                while let Some(&c) = self.b.get(i) {
-                    match c {
-                        b'\n' => {
-                            i += 1;
-                            self.newline(i);
-                            // Indentation, eight spaces at a time.
-                            i += leading_spaces(&self.b[i..]);
-                        }
-                        b' ' | b'\t' | b'\r' | 0x0B | 0x0C => i += 1,
-                        _ => break,
-                    }
-                }
-                self.i = i;
-            }
-            b'/' if self.at(start + 1) == b'/' => {
-                self.i = match find_newline(&self.b[start..]) {
-                    Some(p) => start + p,
-                    None => self.b.len(),
-                };
-            }
-            b'/' if self.at(start + 1) == b'*' => self.block_comment(),
-            b'"' => {
-                self.i += 1;
-                self.quoted(start, LexErrorKind::Str);
-                self.push(Tk::Str, start);
-            }
-            b'\'' => self.quote(),
-            b'0'..=b'9' => {
-                self.number();
-                self.push(Tk::Lit, start);
-            }
-            b'r' | b'b' | b'c' => self.prefixed(),
-            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
-                self.ident_rest();
-                self.push_ident(start);
-            }
-            b'(' | b'[' | b'{' => {
-                self.i += 1;
-                self.open.push(self.tokens.len() as u32);
-                self.push(Tk::Open(c), start);
-            }
-            b')' | b']' | b'}' => {
-                self.i += 1;
-                self.close(c, start);
-            }
-            b':' if self.at(start + 1) == b':' => {
-                self.i += 2;
-                self.push(Tk::PathSep, start);
-            }
-            b'-' if self.at(start + 1) == b'>' => {
-                self.i += 2;
-                self.push(Tk::Arrow, start);
-            }
-            b'=' if self.at(start + 1) == b'>' => {
-                self.i += 2;
-                self.push(Tk::FatArrow, start);
-            }
-            0x80.. => match self.char_at(start) {
-                Some(ch) => {
-                    self.i += ch.len_utf8();
-                    if is_whitespace(ch) {
-                    } else if is_id_start(ch) {
-                        self.ident_rest();
-                        self.push_ident(start);
-                    } else {
-                        self.push(Tk::Other, start);
-                    }
-                }
-                // Not reachable for a &str, but never loop forever.
-                None => self.i += 1,
-            },
-            _ => {
-                self.i += 1;
-                self.push(Tk::Punct(c), start);
-            }
-        }
-    }
-
+    /// The closer `c` at `start`: pairs it with its opener, or reports it.
+    #[inline(always)]
     fn close(&mut self, c: u8, start: usize) {
         let want = opener_of(c);
         let idx = self.tokens.len() as u32;
-        let opener = |lx: &Self, k: u32| lx.b[lx.tokens[k as usize].start as usize];
         match self.open.last() {
-            Some(&top) if opener(self, top) == want => {
+            Some(&(top, open)) if open == want => {
                 self.open.pop();
                 self.tokens[top as usize].pair = idx;
-                self.push(Tk::Close(c), start);
+                self.token(Tk::Close(c), 0, start, start + 1);
                 self.tokens[idx as usize].pair = top;
             }
-            Some(&top) => match self.open.iter().rposition(|&k| opener(self, k) == want) {
-                Some(p) => {
-                    let open = opener(self, top);
-                    let open_offset = self.tokens[top as usize].start;
-                    self.error(
-                        start,
-                        LexErrorKind::Mismatched {
-                            close: c,
-                            open,
-                            open_offset,
-                        },
-                    );
-                    let k = self.open[p];
-                    self.open.truncate(p);
-                    self.tokens[k as usize].pair = idx;
-                    self.push(Tk::Close(c), start);
-                    self.tokens[idx as usize].pair = k;
-                }
-                None => self.error(start, LexErrorKind::Unexpected(c)),
-            },
+            _ => self.close_mismatched(c, start),
+        }
+    }
+
+    /// [`Lexer::close`] when `c` does not close the innermost group.
+    #[inline(never)]
+    fn close_mismatched(&mut self, c: u8, start: usize) {
+        let want = opener_of(c);
+        let idx = self.tokens.len() as u32;
+        let Some(&(top, open)) = self.open.last() else {
+            self.error(start, LexErrorKind::Unexpected(c));
+            return;
+        };
+        match self.open.iter().rposition(|&(_, o)| o == want) {
+            Some(p) => {
+                let open_offset = self.tokens[top as usize].start;
+                self.error(
+                    start,
+                    LexErrorKind::Mismatched {
+                        close: c,
+                        open,
+                        open_offset,
+                    },
+                );
+                let k = self.open[p].0;
+                self.open.truncate(p);
+                self.tokens[k as usize].pair = idx;
+                self.token(Tk::Close(c), 0, start, start + 1);
+                self.tokens[idx as usize].pair = k;
+            }
             None => self.error(start, LexErrorKind::Unexpected(c)),
         }
     }
@@ -675,12 +911,7 @@ impl Lexer<'_, '_> {
     /// Consumes identifier characters from `self.i`.
     #[inline(always)]
     fn ident_rest(&mut self) {
-        let rest = &self.b[self.i..];
-        let ascii = rest
-            .iter()
-            .position(|&c| !IDENT[c as usize])
-            .unwrap_or(rest.len());
-        self.i += ascii;
+        self.i = ident_end(self.b, self.i);
         if self.at(self.i) >= 0x80 {
             self.ident_rest_unicode();
         }
@@ -925,8 +1156,14 @@ impl Lexer<'_, '_> {
 }
 
 #[cfg(test)]
+mod old;
+
+#[cfg(test)]
 mod tests {
-    use super::{WORDS, find_newline, find_string_stop, keyword_of, kw, leading_spaces};
+    use super::{
+        IDENT, Lexed, WORDS, find_newline, find_string_stop, ident_end, ident_stops, keyword_of,
+        kw, leading_spaces, lex, old, word_at,
+    };
 
     #[test]
     fn every_word_is_recognised_and_nothing_else() {
@@ -1012,6 +1249,281 @@ mod tests {
                 v.iter().position(|&c| c == b'\n'),
                 "{v:?}"
             );
+        }
+    }
+
+    #[test]
+    fn ident_stops_agrees_with_the_byte_table() {
+        for x in 0..=255u8 {
+            for pos in 0..8 {
+                for fill in [b'a', b'Z', b'_', b'0', b' ', 0x80, 0xff] {
+                    let mut w = [fill; 8];
+                    w[pos] = x;
+                    let want = w
+                        .iter()
+                        .enumerate()
+                        .filter(|&(_, &c)| !IDENT[c as usize])
+                        .fold(0u64, |m, (k, _)| m | 0x80 << (8 * k));
+                    assert_eq!(ident_stops(u64::from_le_bytes(w)), want, "{w:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ident_end_stops_at_the_first_non_identifier_byte_or_the_end() {
+        for len in 0..40 {
+            for stop in 0..=len {
+                for at in [b' ', b'\n', 0xc3, b'-', b'"'] {
+                    let v: Vec<u8> = (0..len)
+                        .map(|i| if i == stop { at } else { b"aZ_09x"[i % 6] })
+                        .collect();
+                    for from in 0..=stop {
+                        assert_eq!(ident_end(&v, from), stop, "{v:?} from {from}");
+                    }
+                }
+            }
+        }
+        assert_eq!(word_at(b"1234567", 0), None);
+        assert_eq!(
+            word_at(b"12345678", 0),
+            Some(u64::from_le_bytes(*b"12345678"))
+        );
+        assert_eq!(word_at(b"12345678", 1), None);
+    }
+
+    /// Compares the lexer with the one it replaced on `text`.
+    fn same_as_old(text: &str) {
+        let (mut new, mut reference) = (Lexed::default(), Lexed::default());
+        lex(text, &mut new);
+        old::lex(text, &mut reference);
+        let at = |t: &[super::Token]| {
+            new.tokens
+                .iter()
+                .zip(t)
+                .position(|(a, b)| a != b)
+                .unwrap_or(t.len().min(new.tokens.len()))
+        };
+        let k = at(&reference.tokens);
+        assert!(
+            new.tokens == reference.tokens,
+            "tokens differ at {k} ({:?} vs {:?}) on:\n{text}",
+            new.tokens.get(k),
+            reference.tokens.get(k)
+        );
+        assert_eq!(new.lines, reference.lines, "lines differ on:\n{text}");
+        assert_eq!(new.errors, reference.errors, "errors differ on:\n{text}");
+    }
+
+    /// Every `.rs` file under `root` (not under `target/`).
+    fn rust_files(root: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut files = Vec::new();
+        let mut dirs = vec![root.to_path_buf()];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    if !p.ends_with("target") && !p.ends_with(".git") {
+                        dirs.push(p);
+                    }
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    files.push(p);
+                }
+            }
+        }
+        files.sort();
+        files
+    }
+
+    /// Fragments that start or end the lexer's special cases.
+    const FRAGMENTS: &[&str] = &[
+        "\"",
+        "'",
+        "/*",
+        "*/",
+        "//",
+        "r#\"",
+        "\"#",
+        "b'",
+        "br\"",
+        "c\"",
+        "r#",
+        "'a",
+        "\\",
+        "\n",
+        " ",
+        "\t",
+        "(",
+        ")",
+        "[",
+        "]",
+        "{",
+        "}",
+        "::",
+        "->",
+        "=>",
+        "é",
+        "\u{2028}",
+        "😀",
+        "0x",
+        "1e",
+        "1.",
+        "macro_rules",
+        "continue",
+        "self",
+        "cr",
+        "#!",
+        "\u{feff}",
+        "_",
+    ];
+
+    /// `text` with `fragment` at byte `at` (moved back to a char boundary).
+    fn insert(text: &str, mut at: usize, fragment: &str) -> String {
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        format!("{}{fragment}{}", &text[..at], &text[at..])
+    }
+
+    #[test]
+    fn agrees_with_the_old_lexer_on_the_workspace_and_mutations_of_it() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let files = rust_files(&root);
+        assert!(files.len() > 20, "{}", root.display());
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n.max(1) as u64) as usize
+        };
+        for f in files {
+            let text = std::fs::read_to_string(&f).unwrap_or_default();
+            same_as_old(&text);
+            for _ in 0..8 {
+                // Cut anywhere: every token kind ends up at the end of a text.
+                let mut cut = next(text.len() + 1);
+                while !text.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                same_as_old(&text[..cut]);
+                let fragment = FRAGMENTS[next(FRAGMENTS.len())];
+                same_as_old(&insert(&text, next(text.len() + 1), fragment));
+            }
+        }
+    }
+
+    #[test]
+    fn agrees_with_the_old_lexer_at_the_end_of_the_text() {
+        for fragment in FRAGMENTS {
+            for word in [
+                "",
+                "a",
+                "ab",
+                "abcdefg",
+                "abcdefgh",
+                "continue",
+                "macro_rules",
+                "r",
+            ] {
+                for pad in 0..17 {
+                    let text = format!("{}{word}{fragment}", " ".repeat(pad));
+                    same_as_old(&text);
+                    same_as_old(&format!("{text}x"));
+                    same_as_old(&format!("{fragment}{word}{}", " ".repeat(pad)));
+                }
+            }
+        }
+    }
+
+    /// The benchmark corpus, or the tree `TERRACE_LEX_CORPUS` names
+    /// (`cargo nextest run -p terrace-lint --run-ignored all lexer`).
+    #[test]
+    #[ignore = "reads the benchmark corpus"]
+    fn agrees_with_the_old_lexer_on_the_benchmark_corpus() {
+        let root = std::env::var_os("TERRACE_LEX_CORPUS").map_or_else(
+            || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/bench-corpus"),
+            Into::into,
+        );
+        let files = rust_files(&root);
+        assert!(!files.is_empty(), "no Rust files under {}", root.display());
+        for f in files {
+            if let Ok(text) = std::fs::read_to_string(&f) {
+                same_as_old(&text);
+            }
+        }
+    }
+
+    mod generated {
+        use proptest::prelude::*;
+
+        use super::{FRAGMENTS, same_as_old};
+
+        const PIECES: &[&str] = &[
+            "a",
+            "Self",
+            "use",
+            "macro_rules",
+            "continue",
+            "abcdefghij",
+            "x1",
+            "r",
+            "b",
+            "c",
+            "0",
+            "9",
+            "1_000",
+            "0b1",
+            "e",
+            "+",
+            "-",
+            ".",
+            "..",
+            ",",
+            ";",
+            "=",
+            "<",
+            ">",
+            "&",
+            "#",
+            "!",
+            "?",
+            "@",
+            "$",
+            "~",
+            "\u{0b}",
+            "\r",
+            "\u{85}",
+            "\u{a0}",
+            "ü",
+            "\u{200e}",
+            "\0",
+            "\x7f",
+        ];
+
+        fn text() -> impl Strategy<Value = String> {
+            prop::collection::vec(
+                prop_oneof![
+                    prop::sample::select(PIECES),
+                    prop::sample::select(FRAGMENTS),
+                ],
+                0..60,
+            )
+            .prop_map(|v| v.concat())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig {
+                cases: 2048,
+                failure_persistence: None,
+                rng_seed: proptest::test_runner::RngSeed::Fixed(0x1e8e_5ca1),
+                ..ProptestConfig::default()
+            })]
+
+            #[test]
+            fn random_texts(text in text()) {
+                same_as_old(&text);
+            }
         }
     }
 }

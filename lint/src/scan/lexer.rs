@@ -213,6 +213,13 @@ const fn ident_stops(v: u64) -> u64 {
     !ident & HIGH
 }
 
+/// `i`, or `i + 1` if a space is there: tokens are mostly one space
+/// apart, and skipping it here saves a dispatch.
+#[inline(always)]
+fn skip_space(b: &[u8], i: usize) -> usize {
+    i + usize::from(b.get(i) == Some(&b' '))
+}
+
 /// `b[i..i + 8]` as a little-endian word, if in bounds.
 #[inline(always)]
 fn word_at(b: &[u8], i: usize) -> Option<u64> {
@@ -666,7 +673,7 @@ impl Lexer<'_> {
                 }
                 class::CLOSE => {
                     self.close(c, i);
-                    i += 1;
+                    i = skip_space(b, i + 1);
                 }
                 class::JOINT => {
                     let n1 = b.get(i + 1).copied().unwrap_or(0);
@@ -678,7 +685,7 @@ impl Lexer<'_> {
                     };
                     let len = if matches!(kind, Tk::Punct(_)) { 1 } else { 2 };
                     self.token(kind, 0, i, i + len);
-                    i += len;
+                    i = skip_space(b, i + len);
                 }
                 class::SLASH => match b.get(i + 1) {
                     Some(b'/') => {
@@ -718,7 +725,7 @@ impl Lexer<'_> {
                 }
                 _ => {
                     self.token(Tk::Punct(c), 0, i, i + 1);
-                    i += 1;
+                    i = skip_space(b, i + 1);
                 }
             }
         }

@@ -851,8 +851,13 @@ impl Lexer<'_> {
             Some(&(top, open)) if open == want => {
                 self.open.pop();
                 self.tokens[top as usize].pair = idx;
-                self.token(Tk::Close(c), 0, start, start + 1);
-                self.tokens[idx as usize].pair = top;
+                self.tokens.push(Token {
+                    kind: Tk::Close(c),
+                    kw: 0,
+                    start: start as u32,
+                    end: start as u32 + 1,
+                    pair: top,
+                });
             }
             _ => self.close_mismatched(c, start),
         }

@@ -650,10 +650,7 @@ impl Builder<'_> {
     fn for_text(len: usize) -> Self {
         let sites = len / 256 + 4;
         Builder {
-            local: Local {
-                ids: HashMap::with_capacity_and_hasher(sites, BuildHasherDefault::default()),
-                distinct: Vec::with_capacity(sites),
-            },
+            local: Local::with_capacity(len / 1024 + 16),
             sites: Vec::with_capacity(sites),
             segs: Vec::with_capacity(sites * 3),
             ..Builder::default()
@@ -697,22 +694,121 @@ impl Builder<'_> {
     }
 }
 
-/// File-local numbering of identifiers.
-#[derive(Default)]
+/// File-local numbering of identifiers: an open-addressing table of
+/// `(hash << 32) | (id + 1)` slots (0 is empty), probed linearly. Cheaper
+/// than a general map for the few dozen short identifiers of a file, each
+/// looked up many times.
 struct Local<'a> {
-    ids: HashMap<&'a str, u32, BuildHasherDefault<StrHasher>>,
+    slots: Vec<u64>,
     distinct: Vec<&'a str>,
 }
 
+impl Default for Local<'_> {
+    fn default() -> Self {
+        Local::with_capacity(16)
+    }
+}
+
 impl<'a> Local<'a> {
+    /// A table for about `n` distinct identifiers before it grows.
+    fn with_capacity(n: usize) -> Self {
+        Local {
+            slots: vec![0; (n * 2).next_power_of_two().max(16)],
+            distinct: Vec::with_capacity(n),
+        }
+    }
+
     fn id(&mut self, name: &'a str) -> Sym {
-        let next = self.distinct.len() as u32;
-        let id = *self.ids.entry(name).or_insert(next);
-        if id == next {
-            self.distinct.push(name);
+        let tag = ident_hash(name.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut at = tag as usize & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                break;
+            }
+            if (slot >> 32) as u32 == tag {
+                let id = (slot as u32 - 1) as usize;
+                if same_bytes(self.distinct[id].as_bytes(), name.as_bytes()) {
+                    return Sym(id as u32);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+        let id = self.distinct.len() as u32;
+        self.distinct.push(name);
+        self.slots[at] = u64::from(tag) << 32 | u64::from(id + 1);
+        if self.distinct.len() * 2 > self.slots.len() {
+            self.grow();
         }
         Sym(id)
     }
+
+    /// Doubles the table (the hashes are in the slots).
+    fn grow(&mut self) {
+        let doubled = vec![0; self.slots.len() * 2];
+        let old = std::mem::replace(&mut self.slots, doubled);
+        let mask = self.slots.len() - 1;
+        for slot in old.into_iter().filter(|&s| s != 0) {
+            let mut at = (slot >> 32) as usize & mask;
+            while self.slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = slot;
+        }
+    }
+}
+
+/// Two words that together hold every byte of `b` when it is at most 16
+/// bytes long (the loads overlap): with the length, they identify it.
+#[inline(always)]
+fn short_words(b: &[u8]) -> (u64, u64) {
+    let n = b.len();
+    match n {
+        0 => (0, 0),
+        1..=3 => (
+            u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
+            0,
+        ),
+        4..=7 => (u64::from(le_u32(&b[..4])), u64::from(le_u32(&b[n - 4..]))),
+        _ => (le_u64(&b[..8]), le_u64(&b[n - 8..])),
+    }
+}
+
+#[inline(always)]
+fn le_u32(b: &[u8]) -> u32 {
+    u32::from_le_bytes(b[..4].try_into().unwrap_or_default())
+}
+
+#[inline(always)]
+fn le_u64(b: &[u8]) -> u64 {
+    u64::from_le_bytes(b[..8].try_into().unwrap_or_default())
+}
+
+/// Byte equality without a `memcmp` call: identifiers are short.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.len() > 16 {
+        return a == b;
+    }
+    short_words(a) == short_words(b)
+}
+
+/// A 32-bit hash of an identifier (FxHash's step over its words).
+#[inline]
+fn ident_hash(bytes: &[u8]) -> u32 {
+    let mut h = StrHasher(bytes.len() as u64);
+    if bytes.len() > 16 {
+        h.write(bytes);
+    } else {
+        let (x, y) = short_words(bytes);
+        h.add(x);
+        h.add(y);
+    }
+    (h.finish() >> 32) as u32
 }
 
 /// A hash for short identifiers, eight bytes at a time (FxHash's step).
@@ -784,6 +880,43 @@ mod tests {
             let symbols = symbols.lock().unwrap();
             assert_eq!(direct.encode(&symbols), via_scan.encode(&symbols), "{what}");
         }
+    }
+
+    #[test]
+    fn same_bytes_agrees_with_slice_equality() {
+        // Every length around the word sizes, differing at every position,
+        // non-ASCII included.
+        let base: Vec<u8> = "abcdefghé_jklmnopqrstuvwxyz0123456789".bytes().collect();
+        for n in 0..base.len() {
+            let a = &base[..n];
+            let copy = a.to_vec();
+            assert!(super::same_bytes(a, &copy));
+            assert_eq!(super::ident_hash(a), super::ident_hash(&copy));
+            for k in 0..n {
+                let mut b = a.to_vec();
+                b[k] ^= 0x20;
+                assert!(!super::same_bytes(a, &b), "{n} {k}");
+            }
+            assert!(!super::same_bytes(a, &base[..n + 1]));
+        }
+    }
+
+    #[test]
+    fn local_numbers_identifiers_in_order_of_first_sight() {
+        let words: Vec<String> = (0..500)
+            .map(|i| format!("w{}", (i * 7919) % 211))
+            .chain(["", "é", "crate", "a_rather_long_identifier_name"].map(String::from))
+            .collect();
+        let mut local = super::Local::default();
+        let mut naive: Vec<&str> = Vec::new();
+        for w in &words {
+            let expected = naive.iter().position(|n| n == w).unwrap_or_else(|| {
+                naive.push(w);
+                naive.len() - 1
+            });
+            assert_eq!(local.id(w).0 as usize, expected, "{w}");
+        }
+        assert_eq!(local.distinct, naive);
     }
 
     #[test]

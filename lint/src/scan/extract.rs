@@ -217,8 +217,6 @@ struct Extractor<'a, 't, S> {
     index_hint: Option<(usize, Hint)>,
     /// Treatment of the next `{` at this depth.
     depth_hint: Option<(usize, Hint)>,
-    /// Reused buffer of segment token indices.
-    seg_buf: Vec<usize>,
     /// Reused buffer of segments.
     seg_strs: Vec<&'a str>,
 }
@@ -255,7 +253,6 @@ pub(super) fn extract<'a, S: Sink<'a>>(
         mod_fixed_path: false,
         index_hint: None,
         depth_hint: None,
-        seg_buf: Vec::new(),
         seg_strs: Vec::new(),
     };
     x.run();
@@ -397,27 +394,27 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
     /// The scope of frame `k` (a module or block frame), creating the
     /// scopes of it and of its enclosing blocks on first use.
     fn materialize(&mut self, k: usize) -> ScopeId {
-        let mut todo = Vec::new();
+        // The innermost module or block frame whose scope exists; the
+        // block frames above it get theirs, outermost first.
         let mut base = 0;
+        let mut from = 0;
         for j in (0..=k).rev() {
             let f = self.stack[j];
-            if !matches!(f.kind, FrameKind::Module | FrameKind::Block) {
-                continue;
-            }
-            match f.scope {
-                Some(s) => {
-                    base = s;
-                    break;
-                }
-                None => todo.push(j),
+            if matches!(f.kind, FrameKind::Module | FrameKind::Block)
+                && let Some(s) = f.scope
+            {
+                base = s;
+                from = j + 1;
+                break;
             }
         }
-        for &j in todo.iter().rev() {
-            let id = self
-                .out
-                .scope(ScopeStart::Block, Some(base), self.stack[j].dev);
-            self.stack[j].scope = Some(id);
-            base = id;
+        for j in from..=k {
+            let f = self.stack[j];
+            if matches!(f.kind, FrameKind::Module | FrameKind::Block) {
+                let id = self.out.scope(ScopeStart::Block, Some(base), f.dev);
+                self.stack[j].scope = Some(id);
+                base = id;
+            }
         }
         base
     }
@@ -1213,14 +1210,11 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
                 _ => {}
             }
         }
-        let mut segs = std::mem::take(&mut self.seg_buf);
-        segs.clear();
         let mut j = i;
         let leading = self.kind(j) == Some(Tk::PathSep);
         if leading {
             j += 1;
             if !self.is_segment(j) {
-                self.seg_buf = segs;
                 return;
             }
         }
@@ -1228,16 +1222,21 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
         if dollar {
             j += 1;
         }
-        segs.push(j);
+        if !dollar && self.word(j) == b"Self" {
+            return;
+        }
+        let mut segs = std::mem::take(&mut self.seg_strs);
+        segs.clear();
+        segs.push(if dollar { "$crate" } else { self.text_of(j) });
         j += 1;
         while self.kind(j) == Some(Tk::PathSep) {
             if self.is_segment(j + 1) {
-                segs.push(j + 1);
+                segs.push(self.text_of(j + 1));
                 j += 2;
             } else if self.kind(j + 1) == Some(Tk::Punct(b'<')) {
                 match self.skip_generics(j + 1) {
                     Some(k) if self.kind(k) == Some(Tk::PathSep) && self.is_segment(k + 1) => {
-                        segs.push(k + 1);
+                        segs.push(self.text_of(k + 1));
                         j = k + 2;
                     }
                     _ => break,
@@ -1246,16 +1245,7 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
                 break;
             }
         }
-        if segs.len() >= 2 && self.word(segs[0]) != b"Self" {
-            let mut strs = std::mem::take(&mut self.seg_strs);
-            strs.clear();
-            strs.extend(segs.iter().enumerate().map(|(n, &k)| {
-                if n == 0 && dollar {
-                    "$crate"
-                } else {
-                    self.text_of(k)
-                }
-            }));
+        if segs.len() >= 2 {
             let scope = self.site_scope();
             let (in_macro, dev) = (self.top().in_macro, self.dev());
             let pos = self.pos(i);
@@ -1263,13 +1253,12 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
                 kind: SiteRefKind::Path,
                 scope,
                 leading_colon: leading,
-                segments: &strs,
+                segments: &segs,
                 pos,
                 in_macro,
                 dev,
             });
-            self.seg_strs = strs;
         }
-        self.seg_buf = segs;
+        self.seg_strs = segs;
     }
 }

@@ -1133,7 +1133,10 @@ fn positions_in_any_order_equal_a_naive_count() {
         offsets.clone(),
         offsets.iter().rev().copied().collect(),
         offsets.iter().step_by(7).copied().collect(),
-        offsets.iter().map(|&o| offsets[(o * 31) % offsets.len()]).collect(),
+        offsets
+            .iter()
+            .map(|&o| offsets[(o * 31) % offsets.len()])
+            .collect(),
     ];
     for order in orders {
         let lines = Lines::new(&text, &lexed.lines);

@@ -2,8 +2,10 @@
 //! interned and every list flattened, about a fifth of the memory of a
 //! [`FileScan`] and compared by integer during resolution.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::codec::{R, W};
@@ -65,13 +67,19 @@ pub type IntMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
 pub struct Symbols {
     ids: HashMap<Arc<str>, Sym, BuildHasherDefault<StrHasher>>,
     names: Vec<Arc<str>>,
+    /// Tells interners apart, for the per-thread caches of [`SymCache`].
+    serial: u64,
 }
+
+/// The serial number of the next [`Symbols`] (0 is no interner's).
+static NEXT_SERIAL: AtomicU64 = AtomicU64::new(1);
 
 impl Default for Symbols {
     fn default() -> Self {
         let mut s = Symbols {
             ids: HashMap::default(),
             names: Vec::new(),
+            serial: NEXT_SERIAL.fetch_add(1, Ordering::Relaxed),
         };
         for p in PRESET {
             s.intern(p);
@@ -110,6 +118,95 @@ impl Symbols {
     /// The identifier `s` stands for.
     pub fn name(&self, s: Sym) -> &str {
         self.names.get(s.0 as usize).map_or("", |n| n)
+    }
+}
+
+/// A per-thread cache of the symbols of short identifiers, in front of
+/// the shared interner: most identifiers of a file were seen in earlier
+/// files, and finding them here needs neither the lock nor a walk of the
+/// interner's large table (cache misses on every step). Direct-mapped by
+/// [`ident_hash`]; an entry holds the identifier's bytes (see
+/// [`short_words`]), so a hit is exact.
+#[derive(Default)]
+struct SymCache {
+    /// The [`Symbols::serial`] the entries are valid for.
+    serial: u64,
+    entries: Vec<CacheEntry>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct CacheEntry {
+    words: (u64, u64),
+    /// The identifier's length + 1 (0: empty entry).
+    len: u32,
+    sym: Sym,
+}
+
+impl Default for CacheEntry {
+    fn default() -> Self {
+        CacheEntry {
+            words: (0, 0),
+            len: 0,
+            sym: Sym(0),
+        }
+    }
+}
+
+impl SymCache {
+    const SLOTS: usize = 8192;
+    /// Identifiers longer than this are not cached.
+    const MAX_LEN: usize = 16;
+
+    /// The global symbols of `distinct`, interned in `symbols`.
+    fn intern(&mut self, distinct: &[&str], symbols: &Mutex<Symbols>) -> Vec<Sym> {
+        if self.entries.is_empty() {
+            self.entries = vec![CacheEntry::default(); Self::SLOTS];
+        }
+        // Hits first, without the lock (checked against the serial below).
+        let mut found: Vec<Option<Sym>> = distinct.iter().map(|d| self.get(d)).collect();
+        let mut symbols = symbols.lock().unwrap_or_else(|e| e.into_inner());
+        if symbols.serial != self.serial {
+            self.entries.fill(CacheEntry::default());
+            self.serial = symbols.serial;
+            found.fill(None);
+        }
+        distinct
+            .iter()
+            .zip(found)
+            .map(|(d, f)| {
+                f.unwrap_or_else(|| {
+                    let s = symbols.intern(d);
+                    self.put(d, s);
+                    s
+                })
+            })
+            .collect()
+    }
+
+    #[inline]
+    fn slot(b: &[u8]) -> usize {
+        ident_hash(b) as usize & (Self::SLOTS - 1)
+    }
+
+    #[inline]
+    fn get(&self, name: &str) -> Option<Sym> {
+        let b = name.as_bytes();
+        if b.len() > Self::MAX_LEN {
+            return None;
+        }
+        let e = self.entries[Self::slot(b)];
+        (e.len as usize == b.len() + 1 && e.words == short_words(b)).then_some(e.sym)
+    }
+
+    fn put(&mut self, name: &str, sym: Sym) {
+        let b = name.as_bytes();
+        if b.len() <= Self::MAX_LEN {
+            self.entries[Self::slot(b)] = CacheEntry {
+                words: short_words(b),
+                len: b.len() as u32 + 1,
+                sym,
+            };
+        }
     }
 }
 
@@ -282,10 +379,16 @@ impl FileSummary {
 
     /// Turns file-local symbols (indices into `distinct`) into global ones.
     fn intern(&mut self, distinct: &[&str], symbols: &Mutex<Symbols>) {
-        let global: Vec<Sym> = {
-            let mut symbols = symbols.lock().unwrap_or_else(|e| e.into_inner());
-            distinct.iter().map(|d| symbols.intern(d)).collect()
-        };
+        thread_local! {
+            static CACHE: RefCell<SymCache> = RefCell::default();
+        }
+        let global = CACHE.with(|c| match c.try_borrow_mut() {
+            Ok(mut cache) => cache.intern(distinct, symbols),
+            Err(_) => {
+                let mut symbols = symbols.lock().unwrap_or_else(|e| e.into_inner());
+                distinct.iter().map(|d| symbols.intern(d)).collect()
+            }
+        });
         self.remap(&global);
     }
 
@@ -917,6 +1020,36 @@ mod tests {
             assert_eq!(local.id(w).0 as usize, expected, "{w}");
         }
         assert_eq!(local.distinct, naive);
+    }
+
+    #[test]
+    fn cached_symbols_belong_to_their_interner() {
+        // Two interners numbering the same identifiers differently, used
+        // in turn on one thread: the cache must not mix them up.
+        let text = "use alpha::beta; fn f() { gamma::delta(); a_very_long_identifier_name::x(); }";
+        let first = Mutex::new(Symbols::default());
+        let second = Mutex::new(Symbols::default());
+        second.lock().unwrap().intern("delta");
+        for _ in 0..3 {
+            for symbols in [&first, &second] {
+                let (summary, _) = FileSummary::summarize(text, false, symbols, false);
+                let (expected, _) = FileSummary::of(&scan(text, false), symbols, false);
+                assert_eq!(summary, expected);
+                let symbols = symbols.lock().unwrap();
+                let names: Vec<&str> = summary.segs.iter().map(|&s| symbols.name(s)).collect();
+                assert_eq!(
+                    names,
+                    [
+                        "alpha",
+                        "beta",
+                        "gamma",
+                        "delta",
+                        "a_very_long_identifier_name",
+                        "x"
+                    ]
+                );
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! interned and every list flattened, about a fifth of the memory of a
 //! [`FileScan`] and compared by integer during resolution.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -654,9 +654,48 @@ impl FileSummary {
     }
 }
 
+/// The tables of a [`Builder`], kept by each thread between files so that
+/// building a summary does not allocate (and grow) them anew every time:
+/// the summary gets exact-size copies.
+struct Tables {
+    slots: Vec<u64>,
+    scopes: Vec<SumScope>,
+    names: Vec<(u32, SumName)>,
+    counts: Vec<u32>,
+    sites: Vec<SumSite>,
+    segs: Vec<Sym>,
+}
+
+impl Tables {
+    const fn new() -> Self {
+        Tables {
+            slots: Vec::new(),
+            scopes: Vec::new(),
+            names: Vec::new(),
+            counts: Vec::new(),
+            sites: Vec::new(),
+            segs: Vec::new(),
+        }
+    }
+
+    /// Tables of files far larger than usual are not kept.
+    fn worth_keeping(&self) -> bool {
+        const MAX: usize = 1 << 16;
+        self.slots.capacity() <= MAX
+            && self.scopes.capacity() <= MAX
+            && self.names.capacity() <= MAX
+            && self.counts.capacity() <= MAX
+            && self.sites.capacity() <= MAX
+            && self.segs.capacity() <= MAX
+    }
+}
+
+thread_local! {
+    static TABLES: Cell<Tables> = const { Cell::new(Tables::new()) };
+}
+
 /// Builds a [`FileSummary`] while the file is scanned: symbols numbered per
 /// file, names, declarations and includes put in scope order at the end.
-#[derive(Default)]
 struct Builder<'a> {
     local: Local<'a>,
     scopes: Vec<SumScope>,
@@ -747,16 +786,22 @@ impl<'a> Sink<'a> for Builder<'a> {
 }
 
 impl Builder<'_> {
-    /// A builder with room for what a file of `len` bytes usually holds
-    /// (on the corpus: a site every 250 bytes, 2.6 segments a site), so
-    /// that its vectors and map seldom grow.
+    /// A builder for a file of `len` bytes, with this thread's tables.
     fn for_text(len: usize) -> Self {
-        let sites = len / 256 + 4;
+        fn clear<T>(mut v: Vec<T>) -> Vec<T> {
+            v.clear();
+            v
+        }
+        let t = TABLES.replace(Tables::new());
         Builder {
-            local: Local::with_capacity(len / 1024 + 16),
-            sites: Vec::with_capacity(sites),
-            segs: Vec::with_capacity(sites * 3),
-            ..Builder::default()
+            local: Local::reusing(t.slots, len / 1024 + 16),
+            scopes: clear(t.scopes),
+            names: clear(t.names),
+            mod_counts: clear(t.counts),
+            mods: Vec::new(),
+            includes: Vec::new(),
+            sites: clear(t.sites),
+            segs: clear(t.segs),
         }
     }
 
@@ -767,32 +812,57 @@ impl Builder<'_> {
         encode: bool,
     ) -> (FileSummary, Option<Vec<u8>>) {
         // Stable sorts: the order within a scope is the order found.
-        self.names.sort_by_key(|n| n.0);
         self.mods.sort_by_key(|m| m.0);
         self.includes.sort_by_key(|i| i.0);
-        let mut next = 0;
-        for (k, scope) in self.scopes.iter_mut().enumerate() {
-            let start = next;
-            while self.names.get(next).is_some_and(|n| n.0 as usize == k) {
-                next += 1;
-            }
-            scope.names = start as u32..next as u32;
+        // Names grouped by scope, in order found within each: `starts[k]`
+        // is where scope `k`'s names begin.
+        let mut starts = std::mem::take(&mut self.mod_counts);
+        starts.clear();
+        starts.resize(self.scopes.len() + 1, 0);
+        for &(s, _) in &self.names {
+            starts[s as usize + 1] += 1;
         }
-        // The model keeps every file's summary: no spare capacity.
-        self.scopes.shrink_to_fit();
-        self.sites.shrink_to_fit();
-        self.segs.shrink_to_fit();
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        for (k, scope) in self.scopes.iter_mut().enumerate() {
+            scope.names = starts[k]..starts[k + 1];
+        }
+        let mut names = vec![
+            SumName {
+                ident: Sym(0),
+                kind: NameKind::Item,
+            };
+            self.names.len()
+        ];
+        for &(s, name) in &self.names {
+            let at = &mut starts[s as usize];
+            names[*at as usize] = name;
+            *at += 1;
+        }
+        // The model keeps every file's summary: exact-size copies.
         let mut out = FileSummary {
-            scopes: self.scopes,
-            names: self.names.into_iter().map(|n| n.1).collect(),
+            scopes: self.scopes.to_vec(),
+            names,
             mods: self.mods,
             includes: self.includes,
-            sites: self.sites,
-            segs: self.segs,
+            sites: self.sites.to_vec(),
+            segs: self.segs.to_vec(),
             errors,
         };
         let bytes = encode.then(|| out.encode_with(|s| self.local.distinct[s.0 as usize]));
         out.intern(&self.local.distinct, symbols);
+        let tables = Tables {
+            slots: self.local.slots,
+            scopes: self.scopes,
+            names: self.names,
+            counts: starts,
+            sites: self.sites,
+            segs: self.segs,
+        };
+        if tables.worth_keeping() {
+            TABLES.set(tables);
+        }
         (out, bytes)
     }
 }
@@ -815,8 +885,15 @@ impl Default for Local<'_> {
 impl<'a> Local<'a> {
     /// A table for about `n` distinct identifiers before it grows.
     fn with_capacity(n: usize) -> Self {
+        Local::reusing(Vec::new(), n)
+    }
+
+    /// [`Local::with_capacity`] in the slots of an earlier table.
+    fn reusing(mut slots: Vec<u64>, n: usize) -> Self {
+        slots.clear();
+        slots.resize((n * 2).next_power_of_two().max(16), 0);
         Local {
-            slots: vec![0; (n * 2).next_power_of_two().max(16)],
+            slots,
             distinct: Vec::with_capacity(n),
         }
     }

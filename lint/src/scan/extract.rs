@@ -1,6 +1,8 @@
 //! The extraction pass: one walk over the tokens with a stack of open
 //! groups, recording import sites, scopes, names and module declarations.
 
+use std::cell::Cell;
+
 use super::lexer::{E2018, NO_PAIR, STRICT, Tk, Token, kw};
 use super::{
     FileScan, Include, Lines, ModDecl, Name, NameKind, Pos, Scope, ScopeId, ScopeKind, Site,
@@ -230,6 +232,22 @@ pub(super) fn extract<'a, S: Sink<'a>>(
     e2015: bool,
     mut out: S,
 ) -> S {
+    thread_local! {
+        // The stack of open groups, reused between files.
+        static STACK: Cell<Vec<Frame>> = const { Cell::new(Vec::new()) };
+    }
+    let mut stack = STACK.take();
+    stack.clear();
+    stack.push(Frame {
+        open: NO_PAIR,
+        kind: FrameKind::Module,
+        scope: Some(0),
+        dev: false,
+        in_macro: false,
+        rules: false,
+        decl: None,
+        vis: false,
+    });
     out.scope(ScopeStart::File, None, false);
     let mut x = Extractor {
         text,
@@ -237,16 +255,7 @@ pub(super) fn extract<'a, S: Sink<'a>>(
         lines,
         e2015,
         out,
-        stack: vec![Frame {
-            open: NO_PAIR,
-            kind: FrameKind::Module,
-            scope: Some(0),
-            dev: false,
-            in_macro: false,
-            rules: false,
-            decl: None,
-            vis: false,
-        }],
+        stack,
         pending: None,
         dev_item: None,
         mod_paths: Vec::new(),
@@ -256,6 +265,9 @@ pub(super) fn extract<'a, S: Sink<'a>>(
         seg_strs: Vec::new(),
     };
     x.run();
+    if x.stack.capacity() <= 1 << 12 {
+        STACK.set(x.stack);
+    }
     x.out
 }
 
@@ -760,6 +772,20 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
         }
     }
 
+    /// The first top-level comma in `[a, b)`, or `b`.
+    fn next_comma(&self, a: usize, b: usize) -> usize {
+        let mut k = a;
+        while k < b {
+            match self.toks[k].kind {
+                Tk::Open(_) => k = self.pair(k).map_or(b, |p| p.min(b)),
+                Tk::Punct(b',') => return k,
+                _ => {}
+            }
+            k += 1;
+        }
+        b
+    }
+
     /// Splits `[a, b)` at top-level commas.
     fn split_commas(&self, a: usize, b: usize) -> Vec<(usize, usize)> {
         let mut parts = Vec::new();
@@ -1048,8 +1074,10 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
     /// A whole `use` item. Returns the index after it.
     fn use_item(&mut self, i: usize) -> usize {
         let end = self.item_end(i + 1);
-        let mut segs = Vec::new();
+        let mut segs = std::mem::take(&mut self.seg_strs);
+        segs.clear();
         self.use_tree(i + 1, end, &mut segs, false, 0);
+        self.seg_strs = segs;
         if let Some(it) = self.dev_item
             && it.depth == self.stack.len()
         {
@@ -1096,8 +1124,12 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
                 }
                 Tk::Open(b'{') => {
                     let close = self.pair(j).map_or(b, |p| p.min(b));
-                    for (x, y) in self.split_commas(j + 1, close) {
+                    // The parts between top-level commas (as `split_commas`).
+                    let mut x = j + 1;
+                    while x < close {
+                        let y = self.next_comma(x, close);
                         self.use_tree(x, y, segs, leading, nesting + 1);
+                        x = y + 1;
                     }
                     segs.truncate(base);
                     return;

@@ -659,6 +659,7 @@ impl FileSummary {
 /// the summary gets exact-size copies.
 struct Tables {
     slots: Vec<u64>,
+    keys: Vec<Key>,
     scopes: Vec<SumScope>,
     names: Vec<(u32, SumName)>,
     counts: Vec<u32>,
@@ -670,6 +671,7 @@ impl Tables {
     const fn new() -> Self {
         Tables {
             slots: Vec::new(),
+            keys: Vec::new(),
             scopes: Vec::new(),
             names: Vec::new(),
             counts: Vec::new(),
@@ -682,6 +684,7 @@ impl Tables {
     fn worth_keeping(&self) -> bool {
         const MAX: usize = 1 << 16;
         self.slots.capacity() <= MAX
+            && self.keys.capacity() <= MAX
             && self.scopes.capacity() <= MAX
             && self.names.capacity() <= MAX
             && self.counts.capacity() <= MAX
@@ -794,7 +797,7 @@ impl Builder<'_> {
         }
         let t = TABLES.replace(Tables::new());
         Builder {
-            local: Local::reusing(t.slots, len / 1024 + 16),
+            local: Local::reusing(t.slots, t.keys, len / 1024 + 16),
             scopes: clear(t.scopes),
             names: clear(t.names),
             mod_counts: clear(t.counts),
@@ -854,6 +857,7 @@ impl Builder<'_> {
         out.intern(&self.local.distinct, symbols);
         let tables = Tables {
             slots: self.local.slots,
+            keys: self.local.keys,
             scopes: self.scopes,
             names: self.names,
             counts: starts,
@@ -874,7 +878,13 @@ impl Builder<'_> {
 struct Local<'a> {
     slots: Vec<u64>,
     distinct: Vec<&'a str>,
+    /// For each of `distinct`: its [`short_words`] (zero past 16 bytes)
+    /// and length, compared without reading the identifier again.
+    keys: Vec<Key>,
 }
+
+/// See [`Local::keys`].
+type Key = ((u64, u64), usize);
 
 impl Default for Local<'_> {
     fn default() -> Self {
@@ -885,21 +895,31 @@ impl Default for Local<'_> {
 impl<'a> Local<'a> {
     /// A table for about `n` distinct identifiers before it grows.
     fn with_capacity(n: usize) -> Self {
-        Local::reusing(Vec::new(), n)
+        Local::reusing(Vec::new(), Vec::new(), n)
     }
 
-    /// [`Local::with_capacity`] in the slots of an earlier table.
-    fn reusing(mut slots: Vec<u64>, n: usize) -> Self {
+    /// [`Local::with_capacity`] in the buffers of an earlier table.
+    fn reusing(mut slots: Vec<u64>, mut keys: Vec<Key>, n: usize) -> Self {
         slots.clear();
         slots.resize((n * 2).next_power_of_two().max(16), 0);
+        keys.clear();
         Local {
             slots,
             distinct: Vec::with_capacity(n),
+            keys,
         }
     }
 
+    #[inline]
     fn id(&mut self, name: &'a str) -> Sym {
-        let tag = ident_hash(name.as_bytes());
+        let b = name.as_bytes();
+        let short = b.len() <= 16;
+        let key = (if short { short_words(b) } else { (0, 0) }, b.len());
+        let tag = if short {
+            words_hash(key.0, b.len())
+        } else {
+            ident_hash(b)
+        };
         let mask = self.slots.len() - 1;
         let mut at = tag as usize & mask;
         loop {
@@ -909,14 +929,20 @@ impl<'a> Local<'a> {
             }
             if (slot >> 32) as u32 == tag {
                 let id = (slot as u32 - 1) as usize;
-                if same_bytes(self.distinct[id].as_bytes(), name.as_bytes()) {
+                if self.keys[id] == key && (short || self.distinct[id] == name) {
                     return Sym(id as u32);
                 }
             }
             at = (at + 1) & mask;
         }
+        self.insert(name, key, tag, at)
+    }
+
+    /// Adds `name` as a new identifier in the free slot `at`.
+    fn insert(&mut self, name: &'a str, key: Key, tag: u32, at: usize) -> Sym {
         let id = self.distinct.len() as u32;
         self.distinct.push(name);
+        self.keys.push(key);
         self.slots[at] = u64::from(tag) << 32 | u64::from(id + 1);
         if self.distinct.len() * 2 > self.slots.len() {
             self.grow();
@@ -965,29 +991,25 @@ fn le_u64(b: &[u8]) -> u64 {
     u64::from_le_bytes(b[..8].try_into().unwrap_or_default())
 }
 
-/// Byte equality without a `memcmp` call: identifiers are short.
-#[inline]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    if a.len() > 16 {
-        return a == b;
-    }
-    short_words(a) == short_words(b)
-}
-
 /// A 32-bit hash of an identifier (FxHash's step over its words).
 #[inline]
 fn ident_hash(bytes: &[u8]) -> u32 {
-    let mut h = StrHasher(bytes.len() as u64);
     if bytes.len() > 16 {
+        let mut h = StrHasher(bytes.len() as u64);
         h.write(bytes);
+        (h.finish() >> 32) as u32
     } else {
-        let (x, y) = short_words(bytes);
-        h.add(x);
-        h.add(y);
+        words_hash(short_words(bytes), bytes.len())
     }
+}
+
+/// [`ident_hash`] of an identifier of at most 16 bytes, from its
+/// [`short_words`].
+#[inline(always)]
+fn words_hash(words: (u64, u64), len: usize) -> u32 {
+    let mut h = StrHasher(len as u64);
+    h.add(words.0);
+    h.add(words.1);
     (h.finish() >> 32) as u32
 }
 
@@ -1063,21 +1085,20 @@ mod tests {
     }
 
     #[test]
-    fn same_bytes_agrees_with_slice_equality() {
-        // Every length around the word sizes, differing at every position,
-        // non-ASCII included.
-        let base: Vec<u8> = "abcdefghé_jklmnopqrstuvwxyz0123456789".bytes().collect();
-        for n in 0..base.len() {
+    fn short_words_tell_identifiers_of_one_length_apart() {
+        // Every length up to 16, differing at every position, non-ASCII
+        // included.
+        let base: Vec<u8> = "abcdefghé_jklmnopq".bytes().collect();
+        for n in 0..=16 {
             let a = &base[..n];
             let copy = a.to_vec();
-            assert!(super::same_bytes(a, &copy));
+            assert_eq!(super::short_words(a), super::short_words(&copy));
             assert_eq!(super::ident_hash(a), super::ident_hash(&copy));
             for k in 0..n {
                 let mut b = a.to_vec();
                 b[k] ^= 0x20;
-                assert!(!super::same_bytes(a, &b), "{n} {k}");
+                assert_ne!(super::short_words(a), super::short_words(&b), "{n} {k}");
             }
-            assert!(!super::same_bytes(a, &base[..n + 1]));
         }
     }
 

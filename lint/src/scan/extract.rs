@@ -462,12 +462,13 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
     }
 
     fn run(&mut self) {
+        let toks = self.toks;
         let mut i = 0;
-        while i < self.toks.len() {
+        while i < toks.len() {
             if self.pending.is_some() {
                 self.before(i);
             }
-            let t = self.toks[i];
+            let t = toks[i];
             i = match t.kind {
                 Tk::Open(c) => {
                     self.open(i, c);
@@ -514,7 +515,25 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
                     }
                     i + 1
                 }
-                Tk::Ident | Tk::RawIdent => self.ident(i),
+                // Most identifiers: no keyword, not followed by `::` or `!`.
+                Tk::Ident | Tk::RawIdent if t.kw == 0 => {
+                    match toks.get(i + 1).map(|n| n.kind) {
+                        // Not after `::`, `$` or `#` (`path` would return).
+                        Some(Tk::PathSep)
+                            if i == 0
+                                || !matches!(
+                                    toks[i - 1].kind,
+                                    Tk::PathSep | Tk::Punct(b'$' | b'#')
+                                ) =>
+                        {
+                            self.path(i)
+                        }
+                        Some(Tk::Punct(b'!')) => self.macro_call(i),
+                        _ => {}
+                    }
+                    i + 1
+                }
+                Tk::Ident => self.ident(i),
                 _ => i + 1,
             };
         }

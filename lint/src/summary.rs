@@ -2,8 +2,10 @@
 //! interned and every list flattened, about a fifth of the memory of a
 //! [`FileScan`] and compared by integer during resolution.
 
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::codec::{R, W};
@@ -65,13 +67,19 @@ pub type IntMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
 pub struct Symbols {
     ids: HashMap<Arc<str>, Sym, BuildHasherDefault<StrHasher>>,
     names: Vec<Arc<str>>,
+    /// Tells interners apart, for the per-thread caches of [`SymCache`].
+    serial: u64,
 }
+
+/// The serial number of the next [`Symbols`] (0 is no interner's).
+static NEXT_SERIAL: AtomicU64 = AtomicU64::new(1);
 
 impl Default for Symbols {
     fn default() -> Self {
         let mut s = Symbols {
             ids: HashMap::default(),
             names: Vec::new(),
+            serial: NEXT_SERIAL.fetch_add(1, Ordering::Relaxed),
         };
         for p in PRESET {
             s.intern(p);
@@ -110,6 +118,95 @@ impl Symbols {
     /// The identifier `s` stands for.
     pub fn name(&self, s: Sym) -> &str {
         self.names.get(s.0 as usize).map_or("", |n| n)
+    }
+}
+
+/// A per-thread cache of the symbols of short identifiers, in front of
+/// the shared interner: most identifiers of a file were seen in earlier
+/// files, and finding them here needs neither the lock nor a walk of the
+/// interner's large table (cache misses on every step). Direct-mapped by
+/// [`ident_hash`]; an entry holds the identifier's bytes (see
+/// [`short_words`]), so a hit is exact.
+#[derive(Default)]
+struct SymCache {
+    /// The [`Symbols::serial`] the entries are valid for.
+    serial: u64,
+    entries: Vec<CacheEntry>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct CacheEntry {
+    words: (u64, u64),
+    /// The identifier's length + 1 (0: empty entry).
+    len: u32,
+    sym: Sym,
+}
+
+impl Default for CacheEntry {
+    fn default() -> Self {
+        CacheEntry {
+            words: (0, 0),
+            len: 0,
+            sym: Sym(0),
+        }
+    }
+}
+
+impl SymCache {
+    const SLOTS: usize = 8192;
+    /// Identifiers longer than this are not cached.
+    const MAX_LEN: usize = 16;
+
+    /// The global symbols of `distinct`, interned in `symbols`.
+    fn intern(&mut self, distinct: &[&str], symbols: &Mutex<Symbols>) -> Vec<Sym> {
+        if self.entries.is_empty() {
+            self.entries = vec![CacheEntry::default(); Self::SLOTS];
+        }
+        // Hits first, without the lock (checked against the serial below).
+        let mut found: Vec<Option<Sym>> = distinct.iter().map(|d| self.get(d)).collect();
+        let mut symbols = symbols.lock().unwrap_or_else(|e| e.into_inner());
+        if symbols.serial != self.serial {
+            self.entries.fill(CacheEntry::default());
+            self.serial = symbols.serial;
+            found.fill(None);
+        }
+        distinct
+            .iter()
+            .zip(found)
+            .map(|(d, f)| {
+                f.unwrap_or_else(|| {
+                    let s = symbols.intern(d);
+                    self.put(d, s);
+                    s
+                })
+            })
+            .collect()
+    }
+
+    #[inline]
+    fn slot(b: &[u8]) -> usize {
+        ident_hash(b) as usize & (Self::SLOTS - 1)
+    }
+
+    #[inline]
+    fn get(&self, name: &str) -> Option<Sym> {
+        let b = name.as_bytes();
+        if b.len() > Self::MAX_LEN {
+            return None;
+        }
+        let e = self.entries[Self::slot(b)];
+        (e.len as usize == b.len() + 1 && e.words == short_words(b)).then_some(e.sym)
+    }
+
+    fn put(&mut self, name: &str, sym: Sym) {
+        let b = name.as_bytes();
+        if b.len() <= Self::MAX_LEN {
+            self.entries[Self::slot(b)] = CacheEntry {
+                words: short_words(b),
+                len: b.len() as u32 + 1,
+                sym,
+            };
+        }
     }
 }
 
@@ -282,10 +379,16 @@ impl FileSummary {
 
     /// Turns file-local symbols (indices into `distinct`) into global ones.
     fn intern(&mut self, distinct: &[&str], symbols: &Mutex<Symbols>) {
-        let global: Vec<Sym> = {
-            let mut symbols = symbols.lock().unwrap_or_else(|e| e.into_inner());
-            distinct.iter().map(|d| symbols.intern(d)).collect()
-        };
+        thread_local! {
+            static CACHE: RefCell<SymCache> = RefCell::default();
+        }
+        let global = CACHE.with(|c| match c.try_borrow_mut() {
+            Ok(mut cache) => cache.intern(distinct, symbols),
+            Err(_) => {
+                let mut symbols = symbols.lock().unwrap_or_else(|e| e.into_inner());
+                distinct.iter().map(|d| symbols.intern(d)).collect()
+            }
+        });
         self.remap(&global);
     }
 
@@ -551,9 +654,51 @@ impl FileSummary {
     }
 }
 
+/// The tables of a [`Builder`], kept by each thread between files so that
+/// building a summary does not allocate (and grow) them anew every time:
+/// the summary gets exact-size copies.
+struct Tables {
+    slots: Vec<u64>,
+    keys: Vec<Key>,
+    scopes: Vec<SumScope>,
+    names: Vec<(u32, SumName)>,
+    counts: Vec<u32>,
+    sites: Vec<SumSite>,
+    segs: Vec<Sym>,
+}
+
+impl Tables {
+    const fn new() -> Self {
+        Tables {
+            slots: Vec::new(),
+            keys: Vec::new(),
+            scopes: Vec::new(),
+            names: Vec::new(),
+            counts: Vec::new(),
+            sites: Vec::new(),
+            segs: Vec::new(),
+        }
+    }
+
+    /// Tables of files far larger than usual are not kept.
+    fn worth_keeping(&self) -> bool {
+        const MAX: usize = 1 << 16;
+        self.slots.capacity() <= MAX
+            && self.keys.capacity() <= MAX
+            && self.scopes.capacity() <= MAX
+            && self.names.capacity() <= MAX
+            && self.counts.capacity() <= MAX
+            && self.sites.capacity() <= MAX
+            && self.segs.capacity() <= MAX
+    }
+}
+
+thread_local! {
+    static TABLES: Cell<Tables> = const { Cell::new(Tables::new()) };
+}
+
 /// Builds a [`FileSummary`] while the file is scanned: symbols numbered per
 /// file, names, declarations and includes put in scope order at the end.
-#[derive(Default)]
 struct Builder<'a> {
     local: Local<'a>,
     scopes: Vec<SumScope>,
@@ -644,19 +789,22 @@ impl<'a> Sink<'a> for Builder<'a> {
 }
 
 impl Builder<'_> {
-    /// A builder with room for what a file of `len` bytes usually holds
-    /// (on the corpus: a site every 250 bytes, 2.6 segments a site), so
-    /// that its vectors and map seldom grow.
+    /// A builder for a file of `len` bytes, with this thread's tables.
     fn for_text(len: usize) -> Self {
-        let sites = len / 256 + 4;
+        fn clear<T>(mut v: Vec<T>) -> Vec<T> {
+            v.clear();
+            v
+        }
+        let t = TABLES.replace(Tables::new());
         Builder {
-            local: Local {
-                ids: HashMap::with_capacity_and_hasher(sites, BuildHasherDefault::default()),
-                distinct: Vec::with_capacity(sites),
-            },
-            sites: Vec::with_capacity(sites),
-            segs: Vec::with_capacity(sites * 3),
-            ..Builder::default()
+            local: Local::reusing(t.slots, t.keys, len / 1024 + 16),
+            scopes: clear(t.scopes),
+            names: clear(t.names),
+            mod_counts: clear(t.counts),
+            mods: Vec::new(),
+            includes: Vec::new(),
+            sites: clear(t.sites),
+            segs: clear(t.segs),
         }
     }
 
@@ -667,52 +815,202 @@ impl Builder<'_> {
         encode: bool,
     ) -> (FileSummary, Option<Vec<u8>>) {
         // Stable sorts: the order within a scope is the order found.
-        self.names.sort_by_key(|n| n.0);
         self.mods.sort_by_key(|m| m.0);
         self.includes.sort_by_key(|i| i.0);
-        let mut next = 0;
-        for (k, scope) in self.scopes.iter_mut().enumerate() {
-            let start = next;
-            while self.names.get(next).is_some_and(|n| n.0 as usize == k) {
-                next += 1;
-            }
-            scope.names = start as u32..next as u32;
+        // Names grouped by scope, in order found within each: `starts[k]`
+        // is where scope `k`'s names begin.
+        let mut starts = std::mem::take(&mut self.mod_counts);
+        starts.clear();
+        starts.resize(self.scopes.len() + 1, 0);
+        for &(s, _) in &self.names {
+            starts[s as usize + 1] += 1;
         }
-        // The model keeps every file's summary: no spare capacity.
-        self.scopes.shrink_to_fit();
-        self.sites.shrink_to_fit();
-        self.segs.shrink_to_fit();
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        for (k, scope) in self.scopes.iter_mut().enumerate() {
+            scope.names = starts[k]..starts[k + 1];
+        }
+        let mut names = vec![
+            SumName {
+                ident: Sym(0),
+                kind: NameKind::Item,
+            };
+            self.names.len()
+        ];
+        for &(s, name) in &self.names {
+            let at = &mut starts[s as usize];
+            names[*at as usize] = name;
+            *at += 1;
+        }
+        // The model keeps every file's summary: exact-size copies.
         let mut out = FileSummary {
-            scopes: self.scopes,
-            names: self.names.into_iter().map(|n| n.1).collect(),
+            scopes: self.scopes.to_vec(),
+            names,
             mods: self.mods,
             includes: self.includes,
-            sites: self.sites,
-            segs: self.segs,
+            sites: self.sites.to_vec(),
+            segs: self.segs.to_vec(),
             errors,
         };
         let bytes = encode.then(|| out.encode_with(|s| self.local.distinct[s.0 as usize]));
         out.intern(&self.local.distinct, symbols);
+        let tables = Tables {
+            slots: self.local.slots,
+            keys: self.local.keys,
+            scopes: self.scopes,
+            names: self.names,
+            counts: starts,
+            sites: self.sites,
+            segs: self.segs,
+        };
+        if tables.worth_keeping() {
+            TABLES.set(tables);
+        }
         (out, bytes)
     }
 }
 
-/// File-local numbering of identifiers.
-#[derive(Default)]
+/// File-local numbering of identifiers: an open-addressing table of
+/// `(hash << 32) | (id + 1)` slots (0 is empty), probed linearly. Cheaper
+/// than a general map for the few dozen short identifiers of a file, each
+/// looked up many times.
 struct Local<'a> {
-    ids: HashMap<&'a str, u32, BuildHasherDefault<StrHasher>>,
+    slots: Vec<u64>,
     distinct: Vec<&'a str>,
+    /// For each of `distinct`: its [`short_words`] (zero past 16 bytes)
+    /// and length, compared without reading the identifier again.
+    keys: Vec<Key>,
+}
+
+/// See [`Local::keys`].
+type Key = ((u64, u64), usize);
+
+impl Default for Local<'_> {
+    fn default() -> Self {
+        Local::with_capacity(16)
+    }
 }
 
 impl<'a> Local<'a> {
+    /// A table for about `n` distinct identifiers before it grows.
+    fn with_capacity(n: usize) -> Self {
+        Local::reusing(Vec::new(), Vec::new(), n)
+    }
+
+    /// [`Local::with_capacity`] in the buffers of an earlier table.
+    fn reusing(mut slots: Vec<u64>, mut keys: Vec<Key>, n: usize) -> Self {
+        slots.clear();
+        slots.resize((n * 2).next_power_of_two().max(16), 0);
+        keys.clear();
+        Local {
+            slots,
+            distinct: Vec::with_capacity(n),
+            keys,
+        }
+    }
+
+    #[inline]
     fn id(&mut self, name: &'a str) -> Sym {
-        let next = self.distinct.len() as u32;
-        let id = *self.ids.entry(name).or_insert(next);
-        if id == next {
-            self.distinct.push(name);
+        let b = name.as_bytes();
+        let short = b.len() <= 16;
+        let key = (if short { short_words(b) } else { (0, 0) }, b.len());
+        let tag = if short {
+            words_hash(key.0, b.len())
+        } else {
+            ident_hash(b)
+        };
+        let mask = self.slots.len() - 1;
+        let mut at = tag as usize & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                break;
+            }
+            if (slot >> 32) as u32 == tag {
+                let id = (slot as u32 - 1) as usize;
+                if self.keys[id] == key && (short || self.distinct[id] == name) {
+                    return Sym(id as u32);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+        self.insert(name, key, tag, at)
+    }
+
+    /// Adds `name` as a new identifier in the free slot `at`.
+    fn insert(&mut self, name: &'a str, key: Key, tag: u32, at: usize) -> Sym {
+        let id = self.distinct.len() as u32;
+        self.distinct.push(name);
+        self.keys.push(key);
+        self.slots[at] = u64::from(tag) << 32 | u64::from(id + 1);
+        if self.distinct.len() * 2 > self.slots.len() {
+            self.grow();
         }
         Sym(id)
     }
+
+    /// Doubles the table (the hashes are in the slots).
+    fn grow(&mut self) {
+        let doubled = vec![0; self.slots.len() * 2];
+        let old = std::mem::replace(&mut self.slots, doubled);
+        let mask = self.slots.len() - 1;
+        for slot in old.into_iter().filter(|&s| s != 0) {
+            let mut at = (slot >> 32) as usize & mask;
+            while self.slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = slot;
+        }
+    }
+}
+
+/// Two words that together hold every byte of `b` when it is at most 16
+/// bytes long (the loads overlap): with the length, they identify it.
+#[inline(always)]
+fn short_words(b: &[u8]) -> (u64, u64) {
+    let n = b.len();
+    match n {
+        0 => (0, 0),
+        1..=3 => (
+            u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
+            0,
+        ),
+        4..=7 => (u64::from(le_u32(&b[..4])), u64::from(le_u32(&b[n - 4..]))),
+        _ => (le_u64(&b[..8]), le_u64(&b[n - 8..])),
+    }
+}
+
+#[inline(always)]
+fn le_u32(b: &[u8]) -> u32 {
+    u32::from_le_bytes(b[..4].try_into().unwrap_or_default())
+}
+
+#[inline(always)]
+fn le_u64(b: &[u8]) -> u64 {
+    u64::from_le_bytes(b[..8].try_into().unwrap_or_default())
+}
+
+/// A 32-bit hash of an identifier (FxHash's step over its words).
+#[inline]
+fn ident_hash(bytes: &[u8]) -> u32 {
+    if bytes.len() > 16 {
+        let mut h = StrHasher(bytes.len() as u64);
+        h.write(bytes);
+        (h.finish() >> 32) as u32
+    } else {
+        words_hash(short_words(bytes), bytes.len())
+    }
+}
+
+/// [`ident_hash`] of an identifier of at most 16 bytes, from its
+/// [`short_words`].
+#[inline(always)]
+fn words_hash(words: (u64, u64), len: usize) -> u32 {
+    let mut h = StrHasher(len as u64);
+    h.add(words.0);
+    h.add(words.1);
+    (h.finish() >> 32) as u32
 }
 
 /// A hash for short identifiers, eight bytes at a time (FxHash's step).
@@ -783,6 +1081,72 @@ mod tests {
             assert_eq!(direct_bytes, via_bytes, "{what} (edition 2015: {e2015})");
             let symbols = symbols.lock().unwrap();
             assert_eq!(direct.encode(&symbols), via_scan.encode(&symbols), "{what}");
+        }
+    }
+
+    #[test]
+    fn short_words_tell_identifiers_of_one_length_apart() {
+        // Every length up to 16, differing at every position, non-ASCII
+        // included.
+        let base: Vec<u8> = "abcdefghé_jklmnopq".bytes().collect();
+        for n in 0..=16 {
+            let a = &base[..n];
+            let copy = a.to_vec();
+            assert_eq!(super::short_words(a), super::short_words(&copy));
+            assert_eq!(super::ident_hash(a), super::ident_hash(&copy));
+            for k in 0..n {
+                let mut b = a.to_vec();
+                b[k] ^= 0x20;
+                assert_ne!(super::short_words(a), super::short_words(&b), "{n} {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn local_numbers_identifiers_in_order_of_first_sight() {
+        let words: Vec<String> = (0..500)
+            .map(|i| format!("w{}", (i * 7919) % 211))
+            .chain(["", "é", "crate", "a_rather_long_identifier_name"].map(String::from))
+            .collect();
+        let mut local = super::Local::default();
+        let mut naive: Vec<&str> = Vec::new();
+        for w in &words {
+            let expected = naive.iter().position(|n| n == w).unwrap_or_else(|| {
+                naive.push(w);
+                naive.len() - 1
+            });
+            assert_eq!(local.id(w).0 as usize, expected, "{w}");
+        }
+        assert_eq!(local.distinct, naive);
+    }
+
+    #[test]
+    fn cached_symbols_belong_to_their_interner() {
+        // Two interners numbering the same identifiers differently, used
+        // in turn on one thread: the cache must not mix them up.
+        let text = "use alpha::beta; fn f() { gamma::delta(); a_very_long_identifier_name::x(); }";
+        let first = Mutex::new(Symbols::default());
+        let second = Mutex::new(Symbols::default());
+        second.lock().unwrap().intern("delta");
+        for _ in 0..3 {
+            for symbols in [&first, &second] {
+                let (summary, _) = FileSummary::summarize(text, false, symbols, false);
+                let (expected, _) = FileSummary::of(&scan(text, false), symbols, false);
+                assert_eq!(summary, expected);
+                let symbols = symbols.lock().unwrap();
+                let names: Vec<&str> = summary.segs.iter().map(|&s| symbols.name(s)).collect();
+                assert_eq!(
+                    names,
+                    [
+                        "alpha",
+                        "beta",
+                        "gamma",
+                        "delta",
+                        "a_very_long_identifier_name",
+                        "x"
+                    ]
+                );
+            }
         }
     }
 

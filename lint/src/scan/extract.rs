@@ -1,6 +1,8 @@
 //! The extraction pass: one walk over the tokens with a stack of open
 //! groups, recording import sites, scopes, names and module declarations.
 
+use std::cell::Cell;
+
 use super::lexer::{E2018, NO_PAIR, STRICT, Tk, Token, kw};
 use super::{
     FileScan, Include, Lines, ModDecl, Name, NameKind, Pos, Scope, ScopeId, ScopeKind, Site,
@@ -217,8 +219,6 @@ struct Extractor<'a, 't, S> {
     index_hint: Option<(usize, Hint)>,
     /// Treatment of the next `{` at this depth.
     depth_hint: Option<(usize, Hint)>,
-    /// Reused buffer of segment token indices.
-    seg_buf: Vec<usize>,
     /// Reused buffer of segments.
     seg_strs: Vec<&'a str>,
 }
@@ -232,6 +232,22 @@ pub(super) fn extract<'a, S: Sink<'a>>(
     e2015: bool,
     mut out: S,
 ) -> S {
+    thread_local! {
+        // The stack of open groups, reused between files.
+        static STACK: Cell<Vec<Frame>> = const { Cell::new(Vec::new()) };
+    }
+    let mut stack = STACK.take();
+    stack.clear();
+    stack.push(Frame {
+        open: NO_PAIR,
+        kind: FrameKind::Module,
+        scope: Some(0),
+        dev: false,
+        in_macro: false,
+        rules: false,
+        decl: None,
+        vis: false,
+    });
     out.scope(ScopeStart::File, None, false);
     let mut x = Extractor {
         text,
@@ -239,26 +255,19 @@ pub(super) fn extract<'a, S: Sink<'a>>(
         lines,
         e2015,
         out,
-        stack: vec![Frame {
-            open: NO_PAIR,
-            kind: FrameKind::Module,
-            scope: Some(0),
-            dev: false,
-            in_macro: false,
-            rules: false,
-            decl: None,
-            vis: false,
-        }],
+        stack,
         pending: None,
         dev_item: None,
         mod_paths: Vec::new(),
         mod_fixed_path: false,
         index_hint: None,
         depth_hint: None,
-        seg_buf: Vec::new(),
         seg_strs: Vec::new(),
     };
     x.run();
+    if x.stack.capacity() <= 1 << 12 {
+        STACK.set(x.stack);
+    }
     x.out
 }
 
@@ -397,27 +406,27 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
     /// The scope of frame `k` (a module or block frame), creating the
     /// scopes of it and of its enclosing blocks on first use.
     fn materialize(&mut self, k: usize) -> ScopeId {
-        let mut todo = Vec::new();
+        // The innermost module or block frame whose scope exists; the
+        // block frames above it get theirs, outermost first.
         let mut base = 0;
+        let mut from = 0;
         for j in (0..=k).rev() {
             let f = self.stack[j];
-            if !matches!(f.kind, FrameKind::Module | FrameKind::Block) {
-                continue;
-            }
-            match f.scope {
-                Some(s) => {
-                    base = s;
-                    break;
-                }
-                None => todo.push(j),
+            if matches!(f.kind, FrameKind::Module | FrameKind::Block)
+                && let Some(s) = f.scope
+            {
+                base = s;
+                from = j + 1;
+                break;
             }
         }
-        for &j in todo.iter().rev() {
-            let id = self
-                .out
-                .scope(ScopeStart::Block, Some(base), self.stack[j].dev);
-            self.stack[j].scope = Some(id);
-            base = id;
+        for j in from..=k {
+            let f = self.stack[j];
+            if matches!(f.kind, FrameKind::Module | FrameKind::Block) {
+                let id = self.out.scope(ScopeStart::Block, Some(base), f.dev);
+                self.stack[j].scope = Some(id);
+                base = id;
+            }
         }
         base
     }
@@ -453,12 +462,13 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
     }
 
     fn run(&mut self) {
+        let toks = self.toks;
         let mut i = 0;
-        while i < self.toks.len() {
+        while i < toks.len() {
             if self.pending.is_some() {
                 self.before(i);
             }
-            let t = self.toks[i];
+            let t = toks[i];
             i = match t.kind {
                 Tk::Open(c) => {
                     self.open(i, c);
@@ -505,7 +515,25 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
                     }
                     i + 1
                 }
-                Tk::Ident | Tk::RawIdent => self.ident(i),
+                // Most identifiers: no keyword, not followed by `::` or `!`.
+                Tk::Ident | Tk::RawIdent if t.kw == 0 => {
+                    match toks.get(i + 1).map(|n| n.kind) {
+                        // Not after `::`, `$` or `#` (`path` would return).
+                        Some(Tk::PathSep)
+                            if i == 0
+                                || !matches!(
+                                    toks[i - 1].kind,
+                                    Tk::PathSep | Tk::Punct(b'$' | b'#')
+                                ) =>
+                        {
+                            self.path(i)
+                        }
+                        Some(Tk::Punct(b'!')) => self.macro_call(i),
+                        _ => {}
+                    }
+                    i + 1
+                }
+                Tk::Ident => self.ident(i),
                 _ => i + 1,
             };
         }
@@ -761,6 +789,20 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
                 });
             }
         }
+    }
+
+    /// The first top-level comma in `[a, b)`, or `b`.
+    fn next_comma(&self, a: usize, b: usize) -> usize {
+        let mut k = a;
+        while k < b {
+            match self.toks[k].kind {
+                Tk::Open(_) => k = self.pair(k).map_or(b, |p| p.min(b)),
+                Tk::Punct(b',') => return k,
+                _ => {}
+            }
+            k += 1;
+        }
+        b
     }
 
     /// Splits `[a, b)` at top-level commas.
@@ -1051,8 +1093,10 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
     /// A whole `use` item. Returns the index after it.
     fn use_item(&mut self, i: usize) -> usize {
         let end = self.item_end(i + 1);
-        let mut segs = Vec::new();
+        let mut segs = std::mem::take(&mut self.seg_strs);
+        segs.clear();
         self.use_tree(i + 1, end, &mut segs, false, 0);
+        self.seg_strs = segs;
         if let Some(it) = self.dev_item
             && it.depth == self.stack.len()
         {
@@ -1099,8 +1143,12 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
                 }
                 Tk::Open(b'{') => {
                     let close = self.pair(j).map_or(b, |p| p.min(b));
-                    for (x, y) in self.split_commas(j + 1, close) {
+                    // The parts between top-level commas (as `split_commas`).
+                    let mut x = j + 1;
+                    while x < close {
+                        let y = self.next_comma(x, close);
                         self.use_tree(x, y, segs, leading, nesting + 1);
+                        x = y + 1;
                     }
                     segs.truncate(base);
                     return;
@@ -1213,14 +1261,11 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
                 _ => {}
             }
         }
-        let mut segs = std::mem::take(&mut self.seg_buf);
-        segs.clear();
         let mut j = i;
         let leading = self.kind(j) == Some(Tk::PathSep);
         if leading {
             j += 1;
             if !self.is_segment(j) {
-                self.seg_buf = segs;
                 return;
             }
         }
@@ -1228,16 +1273,21 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
         if dollar {
             j += 1;
         }
-        segs.push(j);
+        if !dollar && self.word(j) == b"Self" {
+            return;
+        }
+        let mut segs = std::mem::take(&mut self.seg_strs);
+        segs.clear();
+        segs.push(if dollar { "$crate" } else { self.text_of(j) });
         j += 1;
         while self.kind(j) == Some(Tk::PathSep) {
             if self.is_segment(j + 1) {
-                segs.push(j + 1);
+                segs.push(self.text_of(j + 1));
                 j += 2;
             } else if self.kind(j + 1) == Some(Tk::Punct(b'<')) {
                 match self.skip_generics(j + 1) {
                     Some(k) if self.kind(k) == Some(Tk::PathSep) && self.is_segment(k + 1) => {
-                        segs.push(k + 1);
+                        segs.push(self.text_of(k + 1));
                         j = k + 2;
                     }
                     _ => break,
@@ -1246,16 +1296,7 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
                 break;
             }
         }
-        if segs.len() >= 2 && self.word(segs[0]) != b"Self" {
-            let mut strs = std::mem::take(&mut self.seg_strs);
-            strs.clear();
-            strs.extend(segs.iter().enumerate().map(|(n, &k)| {
-                if n == 0 && dollar {
-                    "$crate"
-                } else {
-                    self.text_of(k)
-                }
-            }));
+        if segs.len() >= 2 {
             let scope = self.site_scope();
             let (in_macro, dev) = (self.top().in_macro, self.dev());
             let pos = self.pos(i);
@@ -1263,13 +1304,12 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
                 kind: SiteRefKind::Path,
                 scope,
                 leading_colon: leading,
-                segments: &strs,
+                segments: &segs,
                 pos,
                 in_macro,
                 dev,
             });
-            self.seg_strs = strs;
         }
-        self.seg_buf = segs;
+        self.seg_strs = segs;
     }
 }

@@ -315,34 +315,67 @@ impl<'a> Lines<'a> {
 
     fn pos(&self, offset: u32) -> Pos {
         let (last_offset, last_line, last_column) = self.last.get();
-        // Mostly on the line of the last position asked, or just after it.
-        let near = self.starts.get(last_line).is_some_and(|&s| s <= offset)
-            && self.starts.get(last_line + 2).is_none_or(|&s| offset < s);
-        let line = if near && self.starts.get(last_line + 1).is_none_or(|&s| offset < s) {
-            last_line + 1
-        } else if near {
-            last_line + 2
+        // 0-based index of the line holding `offset`: the last start at or
+        // before it (line 0 when none is). Positions are mostly asked in
+        // increasing order, a few lines apart: walk forward from the last
+        // line a few steps before searching.
+        let line = if self.starts.get(last_line).is_some_and(|&s| s <= offset) {
+            let mut l = last_line;
+            let mut steps = 0;
+            while steps < 8 && self.starts.get(l + 1).is_some_and(|&s| s <= offset) {
+                l += 1;
+                steps += 1;
+            }
+            if steps == 8 {
+                l += self.starts[l..].partition_point(|&s| s <= offset) - 1;
+            }
+            l
         } else {
-            self.starts.partition_point(|&s| s <= offset).max(1)
+            self.starts.partition_point(|&s| s <= offset).max(1) - 1
         };
-        let (start, base) = if last_line == line - 1 && last_offset <= offset {
+        let (start, base) = if last_line == line && last_offset <= offset {
             (last_offset as usize, last_column)
         } else {
-            (self.starts[line - 1] as usize, 1)
+            (self.starts[line] as usize, 1)
         };
         let end = (offset as usize).min(self.text.len()).max(start);
-        let counted = self.text.as_bytes()[start..end]
-            .iter()
-            .filter(|&&b| b & 0xC0 != 0x80)
-            .count() as u32;
-        self.last.set((end as u32, line - 1, base + counted));
+        let counted = count_chars(&self.text.as_bytes()[start..end]);
+        self.last.set((end as u32, line, base + counted));
         let mut column = base + counted;
-        if line == 1 && self.bom && end >= 3 {
+        if line == 0 && self.bom && end >= 3 {
             column -= 1;
         }
         Pos {
-            line: line as u32,
+            line: line as u32 + 1,
             column,
         }
     }
+}
+
+/// The number of characters in `b` (its bytes that do not continue a
+/// UTF-8 sequence), eight bytes at a time.
+fn count_chars(b: &[u8]) -> u32 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // One 0-or-1 byte per continuation byte: bit 7 set and bit 6 clear
+    // (moved up to bit 7 by the shift).
+    let marks = |c: &[u8]| {
+        let v = u64::from_le_bytes(c.try_into().unwrap_or_default());
+        (v & !(v << 1) & HI) >> 7
+    };
+    // The sum of the eight bytes, in the top byte.
+    let sum = |m: u64| (m.wrapping_mul(LO) >> 56) as u32;
+    let mut chunks = b.chunks_exact(8);
+    let mut continuing = 0;
+    for c in &mut chunks {
+        continuing += sum(marks(c));
+    }
+    let rest = chunks.remainder().len();
+    if rest > 0 && b.len() >= 8 {
+        // The last eight bytes, of which the first `8 - rest` were counted.
+        continuing += sum(marks(&b[b.len() - 8..]) >> ((8 - rest) * 8));
+    } else if rest > 0 {
+        continuing += b.iter().filter(|&&c| c & 0xC0 == 0x80).count() as u32;
+    }
+    b.len() as u32 - continuing
 }

@@ -1100,3 +1100,48 @@ fn only_an_unconditional_path_replaces_the_default_file() {
         [("a", false), ("b", true), ("c", true), ("d", false)]
     );
 }
+
+#[test]
+fn count_chars_agrees_with_a_naive_count() {
+    let text = "aé€😀b\u{FEFF}c_0123456789ñ".repeat(3);
+    let b = text.as_bytes();
+    for i in 0..b.len() {
+        for j in i..b.len() {
+            let naive = b[i..j].iter().filter(|&&c| c & 0xC0 != 0x80).count() as u32;
+            assert_eq!(count_chars(&b[i..j]), naive, "{i}..{j}");
+        }
+    }
+}
+
+#[test]
+fn positions_in_any_order_equal_a_naive_count() {
+    let text = "\u{FEFF}ab\ncé\n\n€x\n".to_owned() + &"l\n".repeat(40) + "😀yz\nlast";
+    let mut lexed = Lexed::default();
+    lex(&text, &mut lexed);
+    let naive = |o: usize| {
+        let before = &text[..o];
+        let line = before.matches('\n').count() as u32 + 1;
+        let start = before.rfind('\n').map_or(0, |p| p + 1);
+        let bom = u32::from(line == 1 && o >= 3);
+        let column = text[start..o].chars().count() as u32 + 1 - bom;
+        Pos { line, column }
+    };
+    let offsets: Vec<usize> = (3..=text.len())
+        .filter(|&o| text.is_char_boundary(o))
+        .collect();
+    let orders = [
+        offsets.clone(),
+        offsets.iter().rev().copied().collect(),
+        offsets.iter().step_by(7).copied().collect(),
+        offsets
+            .iter()
+            .map(|&o| offsets[(o * 31) % offsets.len()])
+            .collect(),
+    ];
+    for order in orders {
+        let lines = Lines::new(&text, &lexed.lines);
+        for &o in &order {
+            assert_eq!(lines.pos(o as u32), naive(o), "offset {o}");
+        }
+    }
+}

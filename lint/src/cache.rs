@@ -301,6 +301,12 @@ impl CheckCache {
         Path::new(&self.table_paths[start..self.path_ends[i]])
     }
 
+    /// Whether an earlier run left an entry for `path`: when not, its
+    /// summary cannot be in the cache and the file will be read.
+    pub fn has_entry(&self, path: &Path) -> bool {
+        self.index(path).is_some()
+    }
+
     /// The stamp of `path`: the one checking the last outcome found, when
     /// it looked at this file, so that the file is not looked at twice.
     pub fn stamp(&self, path: &Path) -> Option<Stamp> {

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::{Builder, FileId, ModuleId, Occurrence, SourceFile, TargetInfo};
 use crate::cache::CheckCache;
-use crate::fingerprint::{BytesMap, content_hash};
+use crate::fingerprint::{BytesMap, Stamp, content_hash};
 use crate::report::FileError;
 use crate::scan::Pos;
 use crate::summary::{FileSummary, ScopeShape, Symbols};
@@ -653,20 +653,60 @@ fn read_and_summarize(
     cache: Option<&CheckCache>,
     symbols: &std::sync::Mutex<Symbols>,
 ) -> Result<FileSummary, (u32, u32, String)> {
-    let stamp = cache.and_then(|c| c.stamp(path));
+    let cannot_read = |e: std::io::Error| (1, 1, format!("cannot read file: {e}"));
+    let mut file = None;
+    let stamp = match cache {
+        Some(cache) if cache.has_entry(path) => cache.stamp(path),
+        // Read for certain: stamped from the open file (one path lookup
+        // rather than two).
+        Some(_) => {
+            let opened = std::fs::File::open(path).map_err(cannot_read)?;
+            let stamp = opened
+                .metadata()
+                .ok()
+                .and_then(|meta| Stamp::of_metadata(&meta));
+            file = Some(opened);
+            stamp
+        }
+        None => None,
+    };
     if let (Some(cache), Some(stamp)) = (cache, stamp)
         && let Some(summary) = cache.by_stamp(path, stamp, edition2015, symbols)
     {
         return Ok(summary);
     }
-    let bytes = std::fs::read(path).map_err(|e| (1, 1, format!("cannot read file: {e}")))?;
-    let hash = cache.map(|_| content_hash(&bytes));
+    let mut file = match file {
+        Some(file) => file,
+        None => std::fs::File::open(path).map_err(cannot_read)?,
+    };
+    // The thread's buffer, taken (a nested read would get a fresh one)
+    // and given back once the file is summarized.
+    let mut buffer = BUFFER.take();
+    let read = read_into(&mut file, &mut buffer);
+    drop(file);
+    let result = read.map_err(cannot_read).and_then(|len| {
+        summarize_bytes(path, &buffer.0[..len], stamp, edition2015, cache, symbols)
+    });
+    BUFFER.set(buffer);
+    result
+}
+
+/// What [`read_and_summarize`] does with a file's bytes.
+fn summarize_bytes(
+    path: &Path,
+    bytes: &[u8],
+    stamp: Option<Stamp>,
+    edition2015: bool,
+    cache: Option<&CheckCache>,
+    symbols: &std::sync::Mutex<Symbols>,
+) -> Result<FileSummary, (u32, u32, String)> {
+    let hash = cache.map(|_| content_hash(bytes));
     if let (Some(cache), Some(stamp), Some(hash)) = (cache, stamp, hash)
         && let Some(summary) = cache.by_hash(path, stamp, hash, edition2015, symbols)
     {
         return Ok(summary);
     }
-    match std::str::from_utf8(&bytes) {
+    match std::str::from_utf8(bytes) {
         Ok(text) => {
             let (summary, encoded) =
                 FileSummary::summarize(text, edition2015, symbols, cache.is_some());
@@ -688,6 +728,42 @@ fn read_and_summarize(
                 column,
                 "file is not valid UTF-8; rustc cannot read it either".to_owned(),
             ))
+        }
+    }
+}
+
+/// Memory that file contents are read into, kept initialised: only the
+/// start of it holds the file just read.
+#[derive(Default)]
+struct Buffer(Vec<u8>);
+
+/// Size of a thread's buffer at first (most source files fit).
+const FIRST_BUFFER: usize = 64 * 1024;
+
+thread_local! {
+    /// Each thread's buffer: a file's bytes are only needed until it is
+    /// summarized, and memory used again spares the kernel clearing fresh
+    /// pages for every file.
+    static BUFFER: std::cell::Cell<Buffer> = const { std::cell::Cell::new(Buffer(Vec::new())) };
+}
+
+/// Reads `reader` to its end into `buffer` (grown as needed); returns how
+/// many bytes it read, which are the start of the buffer.
+fn read_into(reader: &mut impl std::io::Read, buffer: &mut Buffer) -> std::io::Result<usize> {
+    let buf = &mut buffer.0;
+    if buf.is_empty() {
+        buf.resize(FIRST_BUFFER, 0);
+    }
+    let mut len = 0;
+    loop {
+        if len == buf.len() {
+            buf.resize(buf.len() * 2, 0);
+        }
+        match reader.read(&mut buf[len..]) {
+            Ok(0) => return Ok(len),
+            Ok(n) => len += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
         }
     }
 }
@@ -726,6 +802,55 @@ mod tests {
         ];
         want.sort();
         assert_eq!(got, want);
+    }
+
+    /// A reader handing out `data` in short pieces, interrupted once.
+    struct Trickle<'a> {
+        data: &'a [u8],
+        interrupted: bool,
+    }
+
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if !self.interrupted {
+                self.interrupted = true;
+                return Err(std::io::ErrorKind::Interrupted.into());
+            }
+            let n = buf.len().min(self.data.len()).min(7_000);
+            buf[..n].copy_from_slice(&self.data[..n]);
+            self.data = &self.data[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn files_are_read_whole_into_a_buffer_used_again() {
+        let data: Vec<u8> = "mod é;\n"
+            .bytes()
+            .cycle()
+            .take(3 * FIRST_BUFFER + 5)
+            .collect();
+        let mut buffer = Buffer::default();
+        // Around the first size and its doublings, then shorter again.
+        for len in [
+            0,
+            10,
+            FIRST_BUFFER - 1,
+            FIRST_BUFFER,
+            FIRST_BUFFER + 1,
+            2 * FIRST_BUFFER,
+            3 * FIRST_BUFFER + 5,
+            3,
+        ] {
+            let mut reader = Trickle {
+                data: &data[..len],
+                interrupted: false,
+            };
+            let read = read_into(&mut reader, &mut buffer).unwrap();
+            assert_eq!(read, len);
+            assert_eq!(&buffer.0[..read], &data[..len]);
+        }
+        assert_eq!(buffer.0.len(), 4 * FIRST_BUFFER);
     }
 
     #[test]

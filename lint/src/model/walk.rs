@@ -145,16 +145,26 @@ impl<'a> Reader<'a> {
         });
     }
 
-    /// The file at `path` once a worker has read it (it must have been
-    /// started with [`Reader::read_ahead`]), or read now when it was read
-    /// ahead with the other edition.
+    /// The file at `path` once it is read (it must have been started with
+    /// [`Reader::read_ahead`]), or read now when it was read ahead with
+    /// the other edition. Until it is read, this thread reads others.
     fn take<'s>(self, scope: &rayon::Scope<'s>, path: &Path, dir: &Path, e2015: bool) -> Found
     where
         'a: 's,
     {
         let (slot, _) = self.ahead.slot(path, e2015);
         let found = slot.and_then(|slot| {
-            let cell = slot.wait();
+            let cell = loop {
+                if let Some(cell) = slot.get() {
+                    break cell;
+                }
+                // With nothing else to do, the file is being read on
+                // another thread.
+                match rayon::yield_now() {
+                    Some(rayon::Yield::Executed) => {}
+                    _ => break slot.wait(),
+                }
+            };
             cell.lock().unwrap_or_else(|e| e.into_inner()).take()
         });
         found.unwrap_or_else(|| self.read(scope, path, dir, e2015))
@@ -258,7 +268,9 @@ impl Builder<'_> {
             ahead: &ahead,
             root: &ws.root,
         };
-        rayon::in_place_scope(|scope| {
+        // The walk itself runs on a worker, which reads files while the
+        // next one it needs is being read (see `Reader::take`).
+        rayon::scope(|scope| {
             while !jobs.is_empty() {
                 self.read_wave(&jobs, reader, scope);
                 let mut next = Vec::new();
@@ -293,8 +305,7 @@ impl Builder<'_> {
             }
         }
         // Every file is started on the pool, then taken in order here as
-        // soon as it is read: this thread goes on with the walk while the
-        // workers read ahead.
+        // soon as it is read: the walk goes on while the others are read.
         for (p, dir, e2015) in &todo {
             reader.read_ahead(scope, p.clone(), dir.to_path_buf(), *e2015);
         }

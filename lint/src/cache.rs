@@ -301,6 +301,12 @@ impl CheckCache {
         Path::new(&self.table_paths[start..self.path_ends[i]])
     }
 
+    /// Whether an earlier run left an entry for `path`: when not, its
+    /// summary cannot be in the cache and the file will be read.
+    pub fn has_entry(&self, path: &Path) -> bool {
+        self.index(path).is_some()
+    }
+
     /// The stamp of `path`: the one checking the last outcome found, when
     /// it looked at this file, so that the file is not looked at twice.
     pub fn stamp(&self, path: &Path) -> Option<Stamp> {
@@ -519,13 +525,13 @@ impl CheckCache {
         key: u64,
         files: Vec<PathBuf>,
         probes: Vec<(PathBuf, bool)>,
-        report: &Report,
+        report: Report,
     ) {
         *lock(&self.new_outcome) = Some(Outcome {
             key,
             files,
             probes,
-            report: report.clone(),
+            report,
         });
         *lock(&self.dirty) = true;
     }
@@ -1083,7 +1089,7 @@ mod tests {
             9,
             vec![src.clone()],
             vec![(dir.path().join("b.rs"), false)],
-            &report(),
+            report(),
         );
         let file = dir.path().join("cache");
         cache.save(&file).unwrap();
@@ -1115,7 +1121,7 @@ mod tests {
             9,
             vec![src.clone()],
             vec![(dir.path().join("b.rs"), false)],
-            &report(),
+            report(),
         );
         cache.save(&file).unwrap();
         let again = CheckCache::load(&file);
@@ -1143,7 +1149,7 @@ mod tests {
         let cache = CheckCache::default();
         let now = Stamp::of(&src).unwrap();
         cache.insert(&src, now, content_hash(SRC.as_bytes()), false, bytes);
-        cache.set_outcome(9, vec![src.clone()], vec![(probe.clone(), true)], &report());
+        cache.set_outcome(9, vec![src.clone()], vec![(probe.clone(), true)], report());
         let file = dir.path().join("cache");
         cache.save(&file).unwrap();
         // Nothing known before the outcome is checked.
@@ -1164,7 +1170,7 @@ mod tests {
         let (_, bytes, _) = summarized();
         let cache = CheckCache::default();
         cache.insert(&src, changed, 7, false, bytes);
-        cache.set_outcome(9, vec![src.clone()], vec![(probe.clone(), true)], &report());
+        cache.set_outcome(9, vec![src.clone()], vec![(probe.clone(), true)], report());
         cache.save(&file).unwrap();
         let again = CheckCache::load(&file);
         assert_eq!(again.outcome(9), None);
@@ -1214,7 +1220,7 @@ mod tests {
         let cache = CheckCache::default();
         let src = dir.path().join("a.rs");
         cache.insert(&src, stamp(1), 7, false, bytes);
-        cache.set_outcome(9, vec![src.clone()], Vec::new(), &report());
+        cache.set_outcome(9, vec![src.clone()], Vec::new(), report());
         let file = dir.path().join("cache");
         cache.save(&file).unwrap();
         let pack = pack_path(&file);

@@ -19,8 +19,8 @@ pub mod summary;
 pub mod timings;
 pub mod workspace;
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use config::{Config, ConfigError, ContractKind, ModulePattern, PatternSegment};
 use report::Report;
@@ -69,11 +69,78 @@ pub struct Project {
     pub cache: Option<PathBuf>,
     /// The cache as read when loading.
     store: Option<std::sync::Arc<cache::CheckCache>>,
+    /// The outcome key of each `no_dev` (computed once).
+    outcome_keys: [OnceLock<u64>; 2],
+    /// Waits, when dropped, for the cache to be written.
+    _saved: SavedOnDrop,
+}
+
+/// Cache saves run on a thread of their own, one after the other, while
+/// the report is rendered: the last one started.
+static SAVING: Mutex<Option<std::thread::JoinHandle<()>>> = Mutex::new(None);
+
+/// Runs `save` on a thread of its own, after the saves started before it
+/// (they may write the same files); here and now when no thread can be
+/// started.
+fn save_in_background(save: impl FnOnce() + Send + 'static) {
+    let mut slot = SAVING.lock().unwrap_or_else(|e| e.into_inner());
+    let before = slot.take();
+    let job = Arc::new(Mutex::new(Some(save)));
+    let run = {
+        let job = job.clone();
+        move || {
+            if let Some(before) = before {
+                let _ = before.join();
+            }
+            let save = job.lock().unwrap_or_else(|e| e.into_inner()).take();
+            if let Some(save) = save {
+                save();
+            }
+        }
+    };
+    match std::thread::Builder::new()
+        .name("terrace-cache".to_owned())
+        .spawn(run)
+    {
+        Ok(handle) => *slot = Some(handle),
+        Err(_) => {
+            // The failed spawn dropped the closure, which held the save
+            // before this one: joined by now only if it had finished.
+            drop(slot);
+            wait_for_saves();
+            let save = job.lock().unwrap_or_else(|e| e.into_inner()).take();
+            if let Some(save) = save {
+                save();
+            }
+        }
+    }
+}
+
+/// Waits for the cache saves in progress: a process that exits before
+/// would leave the cache unwritten.
+fn wait_for_saves() {
+    let handle = SAVING.lock().unwrap_or_else(|e| e.into_inner()).take();
+    if let Some(handle) = handle {
+        let _ = handle.join();
+    }
+}
+
+/// Waits for the cache saves in progress when dropped.
+#[derive(Debug, Clone, Default)]
+struct SavedOnDrop;
+
+impl Drop for SavedOnDrop {
+    fn drop(&mut self) {
+        wait_for_saves();
+    }
 }
 
 impl Project {
     /// Finds the workspace and its configuration from `options`.
     pub fn load(options: &CheckOptions) -> Result<Project, Error> {
+        // The cache a check of this process is still writing is the one
+        // to read.
+        wait_for_saves();
         let started = timings::start();
         let root_manifest = workspace::find_root(&options.start).map_err(Error::Workspace)?;
         // The root is the root manifest's directory (canonical already).
@@ -120,7 +187,9 @@ impl Project {
             workspace,
             config,
             cache,
-            store: store.map(std::sync::Arc::new),
+            store: store.map(Arc::new),
+            outcome_keys: Default::default(),
+            _saved: SavedOnDrop,
         })
     }
 
@@ -133,39 +202,78 @@ impl Project {
             let reused = store.outcome(self.outcome_key(no_dev));
             timings::end("cached outcome", started);
             if let Some(report) = reused {
-                self.save_cache();
+                self.save_cache(None);
                 return Ok(report);
             }
         }
-        self.check_with_model(no_dev).map(|(model, report)| {
-            model::drop_in_background(model);
-            report
-        })
+        let (mut model, report) = self.check_model(no_dev)?;
+        // The model is not needed any more: what the cache keeps of it is
+        // taken on the saving thread, which frees the rest.
+        let sources = std::mem::take(&mut model.files);
+        self.save_cache(Some(Outcome {
+            no_dev,
+            sources,
+            source_files: model.source_files,
+            probes: std::mem::take(&mut model.probes),
+            report: report.clone(),
+            rest: Some(model),
+        }));
+        Ok(report)
     }
 
     /// What a check's outcome depends on besides the files: the workspace,
     /// the configuration and the options.
     fn outcome_key(&self, no_dev: bool) -> u64 {
-        let text = format!(
-            "{:?}\n{no_dev}\n{}",
-            self.config,
-            cache::workspace_hash(&self.workspace)
-        );
-        fingerprint::content_hash(text.as_bytes())
+        *self.outcome_keys[usize::from(no_dev)].get_or_init(|| {
+            let text = format!(
+                "{:?}\n{no_dev}\n{}",
+                self.config,
+                cache::workspace_hash(&self.workspace)
+            );
+            fingerprint::content_hash(text.as_bytes())
+        })
     }
 
-    fn save_cache(&self) {
-        if let (Some(store), Some(path)) = (&self.store, &self.cache) {
+    /// Records `outcome` in the cache, if any, and writes the cache, on a
+    /// thread of its own (see [`SavedOnDrop`]).
+    fn save_cache(&self, outcome: Option<Outcome>) {
+        let (Some(store), Some(path)) = (&self.store, &self.cache) else {
+            if let Some(outcome) = outcome {
+                model::drop_in_background(outcome);
+            }
+            return;
+        };
+        let key = outcome.as_ref().map(|o| self.outcome_key(o.no_dev));
+        let (store, path) = (store.clone(), path.clone());
+        save_in_background(move || {
+            if let (Some(outcome), Some(key)) = (outcome, key) {
+                outcome.record(&store, key);
+            }
             let started = timings::start();
             // A cache that cannot be written only makes the next run slower.
-            let _ = store.save(path);
+            let _ = store.save(&path);
             timings::end("cache save", started);
-        }
+        });
     }
 
     /// [`Project::check`], also returning the module graph it checked (for
     /// drawing it).
     pub fn check_with_model(&self, no_dev: bool) -> Result<(model::Model, Report), Error> {
+        let (mut model, report) = self.check_model(no_dev)?;
+        let outcome = self.store.as_ref().map(|_| Outcome {
+            no_dev,
+            sources: model.files[..model.source_files].to_vec(),
+            source_files: model.source_files,
+            probes: std::mem::take(&mut model.probes),
+            report: report.clone(),
+            rest: None,
+        });
+        self.save_cache(outcome);
+        Ok((model, report))
+    }
+
+    /// Builds the model and checks the contracts against it.
+    fn check_model(&self, no_dev: bool) -> Result<(model::Model, Report), Error> {
         let keep = external_filter(&self.config);
         let mut model = model::build_cached(
             &self.workspace,
@@ -191,24 +299,48 @@ impl Project {
             errors: std::mem::take(&mut model.errors),
             files: model.source_files,
         };
-        if let Some(store) = &self.store {
-            let files: Vec<PathBuf> = model.files[..model.source_files]
-                .iter()
-                .map(|f| f.path.clone())
-                .collect();
-            // Finding a file that is read again proves nothing more.
-            let read: HashSet<&std::ffi::OsStr> = files.iter().map(|f| f.as_os_str()).collect();
-            let mut probes = std::mem::take(&mut model.probes);
-            probes.retain(|(path, is_file)| !is_file || !read.contains(path.as_os_str()));
-            probes.sort_unstable_by(|a, b| {
-                let (a, b) = (a.0.as_os_str(), b.0.as_os_str());
-                a.as_encoded_bytes().cmp(b.as_encoded_bytes())
-            });
-            probes.dedup();
-            store.set_outcome(self.outcome_key(no_dev), files, probes, &report);
-        }
-        self.save_cache();
         Ok((model, report))
+    }
+}
+
+/// What a check concluded, for the cache.
+struct Outcome {
+    no_dev: bool,
+    /// The files read, source files first.
+    sources: Vec<model::SourceFile>,
+    source_files: usize,
+    probes: Vec<(PathBuf, bool)>,
+    report: Report,
+    /// The rest of the model, freed with the outcome.
+    rest: Option<model::Model>,
+}
+
+impl Outcome {
+    /// Records the outcome in `store` under `key`.
+    fn record(self, store: &cache::CheckCache, key: u64) {
+        let Outcome {
+            mut sources,
+            source_files,
+            mut probes,
+            report,
+            rest,
+            ..
+        } = self;
+        sources.truncate(source_files);
+        let files: Vec<PathBuf> = sources.into_iter().map(|f| f.path).collect();
+        // Finding a file that is read again proves nothing more.
+        let read: fingerprint::BytesMap<&std::ffi::OsStr, ()> =
+            files.iter().map(|f| (f.as_os_str(), ())).collect();
+        probes.retain(|(path, is_file)| !is_file || !read.contains_key(path.as_os_str()));
+        drop(read);
+        probes.sort_unstable_by(|a, b| {
+            let (a, b) = (a.0.as_os_str(), b.0.as_os_str());
+            a.as_encoded_bytes().cmp(b.as_encoded_bytes())
+        });
+        probes.dedup();
+        store.set_outcome(key, files, probes, report);
+        // Freed after the outcome is recorded, while the cache is written.
+        model::drop_in_background(rest);
     }
 }
 
@@ -236,13 +368,13 @@ pub fn relative(root: &Path, path: &Path) -> String {
 /// First segments of external crates that some contract can care about.
 struct ExternalFilter {
     all: bool,
-    names: HashSet<String>,
+    names: std::collections::HashSet<String>,
 }
 
 fn external_filter(config: &Config) -> ExternalFilter {
     let mut f = ExternalFilter {
         all: false,
-        names: HashSet::new(),
+        names: std::collections::HashSet::new(),
     };
     let mut all = false;
     let mut add = |p: &ModulePattern| match p.segments.first() {
@@ -296,4 +428,75 @@ fn unknown_modules(paths: &model::ModulePaths<'_>, config: &Config) -> Vec<Confi
         }
     }
     errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A workspace of one package whose library imports `sqlx`, which its
+    /// configuration forbids.
+    fn workspace() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("src")).unwrap();
+        std::fs::write(
+            root.join("Cargo.toml"),
+            "[package]\nname = \"shop\"\nedition = \"2021\"\n\n[dependencies]\nsqlx = \"0.8\"\n",
+        )
+        .unwrap();
+        std::fs::write(root.join("src/lib.rs"), "use sqlx::PgPool;\nmod a;\n").unwrap();
+        std::fs::write(root.join("src/a.rs"), "use crate::b;\n").unwrap();
+        std::fs::write(
+            root.join("terrace.toml"),
+            "[[contracts]]\nname = \"pure\"\ntype = \"forbidden\"\n\
+             source = [\"shop\"]\nforbidden = [\"sqlx\"]\n",
+        )
+        .unwrap();
+        dir
+    }
+
+    #[test]
+    fn the_cache_is_written_in_the_background_and_complete_for_the_next_load() {
+        let dir = workspace();
+        let options = CheckOptions {
+            start: dir.path().to_path_buf(),
+            cache_dir: Some(PathBuf::from("target/terrace")),
+            ..CheckOptions::default()
+        };
+        let first = Project::load(&options).unwrap();
+        let report = first.check(false).unwrap();
+        assert!(!report.violations.is_empty());
+        // Still alive: the next load waits for its save.
+        let second = Project::load(&options).unwrap();
+        let cached = second.store.as_ref().unwrap();
+        assert_eq!(
+            cached.outcome(second.outcome_key(false)),
+            Some(report.clone())
+        );
+        drop((first, second));
+        // Dropping a project waits for its save too.
+        let project = Project::load(&options).unwrap();
+        let path = project.cache.clone().unwrap();
+        project.check(false).unwrap();
+        drop(project);
+        assert!(path.is_file());
+        assert!(path.with_extension(cache::PACK_EXTENSION).is_file());
+        let again = Project::load(&options).unwrap();
+        assert_eq!(again.check(false).unwrap(), report);
+    }
+
+    #[test]
+    fn saves_run_one_after_the_other() {
+        let order = Arc::new(Mutex::new(Vec::new()));
+        for i in 0..4 {
+            let order = order.clone();
+            save_in_background(move || {
+                std::thread::sleep(std::time::Duration::from_millis(4 - i));
+                order.lock().unwrap().push(i);
+            });
+        }
+        wait_for_saves();
+        assert_eq!(*order.lock().unwrap(), vec![0, 1, 2, 3]);
+    }
 }

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::{Builder, FileId, ModuleId, Occurrence, SourceFile, TargetInfo};
 use crate::cache::CheckCache;
-use crate::fingerprint::{BytesMap, content_hash};
+use crate::fingerprint::{BytesMap, Stamp, content_hash};
 use crate::report::FileError;
 use crate::scan::Pos;
 use crate::summary::{FileSummary, ScopeShape, Symbols};
@@ -54,11 +54,27 @@ impl Ancestors {
 /// A file's summary, or why it has none: (line, column, message).
 type Read = Result<FileSummary, (u32, u32, String)>;
 
-/// A file read, with the probes for its declarations.
-type Found = (Read, Vec<(PathBuf, bool)>);
+/// A file read, with what the walk needs of it, found on the worker that
+/// read it.
+struct Found {
+    read: Read,
+    /// Its path relative to the workspace root.
+    rel: String,
+    plan: Option<Plan>,
+}
 
-/// A file being read ahead of its wave: read once, by whichever thread
-/// comes first, and taken by its wave.
+/// What expanding a file read from `dir` looks at, found ahead of it.
+pub(super) struct Plan {
+    dir: PathBuf,
+    /// The directories of the file's scopes.
+    scope_dirs: ScopeDirs,
+    /// The paths expanding will probe, in that order, with whether each
+    /// is a file.
+    probes: Vec<(PathBuf, bool)>,
+}
+
+/// A file being read ahead of its wave: read once, on a worker, and taken
+/// by its wave.
 type Slot = Arc<OnceLock<Mutex<Option<Found>>>>;
 
 /// Files read ahead of their wave, by path, with the edition they are
@@ -90,6 +106,8 @@ struct Reader<'a> {
     cache: Option<&'a CheckCache>,
     symbols: &'a Mutex<Symbols>,
     ahead: &'a Ahead,
+    /// The workspace root.
+    root: &'a Path,
 }
 
 impl<'a> Reader<'a> {
@@ -99,15 +117,19 @@ impl<'a> Reader<'a> {
     where
         'a: 's,
     {
-        let result = read_and_summarize(path, e2015, self.cache, self.symbols);
-        let (probes, children) = match &result {
+        let read = read_and_summarize(path, e2015, self.cache, self.symbols);
+        let (plan, children) = match &read {
             Ok(scan) => probes_ahead(path, dir, scan, self.symbols, self.cache),
             Err(_) => Default::default(),
         };
         for (child, dir) in children {
             self.read_ahead(scope, child, dir, e2015);
         }
-        (result, probes)
+        Found {
+            read,
+            rel: relative(self.root, path),
+            plan,
+        }
     }
 
     /// Starts reading `path` in `scope` unless it is read or being read.
@@ -123,14 +145,26 @@ impl<'a> Reader<'a> {
         });
     }
 
-    /// The file at `path`, read ahead or now.
+    /// The file at `path` once it is read (it must have been started with
+    /// [`Reader::read_ahead`]), or read now when it was read ahead with
+    /// the other edition. Until it is read, this thread reads others.
     fn take<'s>(self, scope: &rayon::Scope<'s>, path: &Path, dir: &Path, e2015: bool) -> Found
     where
         'a: 's,
     {
         let (slot, _) = self.ahead.slot(path, e2015);
         let found = slot.and_then(|slot| {
-            let cell = slot.get_or_init(|| Mutex::new(Some(self.read(scope, path, dir, e2015))));
+            let cell = loop {
+                if let Some(cell) = slot.get() {
+                    break cell;
+                }
+                // With nothing else to do, the file is being read on
+                // another thread.
+                match rayon::yield_now() {
+                    Some(rayon::Yield::Executed) => {}
+                    _ => break slot.wait(),
+                }
+            };
             cell.lock().unwrap_or_else(|e| e.into_inner()).take()
         });
         found.unwrap_or_else(|| self.read(scope, path, dir, e2015))
@@ -145,8 +179,9 @@ type Child = (PathBuf, PathBuf);
 pub(super) struct Walk {
     /// The id of each file read, by path.
     file_ids: BytesMap<OsString, FileId>,
-    /// Whether each path is a file, for the probes `expand` will make,
-    /// found in parallel ahead of it.
+    /// What expanding each file looks at, found while reading it.
+    plans: Vec<Option<Plan>>,
+    /// Whether each target root is a file.
     probed: BytesMap<OsString, bool>,
 }
 
@@ -231,8 +266,11 @@ impl Builder<'_> {
             cache: self.cache,
             symbols: &symbols,
             ahead: &ahead,
+            root: &ws.root,
         };
-        rayon::in_place_scope(|scope| {
+        // The walk itself runs on a worker, which reads files while the
+        // next one it needs is being read (see `Reader::take`).
+        rayon::scope(|scope| {
             while !jobs.is_empty() {
                 self.read_wave(&jobs, reader, scope);
                 let mut next = Vec::new();
@@ -266,21 +304,20 @@ impl Builder<'_> {
                 }
             }
         }
+        // Every file is started on the pool, then taken in order here as
+        // soon as it is read: the walk goes on while the others are read.
+        for (p, dir, e2015) in &todo {
+            reader.read_ahead(scope, p.clone(), dir.to_path_buf(), *e2015);
+        }
         let read: Vec<Found> = todo
-            .par_iter()
+            .iter()
             .map(|(p, dir, e2015)| reader.take(scope, p, dir, *e2015))
             .collect();
-        let mut results = Vec::with_capacity(read.len());
-        for (result, probes) in read {
-            self.walk
-                .probed
-                .extend(probes.into_iter().map(|(p, f)| (p.into_os_string(), f)));
-            results.push(result);
-        }
-        for ((path, _, _), result) in todo.into_iter().zip(results) {
+        self.walk.file_ids.reserve(todo.len());
+        for ((path, _, _), found) in todo.into_iter().zip(read) {
             let id = self.model.files.len();
-            let rel = self.rel(&path);
-            match result {
+            let Found { read, rel, plan } = found;
+            match read {
                 Ok(scan) => {
                     for e in &scan.errors {
                         self.model.errors.push(FileError {
@@ -302,6 +339,7 @@ impl Builder<'_> {
                     self.scans.push(None);
                 }
             }
+            self.walk.plans.push(plan);
             self.model.files.push(SourceFile {
                 path: path.clone(),
                 rel,
@@ -326,7 +364,22 @@ impl Builder<'_> {
             return;
         };
         let file_dir = job.path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let scope_dirs = ScopeDirs::of(&job.dir, &scan, symbols);
+        // What reading the file found ahead, when read from this job's
+        // directory; given back for the file's other occurrences.
+        let plan = self.walk.plans[file]
+            .take()
+            .filter(|plan| plan.dir == job.dir);
+        let (scope_dirs, ahead) = match plan {
+            Some(Plan {
+                dir,
+                scope_dirs,
+                probes,
+            }) => (Some(scope_dirs), Some((dir, probes))),
+            None => (None, None),
+        };
+        let mut scope_dirs = scope_dirs;
+        let mut at = 0;
+        let probes_ahead: &[(PathBuf, bool)] = ahead.as_ref().map_or(&[], |(_, p)| p);
         // Walk scopes in order; parents come before children, so the module
         // of each scope's parent is known when it is reached.
         let mut scope_module: Vec<ModuleId> = Vec::with_capacity(scan.scopes.len());
@@ -368,16 +421,20 @@ impl Builder<'_> {
                 let parent = module;
                 let child = self.child_module(parent, &decl.name, decl.dev, Some((file, decl.pos)));
                 let mut candidates = Vec::new();
+                let scope_dirs =
+                    scope_dirs.get_or_insert_with(|| ScopeDirs::of(&job.dir, &scan, symbols));
                 // cfg is never evaluated: with only `cfg_attr` paths, the
                 // default file is one more alternative.
                 if !decl.fixed_path {
                     let d = scope_dirs.dir(si);
                     let flat = d.join(format!("{}.rs", decl.name));
-                    let nested = d.join(&decl.name).join("mod.rs");
-                    if self.probe(&flat) {
+                    if self.probe_ahead(&flat, probes_ahead, &mut at) {
                         candidates.push((flat, d.join(&decl.name)));
-                    } else if self.probe(&nested) {
-                        candidates.push((nested, d.join(&decl.name)));
+                    } else {
+                        let nested = d.join(&decl.name).join("mod.rs");
+                        if self.probe_ahead(&nested, probes_ahead, &mut at) {
+                            candidates.push((nested, d.join(&decl.name)));
+                        }
                     }
                 }
                 for p in &decl.paths {
@@ -387,7 +444,7 @@ impl Builder<'_> {
                         &file_dir
                     };
                     let f = base.join(p);
-                    if self.probe(&f) {
+                    if self.probe_ahead(&f, probes_ahead, &mut at) {
                         let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
                         candidates.push((f, dir));
                     }
@@ -398,13 +455,22 @@ impl Builder<'_> {
             }
             while let Some((_, inc)) = includes.next_if(|(s, _)| *s as usize == si) {
                 let f = file_dir.join(&inc.path);
-                if self.probe(&f) {
+                if self.probe_ahead(&f, probes_ahead, &mut at) {
+                    let scope_dirs =
+                        scope_dirs.get_or_insert_with(|| ScopeDirs::of(&job.dir, &scan, symbols));
                     let dir = scope_dirs.dir(si).clone();
                     self.queue(&job, f, module, dir, (file, inc.pos), next);
                 }
             }
         }
         self.scans[file] = Some(scan);
+        if let (Some((dir, probes)), Some(scope_dirs)) = (ahead, scope_dirs) {
+            self.walk.plans[file] = Some(Plan {
+                dir,
+                scope_dirs,
+                probes,
+            });
+        }
     }
 
     /// Finds out in parallel which of `paths` are files, for [`Self::probe`].
@@ -428,8 +494,36 @@ impl Builder<'_> {
         let is_file = known
             .or_else(|| self.cache.and_then(|c| c.is_file(path)))
             .unwrap_or_else(|| path.is_file());
-        self.model.probes.push((path.to_path_buf(), is_file));
+        self.record_probe(path, is_file);
         is_file
+    }
+
+    /// [`Self::probe`], looking first in `ahead`, the probes found while
+    /// reading the file, in the order they are made (`at` is the next).
+    fn probe_ahead(&mut self, path: &Path, ahead: &[(PathBuf, bool)], at: &mut usize) -> bool {
+        let same = |p: &PathBuf| p.as_os_str() == path.as_os_str();
+        let found = match ahead.get(*at) {
+            Some((p, is_file)) if same(p) => {
+                *at += 1;
+                Some(*is_file)
+            }
+            _ => ahead.iter().find(|(p, _)| same(p)).map(|&(_, f)| f),
+        };
+        match found {
+            Some(is_file) => {
+                self.record_probe(path, is_file);
+                is_file
+            }
+            None => self.probe(path),
+        }
+    }
+
+    /// Notes that the walk looked for `path` (what a cached outcome
+    /// depends on; not kept without a cache).
+    fn record_probe(&mut self, path: &Path, is_file: bool) {
+        if self.cache.is_some() {
+            self.model.probes.push((path.to_path_buf(), is_file));
+        }
     }
 
     fn queue(
@@ -547,18 +641,19 @@ impl ScopeDirs {
     }
 }
 
-/// The paths `expand` will probe for the `mod` declarations and
-/// `include!`s of `scan` (the file at `path`, read from `dir`), each with
-/// whether it is a file: found here, in parallel with reading, rather than
-/// one after the other while expanding; and the files it will queue, with
-/// their directories.
+/// What expanding `scan` (the file at `path`, read from `dir`) will look
+/// at: the directories of its scopes and the paths it will probe for its
+/// `mod` declarations and `include!`s, in that order, each with whether it
+/// is a file (found here, in parallel with reading, rather than one after
+/// the other while expanding); and the files it will queue, with their
+/// directories. `None` when it has nothing to look for.
 fn probes_ahead(
     path: &Path,
     dir: &Path,
     scan: &FileSummary,
     symbols: &Mutex<Symbols>,
     cache: Option<&CheckCache>,
-) -> (Vec<(PathBuf, bool)>, Vec<Child>) {
+) -> (Option<Plan>, Vec<Child>) {
     if scan.mods.iter().all(|(_, d)| d.inline.is_some()) && scan.includes.is_empty() {
         return Default::default();
     }
@@ -573,45 +668,64 @@ fn probes_ahead(
         out.push((p, is_file));
         is_file
     };
-    for (si, decl) in &scan.mods {
-        let si = *si as usize;
-        if decl.inline.is_some() || si >= scope_dirs.len() {
-            continue;
-        }
-        if !decl.fixed_path {
-            let d = scope_dirs.dir(si);
-            let flat = d.join(format!("{}.rs", decl.name));
-            let nested = d.join(&decl.name).join("mod.rs");
-            if look(flat.clone()) {
-                children.push((normalize(&flat), d.join(&decl.name)));
-            } else if look(nested.clone()) {
-                children.push((normalize(&nested), d.join(&decl.name)));
+    // Scope by scope, declarations then `include!`s, as `expand` goes.
+    let (mut mods, mut includes) = (scan.mods.iter().peekable(), scan.includes.iter().peekable());
+    for si in 0..scope_dirs.len() {
+        while let Some((_, decl)) = mods.next_if(|(s, _)| *s as usize == si) {
+            if decl.inline.is_some() {
+                continue;
+            }
+            if !decl.fixed_path {
+                let d = scope_dirs.dir(si);
+                let flat = d.join(format!("{}.rs", decl.name));
+                if look(flat.clone()) {
+                    children.push((normalize(&flat), d.join(&decl.name)));
+                } else {
+                    let nested = d.join(&decl.name).join("mod.rs");
+                    if look(nested.clone()) {
+                        children.push((normalize(&nested), d.join(&decl.name)));
+                    }
+                }
+            }
+            for p in &decl.paths {
+                let base = if scope_dirs.inline(si) {
+                    scope_dirs.dir(si)
+                } else {
+                    file_dir
+                };
+                let f = base.join(p);
+                if look(f.clone()) {
+                    let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
+                    children.push((normalize(&f), dir));
+                }
             }
         }
-        for p in &decl.paths {
-            let base = if scope_dirs.inline(si) {
-                scope_dirs.dir(si)
-            } else {
-                file_dir
-            };
-            let f = base.join(p);
+        while let Some((_, inc)) = includes.next_if(|(s, _)| *s as usize == si) {
+            let f = file_dir.join(&inc.path);
             if look(f.clone()) {
-                let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
-                children.push((normalize(&f), dir));
+                children.push((normalize(&f), scope_dirs.dir(si).clone()));
             }
         }
     }
-    for (si, inc) in &scan.includes {
-        let f = file_dir.join(&inc.path);
-        if look(f.clone())
-            && let Some(dir) = (*si as usize)
-                .lt(&scope_dirs.len())
-                .then(|| scope_dirs.dir(*si as usize))
-        {
-            children.push((normalize(&f), dir.clone()));
+    let plan = Plan {
+        dir: dir.to_path_buf(),
+        scope_dirs,
+        probes: out,
+    };
+    (Some(plan), children)
+}
+
+/// `path` relative to `root`, `/`-separated (as it is when outside it).
+fn relative(root: &Path, path: &Path) -> String {
+    let p = path.strip_prefix(root).unwrap_or(path);
+    let mut s = String::with_capacity(p.as_os_str().len());
+    for (i, c) in p.components().enumerate() {
+        if i > 0 {
+            s.push('/');
         }
+        s.push_str(&c.as_os_str().to_string_lossy());
     }
-    (out, children)
+    s
 }
 
 /// Removes `.` and `..` components without touching the file system.
@@ -653,20 +767,60 @@ fn read_and_summarize(
     cache: Option<&CheckCache>,
     symbols: &std::sync::Mutex<Symbols>,
 ) -> Result<FileSummary, (u32, u32, String)> {
-    let stamp = cache.and_then(|c| c.stamp(path));
+    let cannot_read = |e: std::io::Error| (1, 1, format!("cannot read file: {e}"));
+    let mut file = None;
+    let stamp = match cache {
+        Some(cache) if cache.has_entry(path) => cache.stamp(path),
+        // Read for certain: stamped from the open file (one path lookup
+        // rather than two).
+        Some(_) => {
+            let opened = std::fs::File::open(path).map_err(cannot_read)?;
+            let stamp = opened
+                .metadata()
+                .ok()
+                .and_then(|meta| Stamp::of_metadata(&meta));
+            file = Some(opened);
+            stamp
+        }
+        None => None,
+    };
     if let (Some(cache), Some(stamp)) = (cache, stamp)
         && let Some(summary) = cache.by_stamp(path, stamp, edition2015, symbols)
     {
         return Ok(summary);
     }
-    let bytes = std::fs::read(path).map_err(|e| (1, 1, format!("cannot read file: {e}")))?;
-    let hash = cache.map(|_| content_hash(&bytes));
+    let mut file = match file {
+        Some(file) => file,
+        None => std::fs::File::open(path).map_err(cannot_read)?,
+    };
+    // The thread's buffer, taken (a nested read would get a fresh one)
+    // and given back once the file is summarized.
+    let mut buffer = BUFFER.take();
+    let read = read_into(&mut file, &mut buffer);
+    drop(file);
+    let result = read.map_err(cannot_read).and_then(|len| {
+        summarize_bytes(path, &buffer.0[..len], stamp, edition2015, cache, symbols)
+    });
+    BUFFER.set(buffer);
+    result
+}
+
+/// What [`read_and_summarize`] does with a file's bytes.
+fn summarize_bytes(
+    path: &Path,
+    bytes: &[u8],
+    stamp: Option<Stamp>,
+    edition2015: bool,
+    cache: Option<&CheckCache>,
+    symbols: &std::sync::Mutex<Symbols>,
+) -> Result<FileSummary, (u32, u32, String)> {
+    let hash = cache.map(|_| content_hash(bytes));
     if let (Some(cache), Some(stamp), Some(hash)) = (cache, stamp, hash)
         && let Some(summary) = cache.by_hash(path, stamp, hash, edition2015, symbols)
     {
         return Ok(summary);
     }
-    match std::str::from_utf8(&bytes) {
+    match std::str::from_utf8(bytes) {
         Ok(text) => {
             let (summary, encoded) =
                 FileSummary::summarize(text, edition2015, symbols, cache.is_some());
@@ -692,6 +846,42 @@ fn read_and_summarize(
     }
 }
 
+/// Memory that file contents are read into, kept initialised: only the
+/// start of it holds the file just read.
+#[derive(Default)]
+struct Buffer(Vec<u8>);
+
+/// Size of a thread's buffer at first (most source files fit).
+const FIRST_BUFFER: usize = 64 * 1024;
+
+thread_local! {
+    /// Each thread's buffer: a file's bytes are only needed until it is
+    /// summarized, and memory used again spares the kernel clearing fresh
+    /// pages for every file.
+    static BUFFER: std::cell::Cell<Buffer> = const { std::cell::Cell::new(Buffer(Vec::new())) };
+}
+
+/// Reads `reader` to its end into `buffer` (grown as needed); returns how
+/// many bytes it read, which are the start of the buffer.
+fn read_into(reader: &mut impl std::io::Read, buffer: &mut Buffer) -> std::io::Result<usize> {
+    let buf = &mut buffer.0;
+    if buf.is_empty() {
+        buf.resize(FIRST_BUFFER, 0);
+    }
+    let mut len = 0;
+    loop {
+        if len == buf.len() {
+            buf.resize(buf.len() * 2, 0);
+        }
+        match reader.read(&mut buf[len..]) {
+            Ok(0) => return Ok(len),
+            Ok(n) => len += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -708,7 +898,25 @@ mod tests {
         let symbols = Mutex::default();
         let (scan, _) = FileSummary::of(&crate::scan::scan(text, false), &symbols, false);
         let lib = root.join("lib.rs");
-        let (mut got, mut children) = probes_ahead(&lib, root, &scan, &symbols, None);
+        let (plan, mut children) = probes_ahead(&lib, root, &scan, &symbols, None);
+        let plan = plan.unwrap();
+        assert_eq!(plan.dir, root);
+        assert_eq!(plan.scope_dirs.dir(0), root);
+        // In the order expanding makes them: scope by scope, declarations
+        // then `include!`s.
+        let order: Vec<&Path> = plan.probes.iter().map(|(p, _)| p.as_path()).collect();
+        assert_eq!(
+            order,
+            [
+                root.join("a.rs"),
+                root.join("n.rs"),
+                root.join("n").join("mod.rs"),
+                root.join("x.rs"),
+                root.join("g.rs"),
+                root.join("c").join("d.rs"),
+            ]
+        );
+        let mut got = plan.probes;
         got.sort();
         children.sort();
         let want_children = vec![
@@ -726,6 +934,55 @@ mod tests {
         ];
         want.sort();
         assert_eq!(got, want);
+    }
+
+    /// A reader handing out `data` in short pieces, interrupted once.
+    struct Trickle<'a> {
+        data: &'a [u8],
+        interrupted: bool,
+    }
+
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if !self.interrupted {
+                self.interrupted = true;
+                return Err(std::io::ErrorKind::Interrupted.into());
+            }
+            let n = buf.len().min(self.data.len()).min(7_000);
+            buf[..n].copy_from_slice(&self.data[..n]);
+            self.data = &self.data[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn files_are_read_whole_into_a_buffer_used_again() {
+        let data: Vec<u8> = "mod é;\n"
+            .bytes()
+            .cycle()
+            .take(3 * FIRST_BUFFER + 5)
+            .collect();
+        let mut buffer = Buffer::default();
+        // Around the first size and its doublings, then shorter again.
+        for len in [
+            0,
+            10,
+            FIRST_BUFFER - 1,
+            FIRST_BUFFER,
+            FIRST_BUFFER + 1,
+            2 * FIRST_BUFFER,
+            3 * FIRST_BUFFER + 5,
+            3,
+        ] {
+            let mut reader = Trickle {
+                data: &data[..len],
+                interrupted: false,
+            };
+            let read = read_into(&mut reader, &mut buffer).unwrap();
+            assert_eq!(read, len);
+            assert_eq!(&buffer.0[..read], &data[..len]);
+        }
+        assert_eq!(buffer.0.len(), 4 * FIRST_BUFFER);
     }
 
     #[test]

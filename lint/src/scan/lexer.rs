@@ -1448,6 +1448,23 @@ mod tests {
         }
     }
 
+    #[test]
+    fn every_word_is_recognised_wherever_it_stands() {
+        for w in WORDS {
+            let w = std::str::from_utf8(w).expect("ASCII");
+            for (before, after) in [("", ""), (" ", "("), ("\n", "x"), ("a::", "_1"), ("", "é")] {
+                for pad in 0..10 {
+                    let text = format!("{}{before}{w}{after}", " ".repeat(pad));
+                    same_as_old(&text);
+                    same_as_old(&format!("{text} z;"));
+                    // One byte short of the word, and one changed byte.
+                    same_as_old(&text[..text.len() - after.len() - 1]);
+                    same_as_old(&text.replacen(w, &w.replacen(&w[..1], "Q", 1), 1));
+                }
+            }
+        }
+    }
+
     /// The benchmark corpus, or the tree `TERRACE_LEX_CORPUS` names
     /// (`cargo nextest run -p terrace-lint --run-ignored all lexer`).
     #[test]

@@ -934,7 +934,7 @@ impl<'a> Local<'a> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn id(&mut self, name: &'a str) -> Sym {
         let b = name.as_bytes();
         let short = b.len() <= 16;

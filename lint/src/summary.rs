@@ -371,7 +371,9 @@ impl FileSummary {
                 out.includes
                     .extend(scope.includes.iter().map(|i| (si as u32, i.clone())));
             }
-            let bytes = encode.then(|| out.encode_with(|s| local.distinct[s.0 as usize]));
+            let bytes = encode.then(|| {
+                out.encode_with(|s| local.distinct[s.0 as usize], Some(local.distinct.len()))
+            });
             out.intern(&local.distinct, symbols);
             (out, bytes)
         }
@@ -395,21 +397,40 @@ impl FileSummary {
     /// The summary's bytes for the cache: symbols renumbered per file with
     /// their identifiers alongside, so the bytes do not depend on the run.
     pub fn encode(&self, symbols: &Symbols) -> Vec<u8> {
-        self.encode_with(|s| symbols.name(s))
+        self.encode_with(|s| symbols.name(s), None)
     }
 
-    fn encode_with<'a>(&self, name: impl Fn(Sym) -> &'a str) -> Vec<u8> {
+    /// [`FileSummary::encode`] with `name` for the identifier of a symbol.
+    /// `dense` is `Some(n)` when every symbol is below `n` (file-local
+    /// numbers): then they are renumbered with a table, not a map.
+    fn encode_with<'a>(&self, name: impl Fn(Sym) -> &'a str, dense: Option<usize>) -> Vec<u8> {
+        const UNSEEN: u32 = u32::MAX;
+        let mut table: Vec<u32> = vec![UNSEEN; dense.unwrap_or(0)];
         let mut local: IntMap<Sym, u32> = IntMap::default();
-        let mut distinct: Vec<Sym> = Vec::new();
+        let mut distinct: Vec<Sym> = Vec::with_capacity(table.len());
         let mut id = |s: Sym| -> u64 {
             let next = distinct.len() as u32;
-            let id = *local.entry(s).or_insert(next);
+            let id = match table.get_mut(s.0 as usize) {
+                Some(slot) => {
+                    if *slot == UNSEEN {
+                        *slot = next;
+                    }
+                    *slot
+                }
+                None => *local.entry(s).or_insert(next),
+            };
             if id == next {
                 distinct.push(s);
             }
             u64::from(id)
         };
         let mut w = W::default();
+        w.0.reserve(
+            16 + self.scopes.len() * 6
+                + self.names.len() * 4
+                + self.sites.len() * 8
+                + self.segs.len() * 2,
+        );
         w.var(self.scopes.len() as u64);
         for scope in &self.scopes {
             match scope.shape {
@@ -481,6 +502,7 @@ impl FileSummary {
             w.str(&e.message);
         }
         let mut out = W::default();
+        out.0.reserve(w.0.len() + distinct.len() * 10);
         out.var(distinct.len() as u64);
         for s in distinct {
             out.str(name(s));
@@ -853,7 +875,9 @@ impl Builder<'_> {
             segs: self.segs.to_vec(),
             errors,
         };
-        let bytes = encode.then(|| out.encode_with(|s| self.local.distinct[s.0 as usize]));
+        let distinct = &self.local.distinct;
+        let bytes =
+            encode.then(|| out.encode_with(|s| distinct[s.0 as usize], Some(distinct.len())));
         out.intern(&self.local.distinct, symbols);
         let tables = Tables {
             slots: self.local.slots,
@@ -910,7 +934,7 @@ impl<'a> Local<'a> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn id(&mut self, name: &'a str) -> Sym {
         let b = name.as_bytes();
         let short = b.len() <= 16;
@@ -1081,6 +1105,8 @@ mod tests {
             assert_eq!(direct_bytes, via_bytes, "{what} (edition 2015: {e2015})");
             let symbols = symbols.lock().unwrap();
             assert_eq!(direct.encode(&symbols), via_scan.encode(&symbols), "{what}");
+            // File-local and global numbering encode alike.
+            assert_eq!(direct_bytes, Some(direct.encode(&symbols)), "{what}");
         }
     }
 

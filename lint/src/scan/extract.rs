@@ -177,6 +177,9 @@ struct Frame {
     /// The parentheses of a visibility `pub(in path)`: the path there
     /// restricts visibility, it imports nothing.
     vis: bool,
+    /// Index in the stack of the innermost module or block frame at or
+    /// below this one (the file frame, 0, when none is).
+    enclosing: u32,
 }
 
 /// Outer attributes waiting for the item they apply to.
@@ -247,6 +250,7 @@ pub(super) fn extract<'a, S: Sink<'a>>(
         rules: false,
         decl: None,
         vis: false,
+        enclosing: 0,
     });
     out.scope(ScopeStart::File, None, false);
     let mut x = Extractor {
@@ -406,6 +410,10 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
     /// The scope of frame `k` (a module or block frame), creating the
     /// scopes of it and of its enclosing blocks on first use.
     fn materialize(&mut self, k: usize) -> ScopeId {
+        // Mostly the innermost module or block already has its scope.
+        if let Some(s) = self.stack[self.stack[k].enclosing as usize].scope {
+            return s;
+        }
         // The innermost module or block frame whose scope exists; the
         // block frames above it get theirs, outermost first.
         let mut base = 0;
@@ -698,6 +706,7 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
             rules: top.rules,
             decl: None,
             vis: i > 0 && self.kw(i - 1) == kw::PUB && self.is_restriction(i),
+            enclosing: top.enclosing,
         };
         match hint {
             Some(Hint::Opaque) => frame.kind = FrameKind::Opaque,
@@ -716,6 +725,9 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
                     frame.kind = FrameKind::Block;
                 }
             }
+        }
+        if matches!(frame.kind, FrameKind::Module | FrameKind::Block) {
+            frame.enclosing = d as u32;
         }
         self.stack.push(frame);
     }

@@ -71,8 +71,79 @@ pub struct Project {
     store: Option<std::sync::Arc<cache::CheckCache>>,
     /// The outcome key of each `no_dev` (computed once).
     outcome_keys: [OnceLock<u64>; 2],
-    /// Waits, when dropped, for the cache to be written.
-    _saved: SavedOnDrop,
+    /// What loading and checking no longer need, freed after the contracts.
+    graveyard: Graveyard,
+}
+
+impl Drop for Project {
+    /// Waits for the cache to be written (a process that exits before
+    /// would leave it unwritten); the cache is freed in the background.
+    fn drop(&mut self) {
+        wait_for_saves();
+        if let Some(store) = self.store.take() {
+            self.graveyard.bury(store);
+        }
+    }
+}
+
+/// Large values a check no longer needs, freed once it is done (while the
+/// report is rendered) rather than on the threads it still needs; freed in
+/// the background at once without deferring, and whatever is left when
+/// dropped.
+#[derive(Default)]
+pub(crate) struct Graveyard(Option<Mutex<Vec<Box<dyn Send>>>>);
+
+impl Graveyard {
+    /// A graveyard that frees what it is given in the background at once.
+    pub(crate) const NOW: Graveyard = Graveyard(None);
+
+    /// A graveyard that keeps what it is given until [`Graveyard::release`].
+    pub(crate) fn deferred() -> Graveyard {
+        Graveyard(Some(Mutex::default()))
+    }
+
+    /// Frees `value`, now in the background or once released.
+    pub(crate) fn bury<T: Send + 'static>(&self, value: T) {
+        match &self.0 {
+            Some(kept) => kept
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(Box::new(value)),
+            None => model::drop_in_background(value),
+        }
+    }
+
+    /// Frees, on a worker thread, everything buried so far.
+    pub(crate) fn release(&self) {
+        if let Some(kept) = &self.0 {
+            let all = std::mem::take(&mut *kept.lock().unwrap_or_else(|e| e.into_inner()));
+            if !all.is_empty() {
+                model::drop_in_background(all);
+            }
+        }
+    }
+}
+
+impl Drop for Graveyard {
+    fn drop(&mut self) {
+        self.release();
+    }
+}
+
+impl std::fmt::Debug for Graveyard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Graveyard")
+    }
+}
+
+impl Clone for Graveyard {
+    /// A copy keeps nothing of the original's.
+    fn clone(&self) -> Self {
+        match self.0 {
+            Some(_) => Graveyard::deferred(),
+            None => Graveyard::NOW,
+        }
+    }
 }
 
 /// Cache saves run on a thread of their own, one after the other, while
@@ -125,15 +196,6 @@ fn wait_for_saves() {
     }
 }
 
-/// Waits for the cache saves in progress when dropped.
-#[derive(Debug, Clone, Default)]
-struct SavedOnDrop;
-
-impl Drop for SavedOnDrop {
-    fn drop(&mut self) {
-        wait_for_saves();
-    }
-}
 
 impl Project {
     /// Finds the workspace and its configuration from `options`.
@@ -142,6 +204,7 @@ impl Project {
         // to read.
         wait_for_saves();
         let started = timings::start();
+        let graveyard = Graveyard::deferred();
         let root_manifest = workspace::find_root(&options.start).map_err(Error::Workspace)?;
         // The root is the root manifest's directory (canonical already).
         let cache = options.cache_dir.as_ref().map(|dir| {
@@ -155,12 +218,14 @@ impl Project {
             // What loading looked at is only recorded for a cache.
             None => match &store {
                 Some(store) => {
-                    let (loaded, inputs) = workspace::load_recorded(&root_manifest);
+                    let (loaded, inputs) =
+                        workspace::load_recorded_burying(&root_manifest, &graveyard);
                     let workspace = loaded.map_err(Error::Workspace)?;
                     store.set_workspace(&root_manifest, inputs, &workspace);
                     workspace
                 }
-                None => workspace::load(&root_manifest).map_err(Error::Workspace)?,
+                None => workspace::load_burying(&root_manifest, &graveyard)
+                    .map_err(Error::Workspace)?,
             },
         };
         let started = timings::end("workspace", started);
@@ -189,7 +254,7 @@ impl Project {
             cache,
             store: store.map(Arc::new),
             outcome_keys: Default::default(),
-            _saved: SavedOnDrop,
+            graveyard,
         })
     }
 
@@ -235,7 +300,7 @@ impl Project {
     }
 
     /// Records `outcome` in the cache, if any, and writes the cache, on a
-    /// thread of its own (see [`SavedOnDrop`]).
+    /// thread of its own, which dropping the project waits for.
     fn save_cache(&self, outcome: Option<Outcome>) {
         let (Some(store), Some(path)) = (&self.store, &self.cache) else {
             if let Some(outcome) = outcome {
@@ -253,6 +318,8 @@ impl Project {
             // A cache that cannot be written only makes the next run slower.
             let _ = store.save(&path);
             timings::end("cache save", started);
+            // Not freed here: the process may be waiting for this thread.
+            model::drop_in_background(store);
         });
     }
 
@@ -275,12 +342,13 @@ impl Project {
     /// Builds the model and checks the contracts against it.
     fn check_model(&self, no_dev: bool) -> Result<(model::Model, Report), Error> {
         let keep = external_filter(&self.config);
-        let mut model = model::build_cached(
+        let mut model = model::build_burying(
             &self.workspace,
             &|key: &str, pkg: &str| {
                 keep.all || keep.names.contains(key) || keep.names.contains(pkg)
             },
             self.store.as_deref(),
+            &self.graveyard,
         );
         let paths = model.module_paths();
         let unknown = unknown_modules(&paths, &self.config);
@@ -293,6 +361,7 @@ impl Project {
             contracts::check_with_paths(&model, &paths, &self.config, no_dev, &config_file);
         timings::end("contracts", started);
         drop(paths);
+        self.graveyard.release();
         let report = Report {
             contracts,
             violations,

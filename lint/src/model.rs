@@ -313,19 +313,29 @@ pub fn build_cached(
     keep_external: &(dyn Fn(&str, &str) -> bool + Sync),
     cache: Option<&CheckCache>,
 ) -> Model {
+    build_burying(ws, keep_external, cache, &crate::Graveyard::NOW)
+}
+
+/// [`build_cached`], leaving what it no longer needs to `graveyard`.
+pub(crate) fn build_burying(
+    ws: &Workspace,
+    keep_external: &(dyn Fn(&str, &str) -> bool + Sync),
+    cache: Option<&CheckCache>,
+    graveyard: &crate::Graveyard,
+) -> Model {
     let mut b = Builder::new(ws);
     b.cache = cache;
     let started = crate::timings::start();
     b.read_trees();
     let started = crate::timings::end("read and scan", started);
-    b.resolve(keep_external);
+    b.resolve(keep_external, graveyard);
     let started = crate::timings::end("resolve", started);
     b.manifest_imports(keep_external);
     crate::timings::end("manifest imports", started);
     b.model.errors.sort();
     b.model.errors.dedup();
     let model = std::mem::take(&mut b.model);
-    drop_in_background((b.scans, b.occurrences, b.module_scopes, b.preludes, b.walk));
+    graveyard.bury((b.scans, b.occurrences, b.module_scopes, b.preludes, b.walk));
     model
 }
 
@@ -457,7 +467,11 @@ impl<'w> Builder<'w> {
     }
 
     /// Resolves every site of every occurrence into imports.
-    fn resolve(&mut self, keep_external: &(dyn Fn(&str, &str) -> bool + Sync)) {
+    fn resolve(
+        &mut self,
+        keep_external: &(dyn Fn(&str, &str) -> bool + Sync),
+        graveyard: &crate::Graveyard,
+    ) {
         let started = crate::timings::start();
         let symbols = std::mem::take(self.symbols.get_mut().unwrap_or_else(|e| e.into_inner()));
         let (bindings, globs) = self.bindings(&symbols);
@@ -486,7 +500,7 @@ impl<'w> Builder<'w> {
             imports.extend(list);
         }
         self.model.imports = imports;
-        drop_in_background((symbols, bindings, globs, preludes));
+        graveyard.bury((symbols, bindings, globs, preludes));
     }
 
     /// Each target's extern prelude keyed by symbol, with whether imports

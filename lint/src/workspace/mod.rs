@@ -249,8 +249,16 @@ fn par_map_recorded<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -
 /// its stamp: the workspace is the same as long as none of them changed
 /// (a directory's stamp changes when entries are added or removed).
 pub fn load_recorded(root_manifest: &Path) -> (Result<Workspace, WorkspaceError>, Vec<Input>) {
+    load_recorded_burying(root_manifest, &crate::Graveyard::NOW)
+}
+
+/// [`load_recorded`], leaving what it no longer needs to `graveyard`.
+pub(crate) fn load_recorded_burying(
+    root_manifest: &Path,
+    graveyard: &crate::Graveyard,
+) -> (Result<Workspace, WorkspaceError>, Vec<Input>) {
     let outer = SEEN.with(|s| s.replace(Some(Vec::new())));
-    let loaded = load(root_manifest);
+    let loaded = load_burying(root_manifest, graveyard);
     let inputs = SEEN.with(|s| s.replace(outer)).unwrap_or_default();
     (loaded, inputs)
 }
@@ -423,6 +431,14 @@ fn neither_package_nor_workspace(manifest: &Manifest) -> WorkspaceError {
 /// # }
 /// ```
 pub fn load(root_manifest: &Path) -> Result<Workspace, WorkspaceError> {
+    load_burying(root_manifest, &crate::Graveyard::NOW)
+}
+
+/// [`load`], leaving what it no longer needs to `graveyard`.
+pub(crate) fn load_burying(
+    root_manifest: &Path,
+    graveyard: &crate::Graveyard,
+) -> Result<Workspace, WorkspaceError> {
     let path = std::path::absolute(root_manifest)
         .and_then(|path| path.canonicalize())
         .map_err(|err| WorkspaceError {
@@ -532,9 +548,9 @@ pub fn load(root_manifest: &Path) -> Result<Workspace, WorkspaceError> {
             package
         })
         .collect();
-    // Parsed manifests are many small allocations: free them off the
-    // critical path.
-    rayon::spawn(move || drop(manifests));
+    // Parsed manifests are many small allocations: freed off the critical
+    // path.
+    graveyard.bury(manifests);
 
     Ok(Workspace {
         root_manifest: path,

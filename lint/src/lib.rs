@@ -196,7 +196,6 @@ fn wait_for_saves() {
     }
 }
 
-
 impl Project {
     /// Finds the workspace and its configuration from `options`.
     pub fn load(options: &CheckOptions) -> Result<Project, Error> {
@@ -224,8 +223,9 @@ impl Project {
                     store.set_workspace(&root_manifest, inputs, &workspace);
                     workspace
                 }
-                None => workspace::load_burying(&root_manifest, &graveyard)
-                    .map_err(Error::Workspace)?,
+                None => {
+                    workspace::load_burying(&root_manifest, &graveyard).map_err(Error::Workspace)?
+                }
             },
         };
         let started = timings::end("workspace", started);

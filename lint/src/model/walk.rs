@@ -255,10 +255,6 @@ impl Builder<'_> {
                 });
             }
         }
-        for ti in 0..self.model.targets.len() {
-            let p = self.prelude(ti);
-            self.preludes.push(p);
-        }
         // The interner is shared with the reads ahead, which outlive a wave.
         let symbols = std::mem::take(&mut self.symbols);
         let ahead = Ahead::default();

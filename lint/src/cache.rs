@@ -14,7 +14,6 @@
 //! ignored (never trusted) and rewritten; each summary is checked against
 //! its hash when read.
 
-use std::collections::HashMap;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -587,7 +586,7 @@ impl CheckCache {
         }
         // Outcome files are indices into the table; an outcome with a file
         // that has no entry (an unreadable one) could not be reused.
-        let index: HashMap<&std::ffi::OsStr, usize> = entries
+        let index: BytesMap<&std::ffi::OsStr, usize> = entries
             .iter()
             .enumerate()
             .map(|(i, (p, _))| (p.as_os_str(), i))

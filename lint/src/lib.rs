@@ -72,7 +72,7 @@ pub struct Project {
     /// The outcome key of each `no_dev` (computed once).
     outcome_keys: [OnceLock<u64>; 2],
     /// What loading and checking no longer need, freed after the contracts.
-    graveyard: Graveyard,
+    graveyard: model::Graveyard,
 }
 
 impl Drop for Project {
@@ -82,66 +82,6 @@ impl Drop for Project {
         wait_for_saves();
         if let Some(store) = self.store.take() {
             self.graveyard.bury(store);
-        }
-    }
-}
-
-/// Large values a check no longer needs, freed once it is done (while the
-/// report is rendered) rather than on the threads it still needs; freed in
-/// the background at once without deferring, and whatever is left when
-/// dropped.
-#[derive(Default)]
-pub(crate) struct Graveyard(Option<Mutex<Vec<Box<dyn Send>>>>);
-
-impl Graveyard {
-    /// A graveyard that frees what it is given in the background at once.
-    pub(crate) const NOW: Graveyard = Graveyard(None);
-
-    /// A graveyard that keeps what it is given until [`Graveyard::release`].
-    pub(crate) fn deferred() -> Graveyard {
-        Graveyard(Some(Mutex::default()))
-    }
-
-    /// Frees `value`, now in the background or once released.
-    pub(crate) fn bury<T: Send + 'static>(&self, value: T) {
-        match &self.0 {
-            Some(kept) => kept
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push(Box::new(value)),
-            None => model::drop_in_background(value),
-        }
-    }
-
-    /// Frees, on a worker thread, everything buried so far.
-    pub(crate) fn release(&self) {
-        if let Some(kept) = &self.0 {
-            let all = std::mem::take(&mut *kept.lock().unwrap_or_else(|e| e.into_inner()));
-            if !all.is_empty() {
-                model::drop_in_background(all);
-            }
-        }
-    }
-}
-
-impl Drop for Graveyard {
-    fn drop(&mut self) {
-        self.release();
-    }
-}
-
-impl std::fmt::Debug for Graveyard {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Graveyard")
-    }
-}
-
-impl Clone for Graveyard {
-    /// A copy keeps nothing of the original's.
-    fn clone(&self) -> Self {
-        match self.0 {
-            Some(_) => Graveyard::deferred(),
-            None => Graveyard::NOW,
         }
     }
 }
@@ -203,7 +143,7 @@ impl Project {
         // to read.
         wait_for_saves();
         let started = timings::start();
-        let graveyard = Graveyard::deferred();
+        let graveyard = model::Graveyard::deferred();
         let root_manifest = workspace::find_root(&options.start).map_err(Error::Workspace)?;
         // The root is the root manifest's directory (canonical already).
         let cache = options.cache_dir.as_ref().map(|dir| {
@@ -218,14 +158,13 @@ impl Project {
             None => match &store {
                 Some(store) => {
                     let (loaded, inputs) =
-                        workspace::load_recorded_burying(&root_manifest, &graveyard);
+                        workspace::load_recorded_burying(&root_manifest, &|g| graveyard.bury(g));
                     let workspace = loaded.map_err(Error::Workspace)?;
                     store.set_workspace(&root_manifest, inputs, &workspace);
                     workspace
                 }
-                None => {
-                    workspace::load_burying(&root_manifest, &graveyard).map_err(Error::Workspace)?
-                }
+                None => workspace::load_burying(&root_manifest, &|g| graveyard.bury(g))
+                    .map_err(Error::Workspace)?,
             },
         };
         let started = timings::end("workspace", started);

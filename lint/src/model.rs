@@ -313,7 +313,7 @@ pub fn build_cached(
     keep_external: &(dyn Fn(&str, &str) -> bool + Sync),
     cache: Option<&CheckCache>,
 ) -> Model {
-    build_burying(ws, keep_external, cache, &crate::Graveyard::NOW)
+    build_burying(ws, keep_external, cache, &Graveyard::NOW)
 }
 
 /// [`build_cached`], leaving what it no longer needs to `graveyard`.
@@ -321,7 +321,7 @@ pub(crate) fn build_burying(
     ws: &Workspace,
     keep_external: &(dyn Fn(&str, &str) -> bool + Sync),
     cache: Option<&CheckCache>,
-    graveyard: &crate::Graveyard,
+    graveyard: &Graveyard,
 ) -> Model {
     let mut b = Builder::new(ws);
     b.cache = cache;
@@ -467,7 +467,7 @@ impl<'w> Builder<'w> {
     fn resolve(
         &mut self,
         keep_external: &(dyn Fn(&str, &str) -> bool + Sync),
-        graveyard: &crate::Graveyard,
+        graveyard: &Graveyard,
     ) {
         let started = crate::timings::start();
         let symbols = std::mem::take(self.symbols.get_mut().unwrap_or_else(|e| e.into_inner()));
@@ -672,6 +672,66 @@ impl<'w> Builder<'w> {
                     manifest: true,
                 });
             }
+        }
+    }
+}
+
+/// Large values a check no longer needs, freed once it is done (while the
+/// report is rendered) rather than on the threads it still needs; freed in
+/// the background at once without deferring, and whatever is left when
+/// dropped.
+#[derive(Default)]
+pub(crate) struct Graveyard(Option<std::sync::Mutex<Vec<Box<dyn Send>>>>);
+
+impl Graveyard {
+    /// A graveyard that frees what it is given in the background at once.
+    pub(crate) const NOW: Graveyard = Graveyard(None);
+
+    /// A graveyard that keeps what it is given until [`Graveyard::release`].
+    pub(crate) fn deferred() -> Graveyard {
+        Graveyard(Some(std::sync::Mutex::default()))
+    }
+
+    /// Frees `value`, now in the background or once released.
+    pub(crate) fn bury<T: Send + 'static>(&self, value: T) {
+        match &self.0 {
+            Some(kept) => kept
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(Box::new(value)),
+            None => drop_in_background(value),
+        }
+    }
+
+    /// Frees, on a worker thread, everything buried so far.
+    pub(crate) fn release(&self) {
+        if let Some(kept) = &self.0 {
+            let all = std::mem::take(&mut *kept.lock().unwrap_or_else(|e| e.into_inner()));
+            if !all.is_empty() {
+                drop_in_background(all);
+            }
+        }
+    }
+}
+
+impl Drop for Graveyard {
+    fn drop(&mut self) {
+        self.release();
+    }
+}
+
+impl std::fmt::Debug for Graveyard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Graveyard")
+    }
+}
+
+impl Clone for Graveyard {
+    /// A copy keeps nothing of the original's.
+    fn clone(&self) -> Self {
+        match self.0 {
+            Some(_) => Graveyard::deferred(),
+            None => Graveyard::NOW,
         }
     }
 }

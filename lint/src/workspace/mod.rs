@@ -249,16 +249,24 @@ fn par_map_recorded<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -
 /// its stamp: the workspace is the same as long as none of them changed
 /// (a directory's stamp changes when entries are added or removed).
 pub fn load_recorded(root_manifest: &Path) -> (Result<Workspace, WorkspaceError>, Vec<Input>) {
-    load_recorded_burying(root_manifest, &crate::Graveyard::NOW)
+    load_recorded_burying(root_manifest, &drop_in_background)
 }
 
-/// [`load_recorded`], leaving what it no longer needs to `graveyard`.
+/// What a load no longer needs, to be freed.
+pub(crate) type Garbage = Box<dyn Send>;
+
+/// Frees `garbage` on a worker thread.
+fn drop_in_background(garbage: Garbage) {
+    rayon::spawn(move || drop(garbage));
+}
+
+/// [`load_recorded`], handing what it no longer needs to `bury`.
 pub(crate) fn load_recorded_burying(
     root_manifest: &Path,
-    graveyard: &crate::Graveyard,
+    bury: &dyn Fn(Garbage),
 ) -> (Result<Workspace, WorkspaceError>, Vec<Input>) {
     let outer = SEEN.with(|s| s.replace(Some(Vec::new())));
-    let loaded = load_burying(root_manifest, graveyard);
+    let loaded = load_burying(root_manifest, bury);
     let inputs = SEEN.with(|s| s.replace(outer)).unwrap_or_default();
     (loaded, inputs)
 }
@@ -431,13 +439,13 @@ fn neither_package_nor_workspace(manifest: &Manifest) -> WorkspaceError {
 /// # }
 /// ```
 pub fn load(root_manifest: &Path) -> Result<Workspace, WorkspaceError> {
-    load_burying(root_manifest, &crate::Graveyard::NOW)
+    load_burying(root_manifest, &drop_in_background)
 }
 
-/// [`load`], leaving what it no longer needs to `graveyard`.
+/// [`load`], handing what it no longer needs to `bury`.
 pub(crate) fn load_burying(
     root_manifest: &Path,
-    graveyard: &crate::Graveyard,
+    bury: &dyn Fn(Garbage),
 ) -> Result<Workspace, WorkspaceError> {
     let path = std::path::absolute(root_manifest)
         .and_then(|path| path.canonicalize())
@@ -550,7 +558,7 @@ pub(crate) fn load_burying(
         .collect();
     // Parsed manifests are many small allocations: freed off the critical
     // path.
-    graveyard.bury(manifests);
+    bury(Box::new(manifests));
 
     Ok(Workspace {
         root_manifest: path,

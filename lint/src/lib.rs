@@ -240,25 +240,30 @@ impl Project {
 
     /// Records `outcome` in the cache, if any, and writes the cache, on a
     /// thread of its own, which dropping the project waits for.
+    /// What the check no longer needs is freed once the cache is written
+    /// (freeing it meanwhile would slow down the save a process waits for).
     fn save_cache(&self, outcome: Option<Outcome>) {
         let (Some(store), Some(path)) = (&self.store, &self.cache) else {
             if let Some(outcome) = outcome {
                 model::drop_in_background(outcome);
             }
+            self.graveyard.release();
             return;
         };
         let key = outcome.as_ref().map(|o| self.outcome_key(o.no_dev));
         let (store, path) = (store.clone(), path.clone());
+        let garbage = self.graveyard.take();
         save_in_background(move || {
-            if let (Some(outcome), Some(key)) = (outcome, key) {
-                outcome.record(&store, key);
-            }
+            let rest = match (outcome, key) {
+                (Some(outcome), Some(key)) => outcome.record(&store, key),
+                _ => None,
+            };
             let started = timings::start();
             // A cache that cannot be written only makes the next run slower.
             let _ = store.save(&path);
             timings::end("cache save", started);
             // Not freed here: the process may be waiting for this thread.
-            model::drop_in_background(store);
+            model::drop_in_background((store, rest, garbage));
         });
     }
 
@@ -300,7 +305,6 @@ impl Project {
             contracts::check_with_paths(&model, &paths, &self.config, no_dev, &config_file);
         timings::end("contracts", started);
         drop(paths);
-        self.graveyard.release();
         let report = Report {
             contracts,
             violations,
@@ -324,8 +328,9 @@ struct Outcome {
 }
 
 impl Outcome {
-    /// Records the outcome in `store` under `key`.
-    fn record(self, store: &cache::CheckCache, key: u64) {
+    /// Records the outcome in `store` under `key`; returns the rest of the
+    /// model, to be freed.
+    fn record(self, store: &cache::CheckCache, key: u64) -> Option<model::Model> {
         let Outcome {
             mut sources,
             source_files,
@@ -347,8 +352,7 @@ impl Outcome {
         });
         probes.dedup();
         store.set_outcome(key, files, probes, report);
-        // Freed after the outcome is recorded, while the cache is written.
-        model::drop_in_background(rest);
+        rest
     }
 }
 

@@ -705,11 +705,17 @@ impl Graveyard {
 
     /// Frees, on a worker thread, everything buried so far.
     pub(crate) fn release(&self) {
-        if let Some(kept) = &self.0 {
-            let all = std::mem::take(&mut *kept.lock().unwrap_or_else(|e| e.into_inner()));
-            if !all.is_empty() {
-                drop_in_background(all);
-            }
+        let all = self.take();
+        if !all.is_empty() {
+            drop_in_background(all);
+        }
+    }
+
+    /// Everything buried so far, to be freed by the caller.
+    pub(crate) fn take(&self) -> Vec<Box<dyn Send>> {
+        match &self.0 {
+            Some(kept) => std::mem::take(&mut *kept.lock().unwrap_or_else(|e| e.into_inner())),
+            None => Vec::new(),
         }
     }
 }

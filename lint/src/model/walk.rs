@@ -4,6 +4,7 @@
 
 use std::ffi::{OsStr, OsString};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
@@ -73,9 +74,24 @@ pub(super) struct Plan {
     probes: Vec<(PathBuf, bool)>,
 }
 
-/// A file being read ahead of its wave: read once, on a worker, and taken
-/// by its wave.
-type Slot = Arc<OnceLock<Mutex<Option<Found>>>>;
+/// A file being read ahead of its wave: read once, by the thread that
+/// claims it first, and taken by its wave.
+type Slot = Arc<AheadRead>;
+
+/// See [`Slot`].
+#[derive(Default)]
+struct AheadRead {
+    /// Whether a thread has started reading the file.
+    claimed: AtomicBool,
+    found: OnceLock<Mutex<Option<Found>>>,
+}
+
+impl AheadRead {
+    /// True for the first thread to ask.
+    fn claim(&self) -> bool {
+        !self.claimed.swap(true, Ordering::AcqRel)
+    }
+}
 
 /// Files read ahead of their wave, by path, with the edition they are
 /// read with: as soon as a file is read, the files its declarations name
@@ -141,28 +157,38 @@ impl<'a> Reader<'a> {
             return;
         };
         scope.spawn(move |scope| {
-            slot.get_or_init(|| Mutex::new(Some(self.read(scope, &path, &dir, e2015))));
+            // The walk may have needed it first, and read it itself.
+            if slot.claim() {
+                let read = || Mutex::new(Some(self.read(scope, &path, &dir, e2015)));
+                slot.found.get_or_init(read);
+            }
         });
     }
 
     /// The file at `path` once it is read (it must have been started with
-    /// [`Reader::read_ahead`]), or read now when it was read ahead with
-    /// the other edition. Until it is read, this thread reads others.
+    /// [`Reader::read_ahead`]): read here when no thread has started it
+    /// (the walk goes through files in order, workers read ahead), else,
+    /// until it is read, this thread reads others. Read now when it was
+    /// read ahead with the other edition.
     fn take<'s>(self, scope: &rayon::Scope<'s>, path: &Path, dir: &Path, e2015: bool) -> Found
     where
         'a: 's,
     {
         let (slot, _) = self.ahead.slot(path, e2015);
         let found = slot.and_then(|slot| {
+            if slot.claim() {
+                let read = || Mutex::new(Some(self.read(scope, path, dir, e2015)));
+                slot.found.get_or_init(read);
+            }
             let cell = loop {
-                if let Some(cell) = slot.get() {
+                if let Some(cell) = slot.found.get() {
                     break cell;
                 }
                 // With nothing else to do, the file is being read on
                 // another thread.
                 match rayon::yield_now() {
                     Some(rayon::Yield::Executed) => {}
-                    _ => break slot.wait(),
+                    _ => break slot.found.wait(),
                 }
             };
             cell.lock().unwrap_or_else(|e| e.into_inner()).take()

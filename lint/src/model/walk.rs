@@ -294,10 +294,31 @@ impl Builder<'_> {
         // next one it needs is being read (see `Reader::take`).
         rayon::scope(|scope| {
             while !jobs.is_empty() {
-                self.read_wave(&jobs, reader, scope);
+                let (todo, at) = self.plan_wave(&jobs);
+                // Every file is started on the pool, then taken in order
+                // here as soon as it is read, and each job expanded once
+                // its file is: the walk goes on while the others are read.
+                for (p, dir, e2015) in &todo {
+                    reader.read_ahead(scope, p.clone(), dir.clone(), *e2015);
+                }
+                self.walk.file_ids.reserve(todo.len());
+                let mut todo = todo.into_iter();
+                let mut taken = 0;
                 let mut next = Vec::new();
-                for job in jobs {
+                for (job, at) in jobs.into_iter().zip(at) {
+                    while at.is_some_and(|i| taken <= i) {
+                        let Some((path, dir, e2015)) = todo.next() else {
+                            break;
+                        };
+                        let found = reader.take(scope, &path, &dir, e2015);
+                        self.register(path, found);
+                        taken += 1;
+                    }
                     self.expand(job, &mut next, &symbols);
+                }
+                for (path, dir, e2015) in todo {
+                    let found = reader.take(scope, &path, &dir, e2015);
+                    self.register(path, found);
                 }
                 jobs = next;
             }
@@ -306,68 +327,67 @@ impl Builder<'_> {
         self.model.source_files = self.model.files.len();
     }
 
-    /// Reads and scans, in parallel, every file of `jobs` not read yet.
-    fn read_wave<'s>(&mut self, jobs: &[Job], reader: Reader<'s>, scope: &rayon::Scope<'s>) {
-        // Each file once, with the directory of its first job and the
-        // edition of its last.
-        let mut todo: Vec<(PathBuf, &Path, bool)> = Vec::new();
+    /// The files of `jobs` not read yet, each once, with the directory of
+    /// its first job and the edition of its last; and the index in that
+    /// list of each job's file (`None`: read in an earlier wave).
+    fn plan_wave(&self, jobs: &[Job]) -> (Vec<(PathBuf, PathBuf, bool)>, Vec<Option<usize>>) {
+        let mut todo: Vec<(PathBuf, PathBuf, bool)> = Vec::new();
+        let mut at = Vec::with_capacity(jobs.len());
         let mut queued: BytesMap<&OsStr, usize> = BytesMap::default();
         for job in jobs {
             if self.walk.file_ids.contains_key(job.path.as_os_str()) {
+                at.push(None);
                 continue;
             }
             let t = &self.model.targets[self.model.modules[job.module].target];
             let e2015 = t.edition == Edition::E2015;
             match queued.get(job.path.as_os_str()) {
-                Some(&i) => todo[i].2 = e2015,
+                Some(&i) => {
+                    todo[i].2 = e2015;
+                    at.push(Some(i));
+                }
                 None => {
                     queued.insert(job.path.as_os_str(), todo.len());
-                    todo.push((job.path.clone(), &job.dir, e2015));
+                    at.push(Some(todo.len()));
+                    todo.push((job.path.clone(), job.dir.clone(), e2015));
                 }
             }
         }
-        // Every file is started on the pool, then taken in order here as
-        // soon as it is read: the walk goes on while the others are read.
-        for (p, dir, e2015) in &todo {
-            reader.read_ahead(scope, p.clone(), dir.to_path_buf(), *e2015);
-        }
-        let read: Vec<Found> = todo
-            .iter()
-            .map(|(p, dir, e2015)| reader.take(scope, p, dir, *e2015))
-            .collect();
-        self.walk.file_ids.reserve(todo.len());
-        for ((path, _, _), found) in todo.into_iter().zip(read) {
-            let id = self.model.files.len();
-            let Found { read, rel, plan } = found;
-            match read {
-                Ok(scan) => {
-                    for e in &scan.errors {
-                        self.model.errors.push(FileError {
-                            file: rel.clone(),
-                            line: e.pos.line,
-                            column: e.pos.column,
-                            message: e.message.clone(),
-                        });
-                    }
-                    self.scans.push(Some(scan));
-                }
-                Err((line, column, message)) => {
+        (todo, at)
+    }
+
+    /// Gives the file read at `path` the next id.
+    fn register(&mut self, path: PathBuf, found: Found) {
+        let id = self.model.files.len();
+        let Found { read, rel, plan } = found;
+        match read {
+            Ok(scan) => {
+                for e in &scan.errors {
                     self.model.errors.push(FileError {
                         file: rel.clone(),
-                        line,
-                        column,
-                        message,
+                        line: e.pos.line,
+                        column: e.pos.column,
+                        message: e.message.clone(),
                     });
-                    self.scans.push(None);
                 }
+                self.scans.push(Some(scan));
             }
-            self.walk.plans.push(plan);
-            self.model.files.push(SourceFile {
-                path: path.clone(),
-                rel,
-            });
-            self.walk.file_ids.insert(path.into_os_string(), id);
+            Err((line, column, message)) => {
+                self.model.errors.push(FileError {
+                    file: rel.clone(),
+                    line,
+                    column,
+                    message,
+                });
+                self.scans.push(None);
+            }
         }
+        self.walk.plans.push(plan);
+        self.model.files.push(SourceFile {
+            path: path.clone(),
+            rel,
+        });
+        self.walk.file_ids.insert(path.into_os_string(), id);
     }
 
     /// Records the occurrence of a read file and queues its child modules.

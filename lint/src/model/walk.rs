@@ -197,6 +197,10 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// A file to read: its path, the directory of its declarations and
+/// whether with edition 2015 rules.
+type ToRead = (PathBuf, PathBuf, bool);
+
 /// A file a declaration names, with the directory of its own declarations.
 type Child = (PathBuf, PathBuf);
 
@@ -330,8 +334,8 @@ impl Builder<'_> {
     /// The files of `jobs` not read yet, each once, with the directory of
     /// its first job and the edition of its last; and the index in that
     /// list of each job's file (`None`: read in an earlier wave).
-    fn plan_wave(&self, jobs: &[Job]) -> (Vec<(PathBuf, PathBuf, bool)>, Vec<Option<usize>>) {
-        let mut todo: Vec<(PathBuf, PathBuf, bool)> = Vec::new();
+    fn plan_wave(&self, jobs: &[Job]) -> (Vec<ToRead>, Vec<Option<usize>>) {
+        let mut todo: Vec<ToRead> = Vec::new();
         let mut at = Vec::with_capacity(jobs.len());
         let mut queued: BytesMap<&OsStr, usize> = BytesMap::default();
         for job in jobs {

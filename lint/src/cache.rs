@@ -14,7 +14,6 @@
 //! ignored (never trusted) and rewritten; each summary is checked against
 //! its hash when read.
 
-use std::collections::HashMap;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -556,13 +555,39 @@ impl CheckCache {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let (id, pack_len, places) = self.write_pack(path, &entries)?;
+        let (id, pack_len, places, write) = self.plan_pack(path, &entries)?;
+        // The pack is written while the index is encoded.
+        let (written, small) = rayon::join(
+            || write.run(),
+            || self.encode_index(id, pack_len, &entries, &places),
+        );
+        written?;
+        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        out.write_all(MAGIC)?;
+        out.write_all(&FORMAT.to_le_bytes())?;
+        out.write_all(&(small.0.len() as u64).to_le_bytes())?;
+        out.write_all(&small.0)?;
+        out.write_all(&content_hash(&small.0).to_le_bytes())?;
+        out.into_inner().map_err(|e| e.into_error())?;
+        std::fs::rename(&tmp, path)
+    }
+
+    /// The index's payload: the file table (with where each summary is in
+    /// the pack), the workspace and the last outcome.
+    fn encode_index(
+        &self,
+        id: u64,
+        pack_len: u64,
+        entries: &[(&Path, &Entry)],
+        places: &[Range<usize>],
+    ) -> W {
         let mut small = W::default();
         small.str(TOOL);
         small.u64(id);
         small.u64(pack_len);
         small.var(entries.len() as u64);
-        for ((path, e), place) in entries.iter().zip(&places) {
+        for ((path, e), place) in entries.iter().zip(places) {
             small.path(path);
             small.stamp(e.stamp);
             small.u64(e.hash);
@@ -587,7 +612,7 @@ impl CheckCache {
         }
         // Outcome files are indices into the table; an outcome with a file
         // that has no entry (an unreadable one) could not be reused.
-        let index: HashMap<&std::ffi::OsStr, usize> = entries
+        let index: BytesMap<&std::ffi::OsStr, usize> = entries
             .iter()
             .enumerate()
             .map(|(i, (p, _))| (p.as_os_str(), i))
@@ -609,27 +634,19 @@ impl CheckCache {
             }
             _ => small.u8(0),
         }
-        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-        out.write_all(MAGIC)?;
-        out.write_all(&FORMAT.to_le_bytes())?;
-        out.write_all(&(small.0.len() as u64).to_le_bytes())?;
-        out.write_all(&small.0)?;
-        out.write_all(&content_hash(&small.0).to_le_bytes())?;
-        out.into_inner().map_err(|e| e.into_error())?;
-        std::fs::rename(&tmp, path)
+        small
     }
 
-    /// Puts the summaries of `entries` in the pack beside `path`: this
-    /// run's are appended to the pack the cache was loaded with while at
-    /// least half of it stays referenced; otherwise every summary is
+    /// Plans putting the summaries of `entries` in the pack beside `path`:
+    /// this run's are appended to the pack the cache was loaded with while
+    /// at least half of it stays referenced; otherwise every summary is
     /// written to a new pack. Returns the pack's identity, the length the
-    /// index covers and where each entry's summary is.
-    fn write_pack(
-        &self,
+    /// index covers, where each entry's summary is, and the writing to do.
+    fn plan_pack<'a>(
+        &'a self,
         path: &Path,
-        entries: &[(&Path, &Entry)],
-    ) -> std::io::Result<(u64, u64, Vec<Range<usize>>)> {
+        entries: &[(&Path, &'a Entry)],
+    ) -> std::io::Result<(u64, u64, Vec<Range<usize>>, PackWrite<'a>)> {
         let pack = pack_path(path);
         let (mut fresh, mut kept) = (0, 0);
         for (_, e) in entries {
@@ -649,39 +666,71 @@ impl CheckCache {
                 // Another run appending at the same time can only make some
                 // summaries fail their hash check: read again, never trusted.
                 let at = usize::try_from(file.seek(SeekFrom::End(0))?).unwrap_or(usize::MAX);
-                let mut bytes = Vec::with_capacity(fresh);
+                let mut parts = Vec::new();
+                let mut end = at;
                 let places = entries
                     .iter()
                     .map(|(_, e)| match &e.bytes {
                         Bytes::Old(range) => range.clone(),
                         Bytes::Fresh(b) => {
-                            let start = at + bytes.len();
-                            bytes.extend_from_slice(b);
-                            start..start + b.len()
+                            parts.push(&b[..]);
+                            end += b.len();
+                            end - b.len()..end
                         }
                     })
                     .collect();
-                file.write_all(&bytes)?;
-                return Ok((id, (at + bytes.len()) as u64, places));
+                let write = PackWrite::Append { file, parts };
+                return Ok((id, end as u64, places, write));
             }
         }
         let id = new_pack_id(self.pack.map_or(0, |(id, _)| id));
-        let tmp = pack.with_extension(format!("{PACK_EXTENSION}.tmp{}", std::process::id()));
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-        out.write_all(PACK_MAGIC)?;
-        out.write_all(&FORMAT.to_le_bytes())?;
-        out.write_all(&id.to_le_bytes())?;
         let mut at = PACK_HEADER;
         let mut places = Vec::with_capacity(entries.len());
+        let mut parts = Vec::with_capacity(entries.len());
         for (_, e) in entries {
             let bytes = self.bytes(e).unwrap_or_default();
-            out.write_all(bytes)?;
+            parts.push(bytes);
             places.push(at..at + bytes.len());
             at += bytes.len();
         }
-        out.into_inner().map_err(|e| e.into_error())?;
-        std::fs::rename(&tmp, &pack)?;
-        Ok((id, at as u64, places))
+        let write = PackWrite::New { pack, id, parts };
+        Ok((id, at as u64, places, write))
+    }
+}
+
+/// Writing a pack: appending this run's summaries to the pack the cache
+/// was loaded with, or writing every summary to a new one (beside it,
+/// then renamed into place).
+enum PackWrite<'a> {
+    Append {
+        file: std::fs::File,
+        parts: Vec<&'a [u8]>,
+    },
+    New {
+        pack: PathBuf,
+        id: u64,
+        parts: Vec<&'a [u8]>,
+    },
+}
+
+impl PackWrite<'_> {
+    fn run(self) -> std::io::Result<()> {
+        match self {
+            PackWrite::Append { mut file, parts } => file.write_all(&parts.concat()),
+            PackWrite::New { pack, id, parts } => {
+                let tmp =
+                    pack.with_extension(format!("{PACK_EXTENSION}.tmp{}", std::process::id()));
+                let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+                out.write_all(PACK_MAGIC)?;
+                out.write_all(&FORMAT.to_le_bytes())?;
+                out.write_all(&id.to_le_bytes())?;
+                for bytes in parts {
+                    out.write_all(bytes)?;
+                }
+                out.into_inner().map_err(|e| e.into_error())?;
+                std::fs::rename(&tmp, &pack)
+            }
+        }
     }
 }
 

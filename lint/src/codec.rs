@@ -43,7 +43,12 @@ impl W {
     }
     /// A path, as the length it shares with the previous path and the rest.
     pub(crate) fn path(&mut self, p: &Path) {
-        let p = p.to_string_lossy();
+        // Checked as a whole first: faster than the lossy conversion's
+        // chunks when valid, as paths almost always are.
+        let p = match p.to_str() {
+            Some(p) => std::borrow::Cow::Borrowed(p),
+            None => p.to_string_lossy(),
+        };
         let mut common = self
             .1
             .bytes()

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -118,25 +119,99 @@ fn visible_imports(model: &Model, include_dev: bool) -> impl Iterator<Item = &Im
 struct Graph<'a> {
     imports: Vec<&'a Import>,
     /// Source-code edges between workspace modules: from -> [(to, the
-    /// first import from `from` to `to`)].
-    edges: Vec<Vec<(ModuleId, &'a Import)>>,
+    /// first import from `from` to `to`)], in the order of the imports.
+    edges: Adjacency<'a>,
+    /// The edges backwards: to -> [(from, the import)], by `from` then
+    /// in the order of `edges` (made when first needed).
+    reverse: OnceLock<Adjacency<'a>>,
 }
 
 impl<'a> Graph<'a> {
     fn new(model: &Model, imports: Vec<&'a Import>) -> Self {
-        let mut edges = vec![Vec::new(); model.modules.len()];
-        for imp in &imports {
-            if let (false, ImportTarget::Module(t)) = (imp.manifest, &imp.to) {
-                edges[imp.from].push((*t, *imp));
-            }
-        }
+        let n = model.modules.len();
+        let sources = imports.iter().filter_map(|imp| match imp.to {
+            ImportTarget::Module(t) if !imp.manifest => Some((imp.from, (t, *imp))),
+            _ => None,
+        });
+        let all = Adjacency::grouped(n, sources);
         // Keep the first import of each (from, to): `last_from[to]` is the
         // last module whose list had an edge to `to`.
-        let mut last_from = vec![usize::MAX; model.modules.len()];
-        for (from, list) in edges.iter_mut().enumerate() {
-            list.retain(|&(to, _)| std::mem::replace(&mut last_from[to], from) != from);
+        let mut last_from = vec![usize::MAX; n];
+        let mut at = Vec::with_capacity(n + 1);
+        let mut list = Vec::with_capacity(all.list.len());
+        for from in 0..n {
+            at.push(list.len() as u32);
+            for &(to, imp) in all.of(from) {
+                if std::mem::replace(&mut last_from[to], from) != from {
+                    list.push((to, imp));
+                }
+            }
         }
-        Graph { imports, edges }
+        at.push(list.len() as u32);
+        Graph {
+            imports,
+            edges: Adjacency { at, list },
+            reverse: OnceLock::new(),
+        }
+    }
+
+    /// The edges from `m`.
+    fn edges(&self, m: ModuleId) -> &[(ModuleId, &'a Import)] {
+        self.edges.of(m)
+    }
+
+    fn reverse(&self) -> &Adjacency<'a> {
+        self.reverse.get_or_init(|| {
+            let n = self.edges.at.len() - 1;
+            let backwards = (0..n).flat_map(|from| {
+                self.edges
+                    .of(from)
+                    .iter()
+                    .map(move |&(to, imp)| (to, (from, imp)))
+            });
+            Adjacency::grouped(n, backwards)
+        })
+    }
+}
+
+/// Lists of (module, import) for each module, one after the other: module
+/// `m`'s is `list[at[m]..at[m + 1]]` (one allocation rather than one per
+/// module).
+#[derive(Clone)]
+struct Adjacency<'a> {
+    at: Vec<u32>,
+    list: Vec<(ModuleId, &'a Import)>,
+}
+
+impl<'a> Adjacency<'a> {
+    /// The list of each of `n` modules: `items` (module, entry) grouped by
+    /// module, each group in the order of `items`.
+    fn grouped<I>(n: usize, items: I) -> Self
+    where
+        I: Iterator<Item = (ModuleId, (ModuleId, &'a Import))> + Clone,
+    {
+        let mut at = vec![0u32; n + 1];
+        for (m, _) in items.clone() {
+            at[m + 1] += 1;
+        }
+        for m in 0..n {
+            at[m + 1] += at[m];
+        }
+        let mut list = Vec::new();
+        if let Some((_, first)) = items.clone().next() {
+            let mut next = at.clone();
+            list = vec![first; at[n] as usize];
+            for (m, entry) in items {
+                list[next[m] as usize] = entry;
+                next[m] += 1;
+            }
+        }
+        Adjacency { at, list }
+    }
+
+    /// The list of module `m`.
+    fn of(&self, m: ModuleId) -> &[(ModuleId, &'a Import)] {
+        &self.list[self.at[m] as usize..self.at[m + 1] as usize]
     }
 }
 
@@ -397,7 +472,7 @@ impl<'a> Checker<'a> {
         &self,
         hits: &[(ModuleId, &'a Import)],
         through: &[bool],
-        reverse: &[Vec<(ModuleId, &'a Import)>],
+        reverse: &Adjacency<'a>,
     ) -> ShortestPaths<'a> {
         let n = self.model.modules.len();
         let mut paths = ShortestPaths {
@@ -413,7 +488,7 @@ impl<'a> Checker<'a> {
             }
         }
         while let Some(v) = queue.pop_front() {
-            for &(pred, imp) in &reverse[v] {
+            for &(pred, imp) in reverse.of(v) {
                 if through[pred] && paths.next[pred].is_none() {
                     paths.next[pred] = Some(imp);
                     paths.dist[pred] = paths.dist[v] + 1;
@@ -432,21 +507,13 @@ impl<'a> Checker<'a> {
         through: &[bool],
         paths: &ShortestPaths<'a>,
     ) -> Option<Vec<Link>> {
-        let (_, first) = self.graph.edges[m]
+        let (_, first) = self
+            .graph
+            .edges(m)
             .iter()
             .filter(|(to, _)| through[*to] && paths.next[*to].is_some())
             .min_by_key(|(to, _)| paths.dist[*to])?;
         Some(self.chain_from(first, &paths.next))
-    }
-
-    fn reverse_edges(&self) -> Vec<Vec<(ModuleId, &'a Import)>> {
-        let mut rev = vec![Vec::new(); self.model.modules.len()];
-        for (from, list) in self.graph.edges.iter().enumerate() {
-            for &(to, imp) in list {
-                rev[to].push((from, imp));
-            }
-        }
-        rev
     }
 
     fn forbidden(&self, source: &[ModulePattern], forbidden: &[ModulePattern]) -> Vec<Violation> {
@@ -500,11 +567,11 @@ impl<'a> Checker<'a> {
             return out;
         }
         let through: Vec<bool> = (0..n).map(|m| !in_source[m] && !in_forbidden[m]).collect();
-        let reverse = self.reverse_edges();
+        let reverse = self.graph.reverse();
         let mut keys: Vec<usize> = hits.keys().copied().collect();
         keys.sort_unstable();
         for f in keys {
-            let paths = self.reverse_bfs(&hits[&f], &through, &reverse);
+            let paths = self.reverse_bfs(&hits[&f], &through, reverse);
             for m in (0..n).filter(|&m| in_source[m] && !in_forbidden[m]) {
                 if let Some(chain) = self.shortest_chain_from(m, &through, &paths) {
                     out.push(self.violation(Code::ForbiddenImport, chain));
@@ -607,21 +674,21 @@ impl<'a> Checker<'a> {
             return out;
         }
         let through: Vec<bool> = group.iter().map(Option::is_none).collect();
-        let reverse = self.reverse_edges();
+        let reverse = self.graph.reverse();
         let mut groups: Vec<(usize, usize)> = group.iter().flatten().copied().collect();
         groups.sort_unstable();
         groups.dedup();
         for g in groups {
             let hits: Vec<(ModuleId, &Import)> = (0..n)
                 .filter(|&m| through[m])
-                .flat_map(|m| self.graph.edges[m].iter().map(move |e| (m, e)))
+                .flat_map(|m| self.graph.edges(m).iter().map(move |e| (m, e)))
                 .filter(|(_, (to, _))| group[*to] == Some(g))
                 .map(|(m, &(_, imp))| (m, imp))
                 .collect();
             if hits.is_empty() {
                 continue;
             }
-            let paths = self.reverse_bfs(&hits, &through, &reverse);
+            let paths = self.reverse_bfs(&hits, &through, reverse);
             for (m, a) in group.iter().enumerate() {
                 let Some(a) = *a else { continue };
                 if !forbidden(a, g) {
@@ -640,7 +707,9 @@ impl<'a> Checker<'a> {
         // An import between two different children of a listed module is
         // an edge of that module's graph; that module is the importer's and
         // the imported's lowest common ancestor.
-        let mut by_parent: HashMap<ModuleId, Vec<(ModuleId, ModuleId, &Import)>> = HashMap::new();
+        let tree = Tree::of(self.model);
+        let mut by_parent: Vec<Vec<(ModuleId, ModuleId, &Import)>> =
+            vec![Vec::new(); self.model.modules.len()];
         for imp in &self.graph.imports {
             let ImportTarget::Module(t) = imp.to else {
                 continue;
@@ -648,19 +717,24 @@ impl<'a> Checker<'a> {
             if imp.manifest {
                 continue;
             }
-            if let Some((parent, a, b)) = self.split_at_common_ancestor(imp.from, t)
+            if let Some((parent, a, b)) = tree.split_at_common_ancestor(imp.from, t)
                 && listed[parent]
             {
-                by_parent.entry(parent).or_default().push((a, b, *imp));
+                by_parent[parent].push((a, b, *imp));
             }
         }
-        let mut parents: Vec<ModuleId> = by_parent.keys().copied().collect();
-        parents.sort_unstable();
-        let mut out = Vec::new();
-        for parent in parents {
-            self.cycles_under(&by_parent[&parent], &mut out);
-        }
-        out
+        // The graphs of different modules are independent: searched in
+        // parallel, reported in the order of the modules.
+        let found: Vec<Vec<Violation>> = by_parent
+            .par_iter()
+            .filter(|edges| !edges.is_empty())
+            .map(|edges| {
+                let mut out = Vec::new();
+                self.cycles_under(edges, &mut out);
+                out
+            })
+            .collect();
+        found.into_iter().flatten().collect()
     }
 
     /// The modules a list of references names: for each pattern, the
@@ -680,34 +754,6 @@ impl<'a> Checker<'a> {
         listed
     }
 
-    /// For modules `a` and `b` neither of which contains the other: their
-    /// lowest common ancestor and the children of it that contain each.
-    fn split_at_common_ancestor(
-        &self,
-        a: ModuleId,
-        b: ModuleId,
-    ) -> Option<(ModuleId, ModuleId, ModuleId)> {
-        let depth = |m: ModuleId| self.model.modules[m].segments.len();
-        let parent = |m: ModuleId| self.model.modules[m].parent;
-        let (mut x, mut y) = (a, b);
-        let (mut px, mut py) = (None, None);
-        while depth(x) > depth(y) {
-            px = Some(x);
-            x = parent(x)?;
-        }
-        while depth(y) > depth(x) {
-            py = Some(y);
-            y = parent(y)?;
-        }
-        while x != y {
-            px = Some(x);
-            py = Some(y);
-            x = parent(x)?;
-            y = parent(y)?;
-        }
-        Some((x, px?, py?))
-    }
-
     fn cycles_under(&self, edges: &[(ModuleId, ModuleId, &'a Import)], out: &mut Vec<Violation>) {
         let mut children: Vec<ModuleId> = edges.iter().flat_map(|&(a, b, _)| [a, b]).collect();
         children.sort_by(|a, b| {
@@ -716,7 +762,7 @@ impl<'a> Checker<'a> {
                 .cmp(&self.model.modules[*b].segments)
         });
         children.dedup();
-        let index: HashMap<ModuleId, usize> =
+        let index: crate::summary::IntMap<ModuleId, usize> =
             children.iter().enumerate().map(|(i, &c)| (c, i)).collect();
         // Collapsed edges between children, each with its first import.
         let mut adj: Vec<Vec<(usize, &Import)>> = vec![Vec::new(); children.len()];
@@ -761,6 +807,62 @@ impl<'a> Checker<'a> {
 struct ShortestPaths<'a> {
     next: Vec<Option<&'a Import>>,
     dist: Vec<usize>,
+}
+
+/// The module tree in two arrays, for walks up it that touch nothing
+/// else of the modules.
+struct Tree {
+    /// Each module's parent (`NO_PARENT` for target roots).
+    parent: Vec<u32>,
+    /// Each module's number of segments.
+    depth: Vec<u32>,
+}
+
+const NO_PARENT: u32 = u32::MAX;
+
+impl Tree {
+    fn of(model: &Model) -> Tree {
+        let modules = &model.modules;
+        Tree {
+            parent: modules
+                .iter()
+                .map(|m| m.parent.map_or(NO_PARENT, |p| p as u32))
+                .collect(),
+            depth: modules.iter().map(|m| m.segments.len() as u32).collect(),
+        }
+    }
+
+    fn parent(&self, m: ModuleId) -> Option<ModuleId> {
+        let p = self.parent[m];
+        (p != NO_PARENT).then_some(p as ModuleId)
+    }
+
+    /// For modules `a` and `b` neither of which contains the other: their
+    /// lowest common ancestor and the children of it that contain each.
+    fn split_at_common_ancestor(
+        &self,
+        a: ModuleId,
+        b: ModuleId,
+    ) -> Option<(ModuleId, ModuleId, ModuleId)> {
+        let depth = |m: ModuleId| self.depth[m];
+        let (mut x, mut y) = (a, b);
+        let (mut px, mut py) = (None, None);
+        while depth(x) > depth(y) {
+            px = Some(x);
+            x = self.parent(x)?;
+        }
+        while depth(y) > depth(x) {
+            py = Some(y);
+            y = self.parent(y)?;
+        }
+        while x != y {
+            px = Some(x);
+            py = Some(y);
+            x = self.parent(x)?;
+            y = self.parent(y)?;
+        }
+        Some((x, px?, py?))
+    }
 }
 
 /// Strongly connected components (Tarjan, iterative).

@@ -71,8 +71,19 @@ pub struct Project {
     store: Option<std::sync::Arc<cache::CheckCache>>,
     /// The outcome key of each `no_dev` (computed once).
     outcome_keys: [OnceLock<u64>; 2],
-    /// Waits, when dropped, for the cache to be written.
-    _saved: SavedOnDrop,
+    /// What loading and checking no longer need, freed after the contracts.
+    graveyard: model::Graveyard,
+}
+
+impl Drop for Project {
+    /// Waits for the cache to be written (a process that exits before
+    /// would leave it unwritten); the cache is freed in the background.
+    fn drop(&mut self) {
+        wait_for_saves();
+        if let Some(store) = self.store.take() {
+            self.graveyard.bury(store);
+        }
+    }
 }
 
 /// Cache saves run on a thread of their own, one after the other, while
@@ -125,16 +136,6 @@ fn wait_for_saves() {
     }
 }
 
-/// Waits for the cache saves in progress when dropped.
-#[derive(Debug, Clone, Default)]
-struct SavedOnDrop;
-
-impl Drop for SavedOnDrop {
-    fn drop(&mut self) {
-        wait_for_saves();
-    }
-}
-
 impl Project {
     /// Finds the workspace and its configuration from `options`.
     pub fn load(options: &CheckOptions) -> Result<Project, Error> {
@@ -142,6 +143,7 @@ impl Project {
         // to read.
         wait_for_saves();
         let started = timings::start();
+        let graveyard = model::Graveyard::deferred();
         let root_manifest = workspace::find_root(&options.start).map_err(Error::Workspace)?;
         // The root is the root manifest's directory (canonical already).
         let cache = options.cache_dir.as_ref().map(|dir| {
@@ -155,12 +157,14 @@ impl Project {
             // What loading looked at is only recorded for a cache.
             None => match &store {
                 Some(store) => {
-                    let (loaded, inputs) = workspace::load_recorded(&root_manifest);
+                    let (loaded, inputs) =
+                        workspace::load_recorded_burying(&root_manifest, &|g| graveyard.bury(g));
                     let workspace = loaded.map_err(Error::Workspace)?;
                     store.set_workspace(&root_manifest, inputs, &workspace);
                     workspace
                 }
-                None => workspace::load(&root_manifest).map_err(Error::Workspace)?,
+                None => workspace::load_burying(&root_manifest, &|g| graveyard.bury(g))
+                    .map_err(Error::Workspace)?,
             },
         };
         let started = timings::end("workspace", started);
@@ -189,7 +193,7 @@ impl Project {
             cache,
             store: store.map(Arc::new),
             outcome_keys: Default::default(),
-            _saved: SavedOnDrop,
+            graveyard,
         })
     }
 
@@ -235,24 +239,31 @@ impl Project {
     }
 
     /// Records `outcome` in the cache, if any, and writes the cache, on a
-    /// thread of its own (see [`SavedOnDrop`]).
+    /// thread of its own, which dropping the project waits for.
+    /// What the check no longer needs is freed once the cache is written
+    /// (freeing it meanwhile would slow down the save a process waits for).
     fn save_cache(&self, outcome: Option<Outcome>) {
         let (Some(store), Some(path)) = (&self.store, &self.cache) else {
             if let Some(outcome) = outcome {
                 model::drop_in_background(outcome);
             }
+            self.graveyard.release();
             return;
         };
         let key = outcome.as_ref().map(|o| self.outcome_key(o.no_dev));
         let (store, path) = (store.clone(), path.clone());
+        let garbage = self.graveyard.take();
         save_in_background(move || {
-            if let (Some(outcome), Some(key)) = (outcome, key) {
-                outcome.record(&store, key);
-            }
+            let rest = match (outcome, key) {
+                (Some(outcome), Some(key)) => outcome.record(&store, key),
+                _ => None,
+            };
             let started = timings::start();
             // A cache that cannot be written only makes the next run slower.
             let _ = store.save(&path);
             timings::end("cache save", started);
+            // Not freed here: the process may be waiting for this thread.
+            model::drop_in_background((store, rest, garbage));
         });
     }
 
@@ -275,12 +286,13 @@ impl Project {
     /// Builds the model and checks the contracts against it.
     fn check_model(&self, no_dev: bool) -> Result<(model::Model, Report), Error> {
         let keep = external_filter(&self.config);
-        let mut model = model::build_cached(
+        let mut model = model::build_burying(
             &self.workspace,
             &|key: &str, pkg: &str| {
                 keep.all || keep.names.contains(key) || keep.names.contains(pkg)
             },
             self.store.as_deref(),
+            &self.graveyard,
         );
         let paths = model.module_paths();
         let unknown = unknown_modules(&paths, &self.config);
@@ -316,8 +328,9 @@ struct Outcome {
 }
 
 impl Outcome {
-    /// Records the outcome in `store` under `key`.
-    fn record(self, store: &cache::CheckCache, key: u64) {
+    /// Records the outcome in `store` under `key`; returns the rest of the
+    /// model, to be freed.
+    fn record(self, store: &cache::CheckCache, key: u64) -> Option<model::Model> {
         let Outcome {
             mut sources,
             source_files,
@@ -339,8 +352,7 @@ impl Outcome {
         });
         probes.dedup();
         store.set_outcome(key, files, probes, report);
-        // Freed after the outcome is recorded, while the cache is written.
-        model::drop_in_background(rest);
+        rest
     }
 }
 

@@ -313,19 +313,29 @@ pub fn build_cached(
     keep_external: &(dyn Fn(&str, &str) -> bool + Sync),
     cache: Option<&CheckCache>,
 ) -> Model {
+    build_burying(ws, keep_external, cache, &Graveyard::NOW)
+}
+
+/// [`build_cached`], leaving what it no longer needs to `graveyard`.
+pub(crate) fn build_burying(
+    ws: &Workspace,
+    keep_external: &(dyn Fn(&str, &str) -> bool + Sync),
+    cache: Option<&CheckCache>,
+    graveyard: &Graveyard,
+) -> Model {
     let mut b = Builder::new(ws);
     b.cache = cache;
     let started = crate::timings::start();
     b.read_trees();
     let started = crate::timings::end("read and scan", started);
-    b.resolve(keep_external);
+    b.resolve(keep_external, graveyard);
     let started = crate::timings::end("resolve", started);
     b.manifest_imports(keep_external);
     crate::timings::end("manifest imports", started);
     b.model.errors.sort();
     b.model.errors.dedup();
     let model = std::mem::take(&mut b.model);
-    drop_in_background((b.scans, b.occurrences, b.module_scopes, b.preludes, b.walk));
+    graveyard.bury((b.scans, b.occurrences, b.module_scopes, b.walk));
     model
 }
 
@@ -341,8 +351,6 @@ struct Builder<'w> {
     occurrences: Vec<Occurrence>,
     /// Module-level scopes of each module: (occurrence, scope).
     module_scopes: Vec<Vec<(usize, ScopeId)>>,
-    /// Extern prelude of each target.
-    preludes: Vec<HashMap<String, Extern>>,
     /// Library root module of each package.
     lib_roots: Vec<Option<ModuleId>>,
 }
@@ -358,7 +366,6 @@ impl<'w> Builder<'w> {
             walk: walk::Walk::default(),
             occurrences: Vec::new(),
             module_scopes: Vec::new(),
-            preludes: Vec::new(),
             lib_roots: vec![None; ws.packages.len()],
         }
     }
@@ -457,50 +464,84 @@ impl<'w> Builder<'w> {
     }
 
     /// Resolves every site of every occurrence into imports.
-    fn resolve(&mut self, keep_external: &(dyn Fn(&str, &str) -> bool + Sync)) {
+    fn resolve(
+        &mut self,
+        keep_external: &(dyn Fn(&str, &str) -> bool + Sync),
+        graveyard: &Graveyard,
+    ) {
         let started = crate::timings::start();
         let symbols = std::mem::take(self.symbols.get_mut().unwrap_or_else(|e| e.into_inner()));
         let (bindings, globs) = self.bindings(&symbols);
         crate::timings::end("bindings", started);
-        let preludes = self.sym_preludes(&symbols, keep_external);
+        let (preludes, prelude_of) = self.sym_preludes(&symbols, keep_external);
         let this: &Builder<'_> = self;
         // Occurrences resolve independently (each worker keeps its own memo
-        // of `use` resolutions); the order of imports stays the order of
-        // occurrences, so output does not depend on scheduling.
-        let per_occurrence: Vec<Vec<Import>> = (0..this.occurrences.len())
+        // of `use` resolutions, and appends to its own list); the order of
+        // imports stays the order of occurrences, so output does not
+        // depend on scheduling.
+        let lists: Vec<Vec<Import>> = (0..this.occurrences.len())
             .into_par_iter()
-            .map_init(
-                || Resolver {
-                    b: this,
-                    symbols: &symbols,
-                    preludes: &preludes,
-                    bindings: &bindings,
-                    globs: &globs,
-                    memo: IntMap::default(),
+            .fold(
+                || {
+                    let resolver = Resolver {
+                        b: this,
+                        symbols: &symbols,
+                        preludes: &preludes,
+                        prelude_of: &prelude_of,
+                        bindings: &bindings,
+                        globs: &globs,
+                        memo: IntMap::default(),
+                    };
+                    (resolver, Vec::new())
                 },
-                |r, occ| r.imports_of(occ),
+                |(mut r, mut imports), occ| {
+                    r.imports_of(occ, &mut imports);
+                    (r, imports)
+                },
             )
+            .map(|(_, imports)| imports)
             .collect();
-        let mut imports = Vec::with_capacity(per_occurrence.iter().map(Vec::len).sum());
-        for list in per_occurrence {
-            imports.extend(list);
+        let total: usize = lists.iter().map(Vec::len).sum();
+        let mut lists = lists.into_iter();
+        let mut imports = lists.next().unwrap_or_default();
+        imports.reserve_exact(total - imports.len());
+        for mut list in lists {
+            imports.append(&mut list);
         }
         self.model.imports = imports;
-        drop_in_background((symbols, bindings, globs, preludes));
+        graveyard.bury((symbols, bindings, globs, preludes));
     }
 
-    /// Each target's extern prelude keyed by symbol, with whether imports
-    /// of each external crate are kept decided once. A name no scan
-    /// mentions can never be looked up.
+    /// The extern preludes keyed by symbol, with whether imports of each
+    /// external crate are kept decided once, and the index of each
+    /// target's. A name no scan mentions can never be looked up. The
+    /// targets of a package share theirs but for the library and the build
+    /// script, so each is made once, in parallel.
     fn sym_preludes(
         &self,
         symbols: &Symbols,
         keep_external: &(dyn Fn(&str, &str) -> bool + Sync),
-    ) -> Vec<IntMap<Sym, PreludeEntry>> {
-        self.preludes
-            .iter()
-            .map(|prelude| {
-                prelude
+    ) -> (Vec<IntMap<Sym, PreludeEntry>>, Vec<usize>) {
+        let mut first: HashMap<(usize, u8), usize> = HashMap::new();
+        let mut made = Vec::new();
+        let prelude_of = (0..self.model.targets.len())
+            .map(|ti| {
+                let t = &self.model.targets[ti];
+                let class = match t.kind {
+                    TargetKind::Lib => 0,
+                    TargetKind::Build => 1,
+                    _ => 2,
+                };
+                *first.entry((t.package, class)).or_insert_with(|| {
+                    made.push(ti);
+                    made.len() - 1
+                })
+            })
+            .collect();
+        let preludes = made
+            .par_iter()
+            .map(|&ti| {
+                self.prelude(ti)
                     .iter()
                     .filter_map(|(key, e)| {
                         let sym = symbols.get(key)?;
@@ -516,7 +557,8 @@ impl<'w> Builder<'w> {
                     })
                     .collect()
             })
-            .collect()
+            .collect();
+        (preludes, prelude_of)
     }
 
     /// Each module's names, and its glob `use`s (whose names are only known
@@ -634,6 +676,72 @@ impl<'w> Builder<'w> {
     }
 }
 
+/// Large values a check no longer needs, freed once it is done (while the
+/// report is rendered) rather than on the threads it still needs; freed in
+/// the background at once without deferring, and whatever is left when
+/// dropped.
+#[derive(Default)]
+pub(crate) struct Graveyard(Option<std::sync::Mutex<Vec<Box<dyn Send>>>>);
+
+impl Graveyard {
+    /// A graveyard that frees what it is given in the background at once.
+    pub(crate) const NOW: Graveyard = Graveyard(None);
+
+    /// A graveyard that keeps what it is given until [`Graveyard::release`].
+    pub(crate) fn deferred() -> Graveyard {
+        Graveyard(Some(std::sync::Mutex::default()))
+    }
+
+    /// Frees `value`, now in the background or once released.
+    pub(crate) fn bury<T: Send + 'static>(&self, value: T) {
+        match &self.0 {
+            Some(kept) => kept
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(Box::new(value)),
+            None => drop_in_background(value),
+        }
+    }
+
+    /// Frees, on a worker thread, everything buried so far.
+    pub(crate) fn release(&self) {
+        let all = self.take();
+        if !all.is_empty() {
+            drop_in_background(all);
+        }
+    }
+
+    /// Everything buried so far, to be freed by the caller.
+    pub(crate) fn take(&self) -> Vec<Box<dyn Send>> {
+        match &self.0 {
+            Some(kept) => std::mem::take(&mut *kept.lock().unwrap_or_else(|e| e.into_inner())),
+            None => Vec::new(),
+        }
+    }
+}
+
+impl Drop for Graveyard {
+    fn drop(&mut self) {
+        self.release();
+    }
+}
+
+impl std::fmt::Debug for Graveyard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Graveyard")
+    }
+}
+
+impl Clone for Graveyard {
+    /// A copy keeps nothing of the original's.
+    fn clone(&self) -> Self {
+        match self.0 {
+            Some(_) => Graveyard::deferred(),
+            None => Graveyard::NOW,
+        }
+    }
+}
+
 /// Drops `value` on a worker thread: freeing large structures takes time
 /// the rest of the check need not wait for.
 pub(crate) fn drop_in_background<T: Send + 'static>(value: T) {
@@ -648,6 +756,8 @@ struct Resolver<'a, 'w> {
     b: &'a Builder<'w>,
     symbols: &'a Symbols,
     preludes: &'a [IntMap<Sym, PreludeEntry>],
+    /// Index in `preludes` of each target's.
+    prelude_of: &'a [usize],
     bindings: &'a [IntMap<Sym, Binding>],
     globs: &'a [Vec<(usize, usize)>],
     /// Resolutions of `use` sites, by (occurrence, site); `None` while in
@@ -656,13 +766,12 @@ struct Resolver<'a, 'w> {
 }
 
 impl Resolver<'_, '_> {
-    /// The imports made by the sites of one occurrence of a file.
-    fn imports_of(&mut self, occ: usize) -> Vec<Import> {
+    /// Appends the imports made by the sites of one occurrence of a file.
+    fn imports_of(&mut self, occ: usize, imports: &mut Vec<Import>) {
         let file = self.b.occurrences[occ].file;
         let Some(scan) = self.b.scans[file].as_ref() else {
-            return Vec::new();
+            return;
         };
-        let mut imports = Vec::new();
         for (si, site) in scan.sites.iter().enumerate() {
             let from = self.module_of(occ, site.scope as usize);
             let Some(res) = self.site(occ, si) else {
@@ -688,7 +797,6 @@ impl Resolver<'_, '_> {
                 manifest: false,
             });
         }
-        imports
     }
 
     fn module_of(&self, occ: usize, mut scope: ScopeId) -> ModuleId {
@@ -954,7 +1062,7 @@ impl Resolver<'_, '_> {
 
     fn extern_crate(&mut self, target: usize, name: Sym, rest: &[Sym], dev: bool) -> Res {
         let preludes = self.preludes;
-        let Some(e) = preludes[target].get(&name) else {
+        let Some(e) = preludes[self.prelude_of[target]].get(&name) else {
             return Res::Unknown;
         };
         if e.dev_only && !dev {

@@ -4,6 +4,7 @@
 
 use std::ffi::{OsStr, OsString};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
@@ -73,9 +74,24 @@ pub(super) struct Plan {
     probes: Vec<(PathBuf, bool)>,
 }
 
-/// A file being read ahead of its wave: read once, on a worker, and taken
-/// by its wave.
-type Slot = Arc<OnceLock<Mutex<Option<Found>>>>;
+/// A file being read ahead of its wave: read once, by the thread that
+/// claims it first, and taken by its wave.
+type Slot = Arc<AheadRead>;
+
+/// See [`Slot`].
+#[derive(Default)]
+struct AheadRead {
+    /// Whether a thread has started reading the file.
+    claimed: AtomicBool,
+    found: OnceLock<Mutex<Option<Found>>>,
+}
+
+impl AheadRead {
+    /// True for the first thread to ask.
+    fn claim(&self) -> bool {
+        !self.claimed.swap(true, Ordering::AcqRel)
+    }
+}
 
 /// Files read ahead of their wave, by path, with the edition they are
 /// read with: as soon as a file is read, the files its declarations name
@@ -141,28 +157,38 @@ impl<'a> Reader<'a> {
             return;
         };
         scope.spawn(move |scope| {
-            slot.get_or_init(|| Mutex::new(Some(self.read(scope, &path, &dir, e2015))));
+            // The walk may have needed it first, and read it itself.
+            if slot.claim() {
+                let read = || Mutex::new(Some(self.read(scope, &path, &dir, e2015)));
+                slot.found.get_or_init(read);
+            }
         });
     }
 
     /// The file at `path` once it is read (it must have been started with
-    /// [`Reader::read_ahead`]), or read now when it was read ahead with
-    /// the other edition. Until it is read, this thread reads others.
+    /// [`Reader::read_ahead`]): read here when no thread has started it
+    /// (the walk goes through files in order, workers read ahead), else,
+    /// until it is read, this thread reads others. Read now when it was
+    /// read ahead with the other edition.
     fn take<'s>(self, scope: &rayon::Scope<'s>, path: &Path, dir: &Path, e2015: bool) -> Found
     where
         'a: 's,
     {
         let (slot, _) = self.ahead.slot(path, e2015);
         let found = slot.and_then(|slot| {
+            if slot.claim() {
+                let read = || Mutex::new(Some(self.read(scope, path, dir, e2015)));
+                slot.found.get_or_init(read);
+            }
             let cell = loop {
-                if let Some(cell) = slot.get() {
+                if let Some(cell) = slot.found.get() {
                     break cell;
                 }
                 // With nothing else to do, the file is being read on
                 // another thread.
                 match rayon::yield_now() {
                     Some(rayon::Yield::Executed) => {}
-                    _ => break slot.wait(),
+                    _ => break slot.found.wait(),
                 }
             };
             cell.lock().unwrap_or_else(|e| e.into_inner()).take()
@@ -170,6 +196,10 @@ impl<'a> Reader<'a> {
         found.unwrap_or_else(|| self.read(scope, path, dir, e2015))
     }
 }
+
+/// A file to read: its path, the directory of its declarations and
+/// whether with edition 2015 rules.
+type ToRead = (PathBuf, PathBuf, bool);
 
 /// A file a declaration names, with the directory of its own declarations.
 type Child = (PathBuf, PathBuf);
@@ -255,10 +285,6 @@ impl Builder<'_> {
                 });
             }
         }
-        for ti in 0..self.model.targets.len() {
-            let p = self.prelude(ti);
-            self.preludes.push(p);
-        }
         // The interner is shared with the reads ahead, which outlive a wave.
         let symbols = std::mem::take(&mut self.symbols);
         let ahead = Ahead::default();
@@ -272,10 +298,31 @@ impl Builder<'_> {
         // next one it needs is being read (see `Reader::take`).
         rayon::scope(|scope| {
             while !jobs.is_empty() {
-                self.read_wave(&jobs, reader, scope);
+                let (todo, at) = self.plan_wave(&jobs);
+                // Every file is started on the pool, then taken in order
+                // here as soon as it is read, and each job expanded once
+                // its file is: the walk goes on while the others are read.
+                for (p, dir, e2015) in &todo {
+                    reader.read_ahead(scope, p.clone(), dir.clone(), *e2015);
+                }
+                self.walk.file_ids.reserve(todo.len());
+                let mut todo = todo.into_iter();
+                let mut taken = 0;
                 let mut next = Vec::new();
-                for job in jobs {
+                for (job, at) in jobs.into_iter().zip(at) {
+                    while at.is_some_and(|i| taken <= i) {
+                        let Some((path, dir, e2015)) = todo.next() else {
+                            break;
+                        };
+                        let found = reader.take(scope, &path, &dir, e2015);
+                        self.register(path, found);
+                        taken += 1;
+                    }
                     self.expand(job, &mut next, &symbols);
+                }
+                for (path, dir, e2015) in todo {
+                    let found = reader.take(scope, &path, &dir, e2015);
+                    self.register(path, found);
                 }
                 jobs = next;
             }
@@ -284,68 +331,67 @@ impl Builder<'_> {
         self.model.source_files = self.model.files.len();
     }
 
-    /// Reads and scans, in parallel, every file of `jobs` not read yet.
-    fn read_wave<'s>(&mut self, jobs: &[Job], reader: Reader<'s>, scope: &rayon::Scope<'s>) {
-        // Each file once, with the directory of its first job and the
-        // edition of its last.
-        let mut todo: Vec<(PathBuf, &Path, bool)> = Vec::new();
+    /// The files of `jobs` not read yet, each once, with the directory of
+    /// its first job and the edition of its last; and the index in that
+    /// list of each job's file (`None`: read in an earlier wave).
+    fn plan_wave(&self, jobs: &[Job]) -> (Vec<ToRead>, Vec<Option<usize>>) {
+        let mut todo: Vec<ToRead> = Vec::new();
+        let mut at = Vec::with_capacity(jobs.len());
         let mut queued: BytesMap<&OsStr, usize> = BytesMap::default();
         for job in jobs {
             if self.walk.file_ids.contains_key(job.path.as_os_str()) {
+                at.push(None);
                 continue;
             }
             let t = &self.model.targets[self.model.modules[job.module].target];
             let e2015 = t.edition == Edition::E2015;
             match queued.get(job.path.as_os_str()) {
-                Some(&i) => todo[i].2 = e2015,
+                Some(&i) => {
+                    todo[i].2 = e2015;
+                    at.push(Some(i));
+                }
                 None => {
                     queued.insert(job.path.as_os_str(), todo.len());
-                    todo.push((job.path.clone(), &job.dir, e2015));
+                    at.push(Some(todo.len()));
+                    todo.push((job.path.clone(), job.dir.clone(), e2015));
                 }
             }
         }
-        // Every file is started on the pool, then taken in order here as
-        // soon as it is read: the walk goes on while the others are read.
-        for (p, dir, e2015) in &todo {
-            reader.read_ahead(scope, p.clone(), dir.to_path_buf(), *e2015);
-        }
-        let read: Vec<Found> = todo
-            .iter()
-            .map(|(p, dir, e2015)| reader.take(scope, p, dir, *e2015))
-            .collect();
-        self.walk.file_ids.reserve(todo.len());
-        for ((path, _, _), found) in todo.into_iter().zip(read) {
-            let id = self.model.files.len();
-            let Found { read, rel, plan } = found;
-            match read {
-                Ok(scan) => {
-                    for e in &scan.errors {
-                        self.model.errors.push(FileError {
-                            file: rel.clone(),
-                            line: e.pos.line,
-                            column: e.pos.column,
-                            message: e.message.clone(),
-                        });
-                    }
-                    self.scans.push(Some(scan));
-                }
-                Err((line, column, message)) => {
+        (todo, at)
+    }
+
+    /// Gives the file read at `path` the next id.
+    fn register(&mut self, path: PathBuf, found: Found) {
+        let id = self.model.files.len();
+        let Found { read, rel, plan } = found;
+        match read {
+            Ok(scan) => {
+                for e in &scan.errors {
                     self.model.errors.push(FileError {
                         file: rel.clone(),
-                        line,
-                        column,
-                        message,
+                        line: e.pos.line,
+                        column: e.pos.column,
+                        message: e.message.clone(),
                     });
-                    self.scans.push(None);
                 }
+                self.scans.push(Some(scan));
             }
-            self.walk.plans.push(plan);
-            self.model.files.push(SourceFile {
-                path: path.clone(),
-                rel,
-            });
-            self.walk.file_ids.insert(path.into_os_string(), id);
+            Err((line, column, message)) => {
+                self.model.errors.push(FileError {
+                    file: rel.clone(),
+                    line,
+                    column,
+                    message,
+                });
+                self.scans.push(None);
+            }
         }
+        self.walk.plans.push(plan);
+        self.model.files.push(SourceFile {
+            path: path.clone(),
+            rel,
+        });
+        self.walk.file_ids.insert(path.into_os_string(), id);
     }
 
     /// Records the occurrence of a read file and queues its child modules.

@@ -297,13 +297,23 @@ pub(super) fn collect(root: Manifest, ws: &WorkspaceInfo) -> Result<Vec<Member>,
     let mut members = Vec::new();
 
     seen.insert(root.path.clone());
-    for (dir, from_glob, pos) in ws.expand_members(&root)? {
-        if from_glob && ws.is_excluded(&dir) {
-            continue;
+    let listed = ws.expand_members(&root)?;
+    // Each member's manifest is looked for in parallel (a path lookup of
+    // every component each), then taken in order.
+    let found = super::par_map_recorded(&listed, |(dir, from_glob, _)| {
+        if *from_glob && ws.is_excluded(dir) {
+            return None;
         }
         let manifest = dir.join("Cargo.toml");
-        match super::seen(&manifest).canonicalize() {
-            Ok(manifest) if manifest.is_file() => {
+        let canonical = super::seen(&manifest).canonicalize();
+        Some(canonical.ok().filter(|manifest| manifest.is_file()))
+    });
+    for ((dir, from_glob, pos), found) in listed.into_iter().zip(found) {
+        let Some(found) = found else {
+            continue;
+        };
+        match found {
+            Some(manifest) => {
                 if seen.insert(manifest.clone()) {
                     queue.push_back(manifest);
                 }
@@ -311,6 +321,7 @@ pub(super) fn collect(root: Manifest, ws: &WorkspaceInfo) -> Result<Vec<Member>,
             // Cargo skips the directories of a glob that hold no package.
             _ if from_glob => {}
             _ => {
+                let manifest = dir.join("Cargo.toml");
                 return Err(root.error(
                     pos,
                     format!(

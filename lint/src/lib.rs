@@ -158,12 +158,12 @@ impl Project {
             None => match &store {
                 Some(store) => {
                     let (loaded, inputs) =
-                        workspace::load_recorded_burying(&root_manifest, &|g| graveyard.bury(g));
+                        workspace::load_recorded_burying(&root_manifest, &|g| model::drop_in_background(g));
                     let workspace = loaded.map_err(Error::Workspace)?;
                     store.set_workspace(&root_manifest, inputs, &workspace);
                     workspace
                 }
-                None => workspace::load_burying(&root_manifest, &|g| graveyard.bury(g))
+                None => workspace::load_burying(&root_manifest, &|g| model::drop_in_background(g))
                     .map_err(Error::Workspace)?,
             },
         };

@@ -157,8 +157,9 @@ impl Project {
             // What loading looked at is only recorded for a cache.
             None => match &store {
                 Some(store) => {
-                    let (loaded, inputs) =
-                        workspace::load_recorded_burying(&root_manifest, &|g| model::drop_in_background(g));
+                    let (loaded, inputs) = workspace::load_recorded_burying(&root_manifest, &|g| {
+                        model::drop_in_background(g)
+                    });
                     let workspace = loaded.map_err(Error::Workspace)?;
                     store.set_workspace(&root_manifest, inputs, &workspace);
                     workspace

@@ -1,80 +1,14 @@
-//! The lexer as it was before its hot loop was rewritten, kept verbatim
-//! (test builds only) as the reference that the rewritten one must agree
-//! with, token for token, line for line and error for error.
+//! The lexer as it was before its hot loop was rewritten, kept (test builds
+//! only) as the reference that the rewritten one must agree with, token for
+//! token, line for line and error for error. The pure helpers the rewrite
+//! left unchanged (character classes, the identifier byte table, the
+//! eight-byte searches, each tested against a plain search) are the
+//! parent's.
 
-use super::{LexError, LexErrorKind, Lexed, NO_PAIR, Tk, Token, WORDS};
-
-fn opener_of(close: u8) -> u8 {
-    match close {
-        b')' => b'(',
-        b']' => b'[',
-        _ => b'{',
-    }
-}
-
-/// True for the characters Rust treats as whitespace.
-fn is_whitespace(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t'
-            | '\n'
-            | '\r'
-            | '\u{0B}'
-            | '\u{0C}'
-            | '\u{85}'
-            | '\u{200E}'
-            | '\u{200F}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
-}
-
-/// Approximates `XID_Start` (plus `_`).
-fn is_id_start(c: char) -> bool {
-    c == '_' || c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
-}
-
-/// Approximates `XID_Continue`.
-fn is_id_continue(c: char) -> bool {
-    c == '_' || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
-}
-
-/// Whether a byte continues an identifier (non-ASCII bytes are decided by
-/// decoding the character).
-static IDENT: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut c = 0;
-    while c < 256 {
-        let b = c as u8;
-        t[c] = b.is_ascii_alphanumeric() || b == b'_';
-        c += 1;
-    }
-    t
+use super::{
+    IDENT, LexError, LexErrorKind, Lexed, NO_PAIR, Tk, Token, WORDS, find_newline,
+    find_string_stop, is_id_continue, is_id_start, is_whitespace, leading_spaces, opener_of,
 };
-
-/// The index of the first `\n` in `b`, eight bytes at a time (comments
-/// are a good part of every source file).
-fn find_newline(b: &[u8]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    const NL: u64 = LO * b'\n' as u64;
-    let mut chunks = b.chunks_exact(8);
-    let mut at = 0;
-    for c in &mut chunks {
-        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) ^ NL;
-        // A zero byte of `v` is a newline of `c`.
-        let found = v.wrapping_sub(LO) & !v & HI;
-        if found != 0 {
-            return Some(at + (found.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&c| c == b'\n')
-        .map(|p| at + p)
-}
 
 /// The multiplier of [`keyword_of`]'s hash, chosen so that no two of
 /// [`WORDS`] share a slot of [`KW_SLOTS`].
@@ -115,44 +49,6 @@ fn keyword_of(w: &[u8]) -> u8 {
     }
 }
 
-/// The index of the first `"`, `\\` or `\n` in `b` (its length if none),
-/// eight bytes at a time: the bytes a string literal stops at.
-#[inline]
-fn find_string_stop(b: &[u8]) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
-    let mut n = 0;
-    while let Some(c) = b.get(n..n + 8) {
-        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        let found = zero(v ^ (LO * u64::from(b'"')))
-            | zero(v ^ (LO * u64::from(b'\\')))
-            | zero(v ^ (LO * u64::from(b'\n')));
-        if found != 0 {
-            return n + (found.trailing_zeros() / 8) as usize;
-        }
-        n += 8;
-    }
-    n + b[n..]
-        .iter()
-        .position(|&c| matches!(c, b'"' | b'\\' | b'\n'))
-        .unwrap_or(b.len() - n)
-}
-
-/// The number of spaces `b` starts with, counted eight bytes at a time.
-#[inline]
-fn leading_spaces(b: &[u8]) -> usize {
-    const SPACES: u64 = 0x2020_2020_2020_2020;
-    let mut n = 0;
-    while let Some(c) = b.get(n..n + 8) {
-        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) ^ SPACES;
-        if v != 0 {
-            return n + (v.trailing_zeros() / 8) as usize;
-        }
-        n += 8;
-    }
-    n + b[n..].iter().take_while(|&&c| c == b' ').count()
-}
 struct Lexer<'a, 'o> {
     text: &'a str,
     b: &'a [u8],

@@ -157,15 +157,12 @@ impl Project {
             // What loading looked at is only recorded for a cache.
             None => match &store {
                 Some(store) => {
-                    let (loaded, inputs) = workspace::load_recorded_burying(&root_manifest, &|g| {
-                        model::drop_in_background(g)
-                    });
+                    let (loaded, inputs) = workspace::load_recorded(&root_manifest);
                     let workspace = loaded.map_err(Error::Workspace)?;
                     store.set_workspace(&root_manifest, inputs, &workspace);
                     workspace
                 }
-                None => workspace::load_burying(&root_manifest, &|g| model::drop_in_background(g))
-                    .map_err(Error::Workspace)?,
+                None => workspace::load(&root_manifest).map_err(Error::Workspace)?,
             },
         };
         let started = timings::end("workspace", started);

@@ -249,24 +249,8 @@ fn par_map_recorded<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -
 /// its stamp: the workspace is the same as long as none of them changed
 /// (a directory's stamp changes when entries are added or removed).
 pub fn load_recorded(root_manifest: &Path) -> (Result<Workspace, WorkspaceError>, Vec<Input>) {
-    load_recorded_burying(root_manifest, &drop_in_background)
-}
-
-/// What a load no longer needs, to be freed.
-pub(crate) type Garbage = Box<dyn Send>;
-
-/// Frees `garbage` on a worker thread.
-fn drop_in_background(garbage: Garbage) {
-    rayon::spawn(move || drop(garbage));
-}
-
-/// [`load_recorded`], handing what it no longer needs to `bury`.
-pub(crate) fn load_recorded_burying(
-    root_manifest: &Path,
-    bury: &dyn Fn(Garbage),
-) -> (Result<Workspace, WorkspaceError>, Vec<Input>) {
     let outer = SEEN.with(|s| s.replace(Some(Vec::new())));
-    let loaded = load_burying(root_manifest, bury);
+    let loaded = load(root_manifest);
     let inputs = SEEN.with(|s| s.replace(outer)).unwrap_or_default();
     (loaded, inputs)
 }
@@ -439,14 +423,6 @@ fn neither_package_nor_workspace(manifest: &Manifest) -> WorkspaceError {
 /// # }
 /// ```
 pub fn load(root_manifest: &Path) -> Result<Workspace, WorkspaceError> {
-    load_burying(root_manifest, &drop_in_background)
-}
-
-/// [`load`], handing what it no longer needs to `bury`.
-pub(crate) fn load_burying(
-    root_manifest: &Path,
-    bury: &dyn Fn(Garbage),
-) -> Result<Workspace, WorkspaceError> {
     let path = std::path::absolute(root_manifest)
         .and_then(|path| path.canonicalize())
         .map_err(|err| WorkspaceError {
@@ -556,9 +532,9 @@ pub(crate) fn load_burying(
             package
         })
         .collect();
-    // Parsed manifests are many small allocations: freed off the critical
-    // path.
-    bury(Box::new(manifests));
+    // Parsed manifests are many small allocations: freed on a worker, off
+    // the critical path.
+    rayon::spawn(move || drop(manifests));
 
     Ok(Workspace {
         root_manifest: path,

@@ -289,7 +289,7 @@ fn is_path_keyword(kw: u8) -> bool {
 
 /// Unescapes the value of a plain or raw string literal token.
 fn string_value(text: &str, t: Token) -> Option<String> {
-    let s = text.get(t.start as usize..t.end as usize)?;
+    let s = text.get(t.start as usize..t.end() as usize)?;
     match t.kind {
         Tk::Str => {
             let inner = s.get(1..s.rfind('"')?)?;
@@ -346,7 +346,7 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
     fn word(&self, i: usize) -> &'a [u8] {
         match self.toks.get(i) {
             Some(t) if matches!(t.kind, Tk::Ident | Tk::RawIdent) => {
-                &self.text.as_bytes()[t.start as usize..t.end as usize]
+                &self.text.as_bytes()[t.start as usize..t.end() as usize]
             }
             _ => b"",
         }
@@ -359,7 +359,7 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
 
     fn text_of(&self, i: usize) -> &'a str {
         let t = self.toks[i];
-        &self.text[t.start as usize..t.end as usize]
+        &self.text[t.start as usize..t.end() as usize]
     }
 
     /// True for a token usable as a path segment.
@@ -386,7 +386,7 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
 
     fn pair(&self, i: usize) -> Option<usize> {
         match self.toks.get(i) {
-            Some(t) if t.pair != NO_PAIR => Some(t.pair as usize),
+            Some(t) if t.pair() != NO_PAIR => Some(t.pair() as usize),
             _ => None,
         }
     }
@@ -511,7 +511,9 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
                             Tk::Ident => is_keyword(p.kw, self.e2015),
                             // `a > ::b` (spaced, a comparison) or
                             // `impl<T> ::a::B`; not `Vec::<u8>::new`.
-                            Tk::Punct(b'>') => p.end != t.start || self.closes_impl_generics(i - 1),
+                            Tk::Punct(b'>') => {
+                                p.end() != t.start || self.closes_impl_generics(i - 1)
+                            }
                             // `..::a::b` is a range.
                             Tk::Punct(b'.') => i >= 2 && self.kind(i - 2) == Some(Tk::Punct(b'.')),
                             Tk::RawIdent | Tk::Punct(b'$' | b'#') => false,

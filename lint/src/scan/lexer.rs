@@ -38,21 +38,82 @@ pub(crate) enum Tk {
     Other,
 }
 
-/// One token: a kind and a byte range of the text.
+/// One token: a kind and a byte range of the text, in 12 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token {
     /// What it is.
     pub kind: Tk,
-    /// Byte offset of its first byte.
-    pub start: u32,
     /// For an identifier among [`WORDS`], its index + 1 (see [`kw`]); 0
     /// for any other token (raw identifiers included).
     pub kw: u8,
+    /// Byte offset of its first byte.
+    pub start: u32,
+    /// For a delimiter (one byte long), the index of its partner token
+    /// (`NO_PAIR` when it has none: an opener left unclosed); for any
+    /// other token, the byte offset one past its last byte.
+    link: u32,
+}
+
+// Tokens are written once per token of every file and read back by the
+// extraction pass: keep them at 12 bytes.
+const _: () = assert!(size_of::<Token>() == 12);
+
+impl Token {
+    /// A token other than a delimiter, from `start` to `end`.
+    #[inline(always)]
+    pub(crate) fn new(kind: Tk, kw: u8, start: u32, end: u32) -> Token {
+        debug_assert!(!matches!(kind, Tk::Open(_) | Tk::Close(_)));
+        Token {
+            kind,
+            kw,
+            start,
+            link: end,
+        }
+    }
+
+    /// A delimiter at `start`, paired with token `pair` (or `NO_PAIR`).
+    #[inline(always)]
+    pub(crate) fn delimiter(kind: Tk, start: u32, pair: u32) -> Token {
+        debug_assert!(matches!(kind, Tk::Open(_) | Tk::Close(_)));
+        Token {
+            kind,
+            kw: 0,
+            start,
+            link: pair,
+        }
+    }
+
+    fn is_delimiter(&self) -> bool {
+        matches!(self.kind, Tk::Open(_) | Tk::Close(_))
+    }
+
     /// Byte offset one past its last byte.
-    pub end: u32,
-    /// For a delimiter, the index of its partner token (`NO_PAIR` when it
-    /// has none: an opener left unclosed).
-    pub pair: u32,
+    #[inline(always)]
+    pub(crate) fn end(&self) -> u32 {
+        if self.is_delimiter() {
+            self.start + 1
+        } else {
+            self.link
+        }
+    }
+
+    /// For a delimiter, the index of its partner token; `NO_PAIR` for an
+    /// opener left unclosed and for every other token.
+    #[inline(always)]
+    pub(crate) fn pair(&self) -> u32 {
+        if self.is_delimiter() {
+            self.link
+        } else {
+            NO_PAIR
+        }
+    }
+
+    /// Pairs a delimiter with token `pair`.
+    #[inline(always)]
+    pub(crate) fn set_pair(&mut self, pair: u32) {
+        debug_assert!(self.is_delimiter());
+        self.link = pair;
+    }
 }
 
 /// `Token::pair` of a token without a partner.
@@ -604,13 +665,8 @@ impl Lexer<'_> {
     /// Pushes a token from `start` to `end`.
     #[inline(always)]
     fn token(&mut self, kind: Tk, kw: u8, start: usize, end: usize) {
-        self.tokens.push(Token {
-            kind,
-            kw,
-            start: start as u32,
-            end: end as u32,
-            pair: NO_PAIR,
-        });
+        self.tokens
+            .push(Token::new(kind, kw, start as u32, end as u32));
     }
 
     /// Pushes a token from `start` to `self.i`.
@@ -668,7 +724,8 @@ impl Lexer<'_> {
                 }
                 class::OPEN => {
                     self.open.push((self.tokens.len() as u32, c));
-                    self.token(Tk::Open(c), 0, i, i + 1);
+                    self.tokens
+                        .push(Token::delimiter(Tk::Open(c), i as u32, NO_PAIR));
                     i += 1;
                 }
                 class::CLOSE => {
@@ -850,14 +907,9 @@ impl Lexer<'_> {
         match self.open.last() {
             Some(&(top, open)) if open == want => {
                 self.open.pop();
-                self.tokens[top as usize].pair = idx;
-                self.tokens.push(Token {
-                    kind: Tk::Close(c),
-                    kw: 0,
-                    start: start as u32,
-                    end: start as u32 + 1,
-                    pair: top,
-                });
+                self.tokens[top as usize].set_pair(idx);
+                self.tokens
+                    .push(Token::delimiter(Tk::Close(c), start as u32, top));
             }
             _ => self.close_mismatched(c, start),
         }
@@ -885,9 +937,9 @@ impl Lexer<'_> {
                 );
                 let k = self.open[p].0;
                 self.open.truncate(p);
-                self.tokens[k as usize].pair = idx;
-                self.token(Tk::Close(c), 0, start, start + 1);
-                self.tokens[idx as usize].pair = k;
+                self.tokens[k as usize].set_pair(idx);
+                self.tokens
+                    .push(Token::delimiter(Tk::Close(c), start as u32, k));
             }
             None => self.error(start, LexErrorKind::Unexpected(c)),
         }
@@ -1026,13 +1078,8 @@ impl Lexer<'_> {
                 if n1 == b'#' && self.char_at(start + 2).is_some_and(is_id_start) {
                     self.i = start + 2;
                     self.ident_rest();
-                    self.tokens.push(Token {
-                        kind: Tk::RawIdent,
-                        kw: 0,
-                        start: start as u32 + 2,
-                        end: self.i as u32,
-                        pair: NO_PAIR,
-                    });
+                    self.tokens
+                        .push(Token::new(Tk::RawIdent, 0, start as u32 + 2, self.i as u32));
                     return;
                 }
             }

@@ -743,7 +743,7 @@ fn kinds(src: &str) -> Vec<(Tk, &str)> {
     assert_eq!(out.errors, vec![]);
     out.tokens
         .iter()
-        .map(|t| (t.kind, &src[t.start as usize..t.end as usize]))
+        .map(|t| (t.kind, &src[t.start as usize..t.end() as usize]))
         .collect()
 }
 

@@ -104,26 +104,20 @@ impl Lexer<'_, '_> {
     }
 
     fn push(&mut self, kind: Tk, start: usize) {
-        self.tokens.push(Token {
-            kind,
-            kw: 0,
-            start: start as u32,
-            end: self.i as u32,
-            pair: NO_PAIR,
-        });
+        let token = if matches!(kind, Tk::Open(_) | Tk::Close(_)) {
+            Token::delimiter(kind, start as u32, NO_PAIR)
+        } else {
+            Token::new(kind, 0, start as u32, self.i as u32)
+        };
+        self.tokens.push(token);
     }
 
     /// Pushes the identifier from `start`, recognising the words of [`WORDS`].
     #[inline]
     fn push_ident(&mut self, start: usize) {
         let kw = keyword_of(&self.b[start..self.i]);
-        self.tokens.push(Token {
-            kind: Tk::Ident,
-            kw,
-            start: start as u32,
-            end: self.i as u32,
-            pair: NO_PAIR,
-        });
+        self.tokens
+            .push(Token::new(Tk::Ident, kw, start as u32, self.i as u32));
     }
 
     fn error(&mut self, offset: usize, kind: LexErrorKind) {
@@ -271,9 +265,9 @@ impl Lexer<'_, '_> {
         match self.open.last() {
             Some(&top) if opener(self, top) == want => {
                 self.open.pop();
-                self.tokens[top as usize].pair = idx;
+                self.tokens[top as usize].set_pair(idx);
                 self.push(Tk::Close(c), start);
-                self.tokens[idx as usize].pair = top;
+                self.tokens[idx as usize].set_pair(top);
             }
             Some(&top) => match self.open.iter().rposition(|&k| opener(self, k) == want) {
                 Some(p) => {
@@ -289,9 +283,9 @@ impl Lexer<'_, '_> {
                     );
                     let k = self.open[p];
                     self.open.truncate(p);
-                    self.tokens[k as usize].pair = idx;
+                    self.tokens[k as usize].set_pair(idx);
                     self.push(Tk::Close(c), start);
-                    self.tokens[idx as usize].pair = k;
+                    self.tokens[idx as usize].set_pair(k);
                 }
                 None => self.error(start, LexErrorKind::Unexpected(c)),
             },
@@ -437,13 +431,8 @@ impl Lexer<'_, '_> {
                 if n1 == b'#' && self.char_at(start + 2).is_some_and(is_id_start) {
                     self.i = start + 2;
                     self.ident_rest();
-                    self.tokens.push(Token {
-                        kind: Tk::RawIdent,
-                        kw: 0,
-                        start: start as u32 + 2,
-                        end: self.i as u32,
-                        pair: NO_PAIR,
-                    });
+                    self.tokens
+                        .push(Token::new(Tk::RawIdent, 0, start as u32 + 2, self.i as u32));
                     return;
                 }
             }

@@ -510,10 +510,16 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
                         Some(p) => match p.kind {
                             Tk::Ident => is_keyword(p.kw, self.e2015),
                             // `a > ::b` (spaced, a comparison) or
-                            // `impl<T> ::a::B`; not `Vec::<u8>::new`.
-                            Tk::Punct(b'>') => {
-                                p.end() != t.start || self.closes_impl_generics(i - 1)
-                            }
+                            // `impl<T> ::a::B`; not `Vec::<u8>::new` nor
+                            // `<a::B> ::c` (spaced).
+                            Tk::Punct(b'>') => match self.matching_lt(i - 1) {
+                                // `a >::b`, `a >> ::b`: a comparison or a shift.
+                                None => true,
+                                Some(lt) => {
+                                    (p.end() != t.start && !self.starts_qualified_self(lt))
+                                        || self.closes_impl_generics(i - 1)
+                                }
+                            },
                             // `..::a::b` is a range.
                             Tk::Punct(b'.') => i >= 2 && self.kind(i - 2) == Some(Tk::Punct(b'.')),
                             Tk::RawIdent | Tk::Punct(b'$' | b'#') => false,
@@ -581,6 +587,46 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
         false
     }
 
+    /// The `<` that the `>` at `gt` closes, if any: the generic arguments
+    /// in between are balanced and cross no `;` nor unbalanced delimiter.
+    fn matching_lt(&self, gt: usize) -> Option<usize> {
+        let mut depth = 0u32;
+        let mut k = gt;
+        for _ in 0..512 {
+            match self.toks[k].kind {
+                Tk::Punct(b'>') => depth += 1,
+                Tk::Punct(b'<') => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return Some(k);
+                    }
+                }
+                Tk::Close(_) => k = self.pair(k)?,
+                Tk::Punct(b';') | Tk::Open(_) => return None,
+                _ => {}
+            }
+            k = k.checked_sub(1)?;
+        }
+        None
+    }
+
+    /// True when the `<` at `lt` opens a qualified path (`<T as a::B>`,
+    /// `<[u8]>`) or turbofish arguments (`f::<T>`): it stands where a type
+    /// or an expression starts, not after an operand (`x < y && z > ::a`
+    /// is two comparisons). A `::` after its `>` continues the path even
+    /// when spaced (`<a::B> ::c`).
+    fn starts_qualified_self(&self, lt: usize) -> bool {
+        let Some(before) = lt.checked_sub(1).map(|k| self.toks[k]) else {
+            return true;
+        };
+        match before.kind {
+            Tk::Ident => is_keyword(before.kw, self.e2015),
+            Tk::RawIdent | Tk::Lit | Tk::Str | Tk::RawStr | Tk::Lifetime | Tk::Close(_) => false,
+            Tk::Punct(b'?') => false,
+            _ => true,
+        }
+    }
+
     /// Ends the `#[cfg(test)]` item and the body hint at `;` (or `,`).
     fn end_at_depth(&mut self, comma: bool) {
         let d = self.stack.len();
@@ -610,7 +656,15 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
             return;
         }
         match self.toks[i].kind {
-            Tk::Punct(b'#') => return,
+            // Another attribute (a stray `#` ends the run).
+            Tk::Punct(b'#')
+                if matches!(
+                    (self.kind(i + 1), self.kind(i + 2)),
+                    (Some(Tk::Open(b'[')), _) | (Some(Tk::Punct(b'!')), Some(Tk::Open(b'[')))
+                ) =>
+            {
+                return;
+            }
             Tk::Ident if self.kw(i) == kw::PUB => {
                 let mut wait = i;
                 if self.is_restriction(i + 1) {
@@ -707,7 +761,8 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
             in_macro: top.in_macro,
             rules: top.rules,
             decl: None,
-            vis: i > 0 && self.kw(i - 1) == kw::PUB && self.is_restriction(i),
+            // Nothing inside `pub(..)` is a site, nested groups included.
+            vis: top.vis || (i > 0 && self.kw(i - 1) == kw::PUB && self.is_restriction(i)),
             enclosing: top.enclosing,
         };
         match hint {

@@ -180,14 +180,15 @@ fn is_whitespace(c: char) -> bool {
     )
 }
 
-/// Approximates `XID_Start` (plus `_`).
+/// True for a character that starts an identifier: `XID_Start` or `_`.
 fn is_id_start(c: char) -> bool {
-    c == '_' || c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
+    c == '_' || unicode_ident::is_xid_start(c)
 }
 
-/// Approximates `XID_Continue`.
+/// True for a character that continues an identifier: `XID_Continue`
+/// (letters, digits, `_`, combining marks, joiners, `·`, ...).
 fn is_id_continue(c: char) -> bool {
-    c == '_' || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+    unicode_ident::is_xid_continue(c)
 }
 
 /// Whether a byte continues an identifier (non-ASCII bytes are decided by
@@ -1192,6 +1193,15 @@ impl Lexer<'_> {
                     self.digits(false);
                 }
             }
+        }
+        self.unicode_suffix();
+    }
+
+    /// The non-ASCII rest of a number's suffix (`1é`, `1u8é`): the ASCII
+    /// letters of a suffix are read as digits are.
+    fn unicode_suffix(&mut self) {
+        if self.at(self.i) >= 0x80 && self.char_at(self.i).is_some_and(is_id_continue) {
+            self.ident_rest_unicode();
         }
     }
 

@@ -546,6 +546,19 @@ impl Lexer<'_, '_> {
                 }
             }
         }
+        self.unicode_suffix();
+    }
+
+    /// The non-ASCII rest of a number's suffix (`1é`, `1u8é`): the ASCII
+    /// letters of a suffix are read as digits are.
+    fn unicode_suffix(&mut self) {
+        if self.at(self.i) >= 0x80 && self.char_at(self.i).is_some_and(is_id_continue) {
+            let mut i = self.i;
+            while let Some(ch) = self.char_at(i).filter(|&ch| is_id_continue(ch)) {
+                i += ch.len_utf8();
+            }
+            self.i = i;
+        }
     }
 
     fn digits(&mut self, radix: bool) {

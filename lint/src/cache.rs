@@ -34,7 +34,10 @@ use crate::workspace::{DepKind, Dependency, Edition, Package, Target, TargetKind
 const MAGIC: &[u8] = b"terrace-check-cache\0";
 const PACK_MAGIC: &[u8] = b"terrace-check-pack\0";
 const FORMAT: u32 = 4;
-const TOOL: &str = env!("CARGO_PKG_VERSION");
+/// The version and the scanner's revision: raise the revision whenever
+/// the scanner reads some input differently (its cached summaries would
+/// be stale).
+const TOOL: &str = concat!(env!("CARGO_PKG_VERSION"), " scanner 2");
 
 /// The cache's index file name inside its directory; the pack of
 /// summaries is beside it, with [`PACK_EXTENSION`].

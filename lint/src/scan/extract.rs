@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 
-use super::lexer::{E2018, NO_PAIR, STRICT, Tk, Token, kw};
+use super::lexer::{E2018, NO_PAIR, QUIET, STRICT, Tk, Token, kw};
 use super::{
     FileScan, Include, Lines, ModDecl, Name, NameKind, Pos, Scope, ScopeId, ScopeKind, Site,
     SiteKind,
@@ -480,7 +480,12 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
             i = match t.kind {
                 Tk::Open(c) => {
                     self.open(i, c);
-                    i + 1
+                    // Nothing inside to act on: on to the closer.
+                    if t.kw == QUIET {
+                        t.pair() as usize
+                    } else {
+                        i + 1
+                    }
                 }
                 Tk::Close(_) => {
                     self.close(i);

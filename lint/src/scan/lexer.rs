@@ -119,6 +119,44 @@ impl Token {
 /// `Token::pair` of a token without a partner.
 pub(crate) const NO_PAIR: u32 = u32::MAX;
 
+/// [`Token::kw`] of an opening delimiter whose group holds nothing the
+/// extraction pass acts on (see [`is_notable`]): it jumps to the closer.
+/// Set only on groups closed in order; never a keyword's index.
+pub(crate) const QUIET: u8 = u8::MAX;
+
+/// The [`kw`] words the extraction pass acts on wherever they stand: items
+/// that bring names into scope or hold paths of their own (`use`,
+/// `extern`, `mod`, `struct`, ...) and the macros it reads (`macro_rules`,
+/// `include`). A bit per [`Token::kw`].
+const NOTABLE_WORDS: u64 = 1 << kw::USE
+    | 1 << kw::EXTERN
+    | 1 << kw::MOD
+    | 1 << kw::STRUCT
+    | 1 << kw::ENUM
+    | 1 << kw::TRAIT
+    | 1 << kw::TYPE
+    | 1 << kw::UNION
+    | 1 << kw::IMPL
+    | 1 << kw::MACRO_RULES
+    | 1 << kw::INCLUDE;
+
+/// True for a token the extraction pass may act on inside a group: `::`,
+/// `!` (macro calls), `#` (attributes), `$` (`$crate`) and the words of
+/// [`NOTABLE_WORDS`]. A group without any is [`QUIET`].
+pub(crate) fn is_notable(t: &Token) -> bool {
+    match t.kind {
+        Tk::PathSep | Tk::Punct(b'!' | b'#' | b'$') => true,
+        Tk::Ident => notable_word(t.kw),
+        _ => false,
+    }
+}
+
+#[inline(always)]
+fn notable_word(kw: u8) -> bool {
+    // Every word's index is below 64 (and `QUIET` is never a word's).
+    (NOTABLE_WORDS >> (kw & 63)) & 1 != 0
+}
+
 /// A lexical problem, by byte offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum LexErrorKind {
@@ -224,6 +262,8 @@ mod class {
     pub(super) const NON_ASCII: u8 = 11;
     /// Any other ASCII byte: a punctuation token of its own.
     pub(super) const PUNCT: u8 = 12;
+    /// `!`, `#` or `$`: punctuation the extraction pass acts on.
+    pub(super) const MARK: u8 = 13;
 }
 
 /// The [`class`] of each byte.
@@ -244,6 +284,7 @@ static CLASS: [u8; 256] = {
             b'/' => class::SLASH,
             b'"' => class::STR,
             b'\'' => class::QUOTE,
+            b'!' | b'#' | b'$' => class::MARK,
             0x80.. => class::NON_ASCII,
             _ => class::PUNCT,
         };
@@ -600,7 +641,7 @@ pub(crate) struct Lexed {
     /// Lexical errors in order of discovery.
     pub errors: Vec<LexError>,
     /// The lexer's stack of open delimiters, kept for its allocation.
-    open: Vec<(u32, u8)>,
+    open: Vec<(u32, u8, bool)>,
 }
 
 struct Lexer<'a> {
@@ -610,8 +651,11 @@ struct Lexer<'a> {
     tokens: Vec<Token>,
     lines: Vec<u32>,
     errors: Vec<LexError>,
-    /// Open delimiters: token index and opening byte.
-    open: Vec<(u32, u8)>,
+    /// Open delimiters: token index, opening byte and whether the group
+    /// holding it had a notable token before it.
+    open: Vec<(u32, u8, bool)>,
+    /// The innermost open group (or the file) has a notable token so far.
+    notable: bool,
 }
 
 /// Lexes `text` into `out` (cleared first).
@@ -635,6 +679,7 @@ pub(crate) fn lex(text: &str, out: &mut Lexed) {
         lines: std::mem::take(&mut out.lines),
         errors: std::mem::take(&mut out.errors),
         open: std::mem::take(&mut out.open),
+        notable: false,
     };
     lx.tokens.clear();
     lx.tokens.reserve(text.len() / 3 + 16);
@@ -666,6 +711,7 @@ impl Lexer<'_> {
     /// Pushes a token from `start` to `end`.
     #[inline(always)]
     fn token(&mut self, kind: Tk, kw: u8, start: usize, end: usize) {
+        self.notable |= notable_word(kw);
         self.tokens
             .push(Token::new(kind, kw, start as u32, end as u32));
     }
@@ -724,7 +770,8 @@ impl Lexer<'_> {
                     }
                 }
                 class::OPEN => {
-                    self.open.push((self.tokens.len() as u32, c));
+                    self.open.push((self.tokens.len() as u32, c, self.notable));
+                    self.notable = false;
                     self.tokens
                         .push(Token::delimiter(Tk::Open(c), i as u32, NO_PAIR));
                     i += 1;
@@ -736,7 +783,10 @@ impl Lexer<'_> {
                 class::JOINT => {
                     let n1 = b.get(i + 1).copied().unwrap_or(0);
                     let kind = match (c, n1) {
-                        (b':', b':') => Tk::PathSep,
+                        (b':', b':') => {
+                            self.notable = true;
+                            Tk::PathSep
+                        }
                         (b'-', b'>') => Tk::Arrow,
                         (b'=', b'>') => Tk::FatArrow,
                         _ => Tk::Punct(c),
@@ -781,6 +831,11 @@ impl Lexer<'_> {
                     self.non_ascii();
                     i = self.i;
                 }
+                class::MARK => {
+                    self.notable = true;
+                    self.token(Tk::Punct(c), 0, i, i + 1);
+                    i = skip_space(b, i + 1);
+                }
                 _ => {
                     self.token(Tk::Punct(c), 0, i, i + 1);
                     i = skip_space(b, i + 1);
@@ -789,7 +844,7 @@ impl Lexer<'_> {
         }
         self.i = i;
         for k in 0..self.open.len() {
-            let (t, open) = self.open[k];
+            let (t, open, _) = self.open[k];
             let start = self.tokens[t as usize].start;
             self.error(start as usize, LexErrorKind::Unclosed(open));
         }
@@ -906,9 +961,14 @@ impl Lexer<'_> {
         let want = opener_of(c);
         let idx = self.tokens.len() as u32;
         match self.open.last() {
-            Some(&(top, open)) if open == want => {
+            Some(&(top, open, outer)) if open == want => {
                 self.open.pop();
-                self.tokens[top as usize].set_pair(idx);
+                let opener = &mut self.tokens[top as usize];
+                opener.set_pair(idx);
+                if !self.notable {
+                    opener.kw = QUIET;
+                }
+                self.notable |= outer;
                 self.tokens
                     .push(Token::delimiter(Tk::Close(c), start as u32, top));
             }
@@ -921,11 +981,11 @@ impl Lexer<'_> {
     fn close_mismatched(&mut self, c: u8, start: usize) {
         let want = opener_of(c);
         let idx = self.tokens.len() as u32;
-        let Some(&(top, open)) = self.open.last() else {
+        let Some(&(top, open, _)) = self.open.last() else {
             self.error(start, LexErrorKind::Unexpected(c));
             return;
         };
-        match self.open.iter().rposition(|&(_, o)| o == want) {
+        match self.open.iter().rposition(|&(_, o, _)| o == want) {
             Some(p) => {
                 let open_offset = self.tokens[top as usize].start;
                 self.error(
@@ -938,6 +998,8 @@ impl Lexer<'_> {
                 );
                 let k = self.open[p].0;
                 self.open.truncate(p);
+                // The group around holds a broken one: never skipped.
+                self.notable = true;
                 self.tokens[k as usize].set_pair(idx);
                 self.tokens
                     .push(Token::delimiter(Tk::Close(c), start as u32, k));

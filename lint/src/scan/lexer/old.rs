@@ -6,8 +6,9 @@
 //! parent's.
 
 use super::{
-    IDENT, LexError, LexErrorKind, Lexed, NO_PAIR, Tk, Token, WORDS, find_newline,
-    find_string_stop, is_id_continue, is_id_start, is_whitespace, leading_spaces, opener_of,
+    IDENT, LexError, LexErrorKind, Lexed, NO_PAIR, QUIET, Tk, Token, WORDS, find_newline,
+    find_string_stop, is_id_continue, is_id_start, is_notable, is_whitespace, leading_spaces,
+    opener_of,
 };
 
 /// The multiplier of [`keyword_of`]'s hash, chosen so that no two of
@@ -87,6 +88,27 @@ pub(crate) fn lex(text: &str, out: &mut Lexed) {
         open: Vec::new(),
     };
     lx.run();
+    mark_quiet(&mut out.tokens);
+}
+
+/// Marks [`QUIET`] every group closed in order that holds no notable token
+/// and no group left unclosed: a plain search of each group, unlike the
+/// rewritten lexer's running flag.
+fn mark_quiet(tokens: &mut [Token]) {
+    for i in 0..tokens.len() {
+        let t = tokens[i];
+        let p = t.pair();
+        if !matches!(t.kind, Tk::Open(_)) || p == NO_PAIR {
+            continue;
+        }
+        let inside = &tokens[i + 1..p as usize];
+        let broken = inside
+            .iter()
+            .any(|u| matches!(u.kind, Tk::Open(_)) && u.pair() == NO_PAIR);
+        if !broken && !inside.iter().any(is_notable) {
+            tokens[i].kw = QUIET;
+        }
+    }
 }
 
 impl Lexer<'_, '_> {

@@ -142,7 +142,9 @@ const NOTABLE_WORDS: u64 = 1 << kw::USE
 
 /// True for a token the extraction pass may act on inside a group: `::`,
 /// `!` (macro calls), `#` (attributes), `$` (`$crate`) and the words of
-/// [`NOTABLE_WORDS`]. A group without any is [`QUIET`].
+/// [`NOTABLE_WORDS`]. A group without any is [`QUIET`]. (The lexer keeps
+/// a running flag instead; the reference lexer of the tests searches.)
+#[cfg(test)]
 pub(crate) fn is_notable(t: &Token) -> bool {
     match t.kind {
         Tk::PathSep | Tk::Punct(b'!' | b'#' | b'$') => true,

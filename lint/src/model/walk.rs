@@ -23,12 +23,19 @@ const MAX_DEPTH: usize = 64;
 
 /// A file waiting to be read as part of a module.
 struct Job {
-    path: PathBuf,
     module: ModuleId,
     /// Directory where `mod x;` of the file's top level looks for children.
     dir: PathBuf,
-    /// Files on the way from the target root, to detect `#[path]` cycles.
+    /// The file, then the files on the way from the target root (to
+    /// detect `#[path]` cycles).
     ancestors: Arc<Ancestors>,
+}
+
+impl Job {
+    /// The job's file.
+    fn path(&self) -> &Path {
+        &self.ancestors.path
+    }
 }
 
 /// The files on the way from a target root to a job's file, the job's own
@@ -293,14 +300,12 @@ impl Builder<'_> {
                     self.lib_roots[pi] = Some(root);
                 }
                 let dir = t.root.parent().map(Path::to_path_buf).unwrap_or_default();
-                let path = normalize(&t.root);
                 jobs.push(Job {
                     ancestors: Arc::new(Ancestors {
-                        path: path.clone(),
+                        path: normalize(t.root.clone()),
                         depth: 1,
                         up: None,
                     }),
-                    path,
                     module: root,
                     dir,
                 });
@@ -360,22 +365,26 @@ impl Builder<'_> {
         let mut at = Vec::with_capacity(jobs.len());
         let mut queued: BytesMap<&OsStr, usize> = BytesMap::default();
         for job in jobs {
-            if self.walk.file_ids.contains_key(job.path.as_os_str()) {
+            if self.walk.file_ids.contains_key(job.path().as_os_str()) {
                 at.push(None);
                 continue;
             }
             let t = &self.model.targets[self.model.modules[job.module].target];
             let e2015 = t.edition == Edition::E2015;
-            match queued.get(job.path.as_os_str()) {
+            match queued.get(job.path().as_os_str()) {
                 Some(&i) => {
                     todo[i].2 = e2015;
                     at.push(Some(i));
                 }
                 None => {
-                    queued.insert(job.path.as_os_str(), todo.len());
+                    queued.insert(job.path().as_os_str(), todo.len());
                     at.push(Some(todo.len()));
-                    let stamp = self.walk.probed.get(job.path.as_os_str()).and_then(|p| p.1);
-                    todo.push((job.path.clone(), job.dir.clone(), e2015, stamp));
+                    let stamp = self
+                        .walk
+                        .probed
+                        .get(job.path().as_os_str())
+                        .and_then(|p| p.1);
+                    todo.push((job.path().to_path_buf(), job.dir.clone(), e2015, stamp));
                 }
             }
         }
@@ -418,7 +427,7 @@ impl Builder<'_> {
 
     /// Records the occurrence of a read file and queues its child modules.
     fn expand(&mut self, job: Job, next: &mut Vec<Job>, symbols: &Mutex<Symbols>) {
-        let Some(&file) = self.walk.file_ids.get(job.path.as_os_str()) else {
+        let Some(&file) = self.walk.file_ids.get(job.path().as_os_str()) else {
             return;
         };
         let occ = self.occurrences.len();
@@ -431,7 +440,7 @@ impl Builder<'_> {
         let Some(scan) = self.scans[file].take() else {
             return;
         };
-        let file_dir = job.path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let file_dir = job.path().parent().unwrap_or(Path::new(""));
         // What reading the file found ahead, when read from this job's
         // directory; given back for the file's other occurrences.
         let plan = self.walk.plans[file]
@@ -481,6 +490,7 @@ impl Builder<'_> {
         }
         let (mut mods, mut includes) =
             (scan.mods.iter().peekable(), scan.includes.iter().peekable());
+        let mut candidates = Vec::new();
         for (si, &module) in scope_module.iter().enumerate() {
             while let Some((_, decl)) = mods.next_if(|(s, _)| *s as usize == si) {
                 if decl.inline.is_some() {
@@ -488,28 +498,27 @@ impl Builder<'_> {
                 }
                 let parent = module;
                 let child = self.child_module(parent, &decl.name, decl.dev, Some((file, decl.pos)));
-                let mut candidates = Vec::new();
                 let scope_dirs =
                     scope_dirs.get_or_insert_with(|| ScopeDirs::of(&job.dir, &scan, symbols));
                 // cfg is never evaluated: with only `cfg_attr` paths, the
                 // default file is one more alternative.
                 if !decl.fixed_path {
-                    let d = scope_dirs.dir(si);
-                    let flat = d.join(format!("{}.rs", decl.name));
+                    let sub = scope_dirs.dir(si).join(&decl.name);
+                    let flat = with_rs(&sub);
                     if self.probe_ahead(&flat, probes_ahead, &mut at) {
-                        candidates.push((flat, d.join(&decl.name)));
+                        candidates.push((flat, sub));
                     } else {
-                        let nested = d.join(&decl.name).join("mod.rs");
+                        let nested = sub.join("mod.rs");
                         if self.probe_ahead(&nested, probes_ahead, &mut at) {
-                            candidates.push((nested, d.join(&decl.name)));
+                            candidates.push((nested, sub));
                         }
                     }
                 }
                 for p in &decl.paths {
-                    let base = if scope_dirs.inline(si) {
+                    let base: &Path = if scope_dirs.inline(si) {
                         scope_dirs.dir(si)
                     } else {
-                        &file_dir
+                        file_dir
                     };
                     let f = base.join(p);
                     if self.probe_ahead(&f, probes_ahead, &mut at) {
@@ -517,7 +526,7 @@ impl Builder<'_> {
                         candidates.push((f, dir));
                     }
                 }
-                for (path, dir) in candidates {
+                for (path, dir) in candidates.drain(..) {
                     self.queue(&job, path, child, dir, (file, decl.pos), next);
                 }
             }
@@ -599,7 +608,7 @@ impl Builder<'_> {
         decl: (FileId, Pos),
         next: &mut Vec<Job>,
     ) {
-        let path = normalize(&path);
+        let path = normalize(path);
         if job.ancestors.contains(&path) || job.ancestors.depth >= MAX_DEPTH {
             let rel = self.model.files[decl.0].rel.clone();
             self.model.errors.push(FileError {
@@ -614,12 +623,11 @@ impl Builder<'_> {
             return;
         }
         let ancestors = Arc::new(Ancestors {
-            path: path.clone(),
+            path,
             depth: job.ancestors.depth + 1,
             up: Some(job.ancestors.clone()),
         });
         next.push(Job {
-            path,
             module,
             dir,
             ancestors,
@@ -726,9 +734,9 @@ fn probes_ahead(
     let mut out = Vec::new();
     let mut children = Vec::new();
     // `Some` when a file, with the stamp its read can use.
-    let mut look = |p: PathBuf| {
-        let (is_file, stamp) = probe_path(&p, cache);
-        out.push((p, is_file));
+    let mut look = |p: &Path| {
+        let (is_file, stamp) = probe_path(p, cache);
+        out.push((p.to_path_buf(), is_file));
         is_file.then_some(stamp)
     };
     // Scope by scope, declarations then `include!`s, as `expand` goes.
@@ -739,14 +747,14 @@ fn probes_ahead(
                 continue;
             }
             if !decl.fixed_path {
-                let d = scope_dirs.dir(si);
-                let flat = d.join(format!("{}.rs", decl.name));
-                if let Some(stamp) = look(flat.clone()) {
-                    children.push((normalize(&flat), d.join(&decl.name), stamp));
+                let sub = scope_dirs.dir(si).join(&decl.name);
+                let flat = with_rs(&sub);
+                if let Some(stamp) = look(&flat) {
+                    children.push((normalize(flat), sub, stamp));
                 } else {
-                    let nested = d.join(&decl.name).join("mod.rs");
-                    if let Some(stamp) = look(nested.clone()) {
-                        children.push((normalize(&nested), d.join(&decl.name), stamp));
+                    let nested = sub.join("mod.rs");
+                    if let Some(stamp) = look(&nested) {
+                        children.push((normalize(nested), sub, stamp));
                     }
                 }
             }
@@ -757,16 +765,16 @@ fn probes_ahead(
                     file_dir
                 };
                 let f = base.join(p);
-                if let Some(stamp) = look(f.clone()) {
+                if let Some(stamp) = look(&f) {
                     let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
-                    children.push((normalize(&f), dir, stamp));
+                    children.push((normalize(f), dir, stamp));
                 }
             }
         }
         while let Some((_, inc)) = includes.next_if(|(s, _)| *s as usize == si) {
             let f = file_dir.join(&inc.path);
-            if let Some(stamp) = look(f.clone()) {
-                children.push((normalize(&f), scope_dirs.dir(si).clone(), stamp));
+            if let Some(stamp) = look(&f) {
+                children.push((normalize(f), scope_dirs.dir(si).clone(), stamp));
             }
         }
     }
@@ -810,9 +818,18 @@ fn relative(root: &Path, path: &Path) -> String {
     s
 }
 
+/// `dir` (a module's directory, `…/x`) with `.rs` appended (`…/x.rs`),
+/// what `parent.join(format!("{x}.rs"))` gives, in one allocation.
+fn with_rs(dir: &Path) -> PathBuf {
+    let mut s = OsString::with_capacity(dir.as_os_str().len() + 3);
+    s.push(dir);
+    s.push(".rs");
+    PathBuf::from(s)
+}
+
 /// Removes `.` and `..` components without touching the file system.
-fn normalize(path: &Path) -> PathBuf {
-    // Most paths have nothing to remove: copied as they are.
+fn normalize(path: PathBuf) -> PathBuf {
+    // Most paths have nothing to remove: kept as they are.
     #[cfg(unix)]
     {
         let b = path.as_os_str().as_encoded_bytes();
@@ -823,7 +840,7 @@ fn normalize(path: &Path) -> PathBuf {
                 && !b.windows(2).any(|w| w == b"//" || w == b"/.")
         };
         if plain(b) {
-            return path.to_path_buf();
+            return path;
         }
     }
     let mut out = PathBuf::new();
@@ -1093,6 +1110,17 @@ mod tests {
     }
 
     #[test]
+    fn a_module_file_is_its_directory_with_rs_appended() {
+        for dir in ["/w/a/src", "src", "", "/", "a/", "a/./b", "a/.."] {
+            for name in ["x", "mod", "r#type", ""] {
+                let dir = Path::new(dir);
+                let want = dir.join(format!("{name}.rs"));
+                assert_eq!(with_rs(&dir.join(name)), want, "{dir:?} {name:?}");
+            }
+        }
+    }
+
+    #[test]
     fn normalizing_removes_dots_and_leaves_plain_paths_as_they_are() {
         let cases = [
             ("/w/a/src/lib.rs", "/w/a/src/lib.rs"),
@@ -1108,7 +1136,11 @@ mod tests {
             ("/", "/"),
         ];
         for (path, want) in cases {
-            assert_eq!(normalize(Path::new(path)), PathBuf::from(want), "{path}");
+            assert_eq!(
+                normalize(PathBuf::from(path)),
+                PathBuf::from(want),
+                "{path}"
+            );
         }
     }
 

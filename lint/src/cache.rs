@@ -719,22 +719,45 @@ enum PackWrite<'a> {
 impl PackWrite<'_> {
     fn run(self) -> std::io::Result<()> {
         match self {
-            PackWrite::Append { mut file, parts } => file.write_all(&parts.concat()),
+            PackWrite::Append { mut file, parts } => write_parts(&mut file, &parts),
             PackWrite::New { pack, id, parts } => {
                 let tmp =
                     pack.with_extension(format!("{PACK_EXTENSION}.tmp{}", std::process::id()));
-                let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-                out.write_all(PACK_MAGIC)?;
-                out.write_all(&FORMAT.to_le_bytes())?;
-                out.write_all(&id.to_le_bytes())?;
-                for bytes in parts {
-                    out.write_all(bytes)?;
-                }
-                out.into_inner().map_err(|e| e.into_error())?;
+                let mut out = std::fs::File::create(&tmp)?;
+                let mut header = Vec::with_capacity(PACK_HEADER);
+                header.extend_from_slice(PACK_MAGIC);
+                header.extend_from_slice(&FORMAT.to_le_bytes());
+                header.extend_from_slice(&id.to_le_bytes());
+                let mut all = Vec::with_capacity(parts.len() + 1);
+                all.push(&header[..]);
+                all.extend(parts);
+                write_parts(&mut out, &all)?;
+                drop(out);
                 std::fs::rename(&tmp, &pack)
             }
         }
     }
+}
+
+/// Writes `parts` one after the other with vectored writes: a pack holds
+/// thousands of summaries, written a few hundred per call rather than one
+/// (or a buffer's worth) at a time, and without copying them together.
+fn write_parts(out: &mut impl Write, parts: &[&[u8]]) -> std::io::Result<()> {
+    let mut slices: Vec<std::io::IoSlice<'_>> = parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| std::io::IoSlice::new(p))
+        .collect();
+    let mut rest = &mut slices[..];
+    while !rest.is_empty() {
+        match out.write_vectored(rest) {
+            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(n) => std::io::IoSlice::advance_slices(&mut rest, n),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 /// The pack at `path` open for appending, when it is the one with `id`.
@@ -1334,6 +1357,52 @@ mod tests {
         std::fs::remove_file(&pack).unwrap();
         assert!(!usable(&CheckCache::load(&file)));
         assert!(!usable(&CheckCache::load(&dir.path().join("missing"))));
+    }
+
+    /// A writer taking at most two slices and five bytes per call,
+    /// interrupted once.
+    #[derive(Default)]
+    struct Short {
+        written: Vec<u8>,
+        calls: usize,
+    }
+
+    impl Write for Short {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.write_vectored(&[std::io::IoSlice::new(buf)])
+        }
+
+        fn write_vectored(&mut self, bufs: &[std::io::IoSlice<'_>]) -> std::io::Result<usize> {
+            self.calls += 1;
+            if self.calls == 2 {
+                return Err(std::io::ErrorKind::Interrupted.into());
+            }
+            let mut n = 0;
+            for b in bufs.iter().take(2) {
+                let take = b.len().min(5 - n);
+                self.written.extend_from_slice(&b[..take]);
+                n += take;
+                if n == 5 {
+                    break;
+                }
+            }
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn pack_parts_are_written_whole_through_short_writes() {
+        let parts: [&[u8]; 6] = [b"head", b"", b"abcdefgh", b"i", b"", b"jklmnopqrstu"];
+        let mut out = Short::default();
+        write_parts(&mut out, &parts).unwrap();
+        assert_eq!(out.written, parts.concat());
+        let mut out = Short::default();
+        write_parts(&mut out, &[b"", b""]).unwrap();
+        assert_eq!((out.written.len(), out.calls), (0, 0));
     }
 
     #[test]

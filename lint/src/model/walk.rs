@@ -23,12 +23,19 @@ const MAX_DEPTH: usize = 64;
 
 /// A file waiting to be read as part of a module.
 struct Job {
-    path: PathBuf,
     module: ModuleId,
     /// Directory where `mod x;` of the file's top level looks for children.
     dir: PathBuf,
-    /// Files on the way from the target root, to detect `#[path]` cycles.
+    /// The file, then the files on the way from the target root (to
+    /// detect `#[path]` cycles).
     ancestors: Arc<Ancestors>,
+}
+
+impl Job {
+    /// The job's file.
+    fn path(&self) -> &Path {
+        &self.ancestors.path
+    }
 }
 
 /// The files on the way from a target root to a job's file, the job's own
@@ -83,6 +90,8 @@ type Slot = Arc<AheadRead>;
 struct AheadRead {
     /// Whether a thread has started reading the file.
     claimed: AtomicBool,
+    /// The file's stamp from the probe that found it, when it took one.
+    stamp: Option<Stamp>,
     found: OnceLock<Mutex<Option<Found>>>,
 }
 
@@ -101,14 +110,17 @@ impl AheadRead {
 struct Ahead(Mutex<BytesMap<OsString, (bool, Slot)>>);
 
 impl Ahead {
-    /// The slot of `path`, made when new (`None`: read ahead with the other
-    /// edition).
-    fn slot(&self, path: &Path, e2015: bool) -> (Option<Slot>, bool) {
+    /// The slot of `path`, made when new, with `stamp` (`None`: read ahead
+    /// with the other edition).
+    fn slot(&self, path: &Path, e2015: bool, stamp: Option<Stamp>) -> (Option<Slot>, bool) {
         let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
         match map.get(path.as_os_str()) {
             Some((e, slot)) => ((*e == e2015).then(|| slot.clone()), false),
             None => {
-                let slot = Slot::default();
+                let slot = Slot::new(AheadRead {
+                    stamp,
+                    ..AheadRead::default()
+                });
                 map.insert(path.as_os_str().to_owned(), (e2015, slot.clone()));
                 (Some(slot), true)
             }
@@ -129,17 +141,24 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     /// Reads `path` (from `dir`) and looks for the files it names, then
     /// starts reading those in `scope`.
-    fn read<'s>(self, scope: &rayon::Scope<'s>, path: &Path, dir: &Path, e2015: bool) -> Found
+    fn read<'s>(
+        self,
+        scope: &rayon::Scope<'s>,
+        path: &Path,
+        dir: &Path,
+        e2015: bool,
+        stamp: Option<Stamp>,
+    ) -> Found
     where
         'a: 's,
     {
-        let read = read_and_summarize(path, e2015, self.cache, self.symbols);
+        let read = read_and_summarize(path, e2015, stamp, self.cache, self.symbols);
         let (plan, children) = match &read {
             Ok(scan) => probes_ahead(path, dir, scan, self.symbols, self.cache),
             Err(_) => Default::default(),
         };
-        for (child, dir) in children {
-            self.read_ahead(scope, child, dir, e2015);
+        for (child, dir, stamp) in children {
+            self.read_ahead(scope, child, dir, e2015, stamp);
         }
         Found {
             read,
@@ -148,18 +167,25 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Starts reading `path` in `scope` unless it is read or being read.
-    fn read_ahead<'s>(self, scope: &rayon::Scope<'s>, path: PathBuf, dir: PathBuf, e2015: bool)
-    where
+    /// Starts reading `path` in `scope` unless it is read or being read
+    /// (`stamp`: the file's, when the probe that found it took one).
+    fn read_ahead<'s>(
+        self,
+        scope: &rayon::Scope<'s>,
+        path: PathBuf,
+        dir: PathBuf,
+        e2015: bool,
+        stamp: Option<Stamp>,
+    ) where
         'a: 's,
     {
-        let (Some(slot), true) = self.ahead.slot(&path, e2015) else {
+        let (Some(slot), true) = self.ahead.slot(&path, e2015, stamp) else {
             return;
         };
         scope.spawn(move |scope| {
             // The walk may have needed it first, and read it itself.
             if slot.claim() {
-                let read = || Mutex::new(Some(self.read(scope, &path, &dir, e2015)));
+                let read = || Mutex::new(Some(self.read(scope, &path, &dir, e2015, slot.stamp)));
                 slot.found.get_or_init(read);
             }
         });
@@ -174,10 +200,10 @@ impl<'a> Reader<'a> {
     where
         'a: 's,
     {
-        let (slot, _) = self.ahead.slot(path, e2015);
+        let (slot, _) = self.ahead.slot(path, e2015, None);
         let found = slot.and_then(|slot| {
             if slot.claim() {
-                let read = || Mutex::new(Some(self.read(scope, path, dir, e2015)));
+                let read = || Mutex::new(Some(self.read(scope, path, dir, e2015, slot.stamp)));
                 slot.found.get_or_init(read);
             }
             let cell = loop {
@@ -193,16 +219,17 @@ impl<'a> Reader<'a> {
             };
             cell.lock().unwrap_or_else(|e| e.into_inner()).take()
         });
-        found.unwrap_or_else(|| self.read(scope, path, dir, e2015))
+        found.unwrap_or_else(|| self.read(scope, path, dir, e2015, None))
     }
 }
 
-/// A file to read: its path, the directory of its declarations and
-/// whether with edition 2015 rules.
-type ToRead = (PathBuf, PathBuf, bool);
+/// A file to read: its path, the directory of its declarations, whether
+/// with edition 2015 rules and its stamp when its probe took one.
+type ToRead = (PathBuf, PathBuf, bool, Option<Stamp>);
 
-/// A file a declaration names, with the directory of its own declarations.
-type Child = (PathBuf, PathBuf);
+/// A file a declaration names, with the directory of its own declarations
+/// and its stamp when its probe took one.
+type Child = (PathBuf, PathBuf, Option<Stamp>);
 
 /// What the walk keeps between waves.
 #[derive(Default)]
@@ -211,8 +238,9 @@ pub(super) struct Walk {
     file_ids: BytesMap<OsString, FileId>,
     /// What expanding each file looks at, found while reading it.
     plans: Vec<Option<Plan>>,
-    /// Whether each target root is a file.
-    probed: BytesMap<OsString, bool>,
+    /// Whether each target root is a file, with its stamp when the probe
+    /// took one.
+    probed: BytesMap<OsString, Probed>,
 }
 
 impl Builder<'_> {
@@ -272,14 +300,12 @@ impl Builder<'_> {
                     self.lib_roots[pi] = Some(root);
                 }
                 let dir = t.root.parent().map(Path::to_path_buf).unwrap_or_default();
-                let path = normalize(&t.root);
                 jobs.push(Job {
                     ancestors: Arc::new(Ancestors {
-                        path: path.clone(),
+                        path: normalize(t.root.clone()),
                         depth: 1,
                         up: None,
                     }),
-                    path,
                     module: root,
                     dir,
                 });
@@ -302,8 +328,8 @@ impl Builder<'_> {
                 // Every file is started on the pool, then taken in order
                 // here as soon as it is read, and each job expanded once
                 // its file is: the walk goes on while the others are read.
-                for (p, dir, e2015) in &todo {
-                    reader.read_ahead(scope, p.clone(), dir.clone(), *e2015);
+                for (p, dir, e2015, stamp) in &todo {
+                    reader.read_ahead(scope, p.clone(), dir.clone(), *e2015, *stamp);
                 }
                 self.walk.file_ids.reserve(todo.len());
                 let mut todo = todo.into_iter();
@@ -311,7 +337,7 @@ impl Builder<'_> {
                 let mut next = Vec::new();
                 for (job, at) in jobs.into_iter().zip(at) {
                     while at.is_some_and(|i| taken <= i) {
-                        let Some((path, dir, e2015)) = todo.next() else {
+                        let Some((path, dir, e2015, _)) = todo.next() else {
                             break;
                         };
                         let found = reader.take(scope, &path, &dir, e2015);
@@ -320,7 +346,7 @@ impl Builder<'_> {
                     }
                     self.expand(job, &mut next, &symbols);
                 }
-                for (path, dir, e2015) in todo {
+                for (path, dir, e2015, _) in todo {
                     let found = reader.take(scope, &path, &dir, e2015);
                     self.register(path, found);
                 }
@@ -339,21 +365,26 @@ impl Builder<'_> {
         let mut at = Vec::with_capacity(jobs.len());
         let mut queued: BytesMap<&OsStr, usize> = BytesMap::default();
         for job in jobs {
-            if self.walk.file_ids.contains_key(job.path.as_os_str()) {
+            if self.walk.file_ids.contains_key(job.path().as_os_str()) {
                 at.push(None);
                 continue;
             }
             let t = &self.model.targets[self.model.modules[job.module].target];
             let e2015 = t.edition == Edition::E2015;
-            match queued.get(job.path.as_os_str()) {
+            match queued.get(job.path().as_os_str()) {
                 Some(&i) => {
                     todo[i].2 = e2015;
                     at.push(Some(i));
                 }
                 None => {
-                    queued.insert(job.path.as_os_str(), todo.len());
+                    queued.insert(job.path().as_os_str(), todo.len());
                     at.push(Some(todo.len()));
-                    todo.push((job.path.clone(), job.dir.clone(), e2015));
+                    let stamp = self
+                        .walk
+                        .probed
+                        .get(job.path().as_os_str())
+                        .and_then(|p| p.1);
+                    todo.push((job.path().to_path_buf(), job.dir.clone(), e2015, stamp));
                 }
             }
         }
@@ -396,7 +427,7 @@ impl Builder<'_> {
 
     /// Records the occurrence of a read file and queues its child modules.
     fn expand(&mut self, job: Job, next: &mut Vec<Job>, symbols: &Mutex<Symbols>) {
-        let Some(&file) = self.walk.file_ids.get(job.path.as_os_str()) else {
+        let Some(&file) = self.walk.file_ids.get(job.path().as_os_str()) else {
             return;
         };
         let occ = self.occurrences.len();
@@ -409,7 +440,7 @@ impl Builder<'_> {
         let Some(scan) = self.scans[file].take() else {
             return;
         };
-        let file_dir = job.path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let file_dir = job.path().parent().unwrap_or(Path::new(""));
         // What reading the file found ahead, when read from this job's
         // directory; given back for the file's other occurrences.
         let plan = self.walk.plans[file]
@@ -459,6 +490,7 @@ impl Builder<'_> {
         }
         let (mut mods, mut includes) =
             (scan.mods.iter().peekable(), scan.includes.iter().peekable());
+        let mut candidates = Vec::new();
         for (si, &module) in scope_module.iter().enumerate() {
             while let Some((_, decl)) = mods.next_if(|(s, _)| *s as usize == si) {
                 if decl.inline.is_some() {
@@ -466,28 +498,27 @@ impl Builder<'_> {
                 }
                 let parent = module;
                 let child = self.child_module(parent, &decl.name, decl.dev, Some((file, decl.pos)));
-                let mut candidates = Vec::new();
                 let scope_dirs =
                     scope_dirs.get_or_insert_with(|| ScopeDirs::of(&job.dir, &scan, symbols));
                 // cfg is never evaluated: with only `cfg_attr` paths, the
                 // default file is one more alternative.
                 if !decl.fixed_path {
-                    let d = scope_dirs.dir(si);
-                    let flat = d.join(format!("{}.rs", decl.name));
+                    let sub = scope_dirs.dir(si).join(&decl.name);
+                    let flat = with_rs(&sub);
                     if self.probe_ahead(&flat, probes_ahead, &mut at) {
-                        candidates.push((flat, d.join(&decl.name)));
+                        candidates.push((flat, sub));
                     } else {
-                        let nested = d.join(&decl.name).join("mod.rs");
+                        let nested = sub.join("mod.rs");
                         if self.probe_ahead(&nested, probes_ahead, &mut at) {
-                            candidates.push((nested, d.join(&decl.name)));
+                            candidates.push((nested, sub));
                         }
                     }
                 }
                 for p in &decl.paths {
-                    let base = if scope_dirs.inline(si) {
+                    let base: &Path = if scope_dirs.inline(si) {
                         scope_dirs.dir(si)
                     } else {
-                        &file_dir
+                        file_dir
                     };
                     let f = base.join(p);
                     if self.probe_ahead(&f, probes_ahead, &mut at) {
@@ -495,7 +526,7 @@ impl Builder<'_> {
                         candidates.push((f, dir));
                     }
                 }
-                for (path, dir) in candidates {
+                for (path, dir) in candidates.drain(..) {
                     self.queue(&job, path, child, dir, (file, decl.pos), next);
                 }
             }
@@ -522,13 +553,11 @@ impl Builder<'_> {
     /// Finds out in parallel which of `paths` are files, for [`Self::probe`].
     fn prefetch(&mut self, paths: Vec<PathBuf>) {
         let cache = self.cache;
-        let found: Vec<(OsString, bool)> = paths
+        let found: Vec<(OsString, Probed)> = paths
             .into_par_iter()
             .map(|p| {
-                let is_file = cache
-                    .and_then(|c| c.is_file(&p))
-                    .unwrap_or_else(|| p.is_file());
-                (p.into_os_string(), is_file)
+                let probed = probe_path(&p, cache);
+                (p.into_os_string(), probed)
             })
             .collect();
         self.walk.probed.extend(found);
@@ -536,10 +565,8 @@ impl Builder<'_> {
 
     /// Whether `path` is a file, remembered for the cache.
     fn probe(&mut self, path: &Path) -> bool {
-        let known = self.walk.probed.get(path.as_os_str()).copied();
-        let is_file = known
-            .or_else(|| self.cache.and_then(|c| c.is_file(path)))
-            .unwrap_or_else(|| path.is_file());
+        let known = self.walk.probed.get(path.as_os_str()).map(|p| p.0);
+        let is_file = known.unwrap_or_else(|| probe_path(path, self.cache).0);
         self.record_probe(path, is_file);
         is_file
     }
@@ -581,7 +608,7 @@ impl Builder<'_> {
         decl: (FileId, Pos),
         next: &mut Vec<Job>,
     ) {
-        let path = normalize(&path);
+        let path = normalize(path);
         if job.ancestors.contains(&path) || job.ancestors.depth >= MAX_DEPTH {
             let rel = self.model.files[decl.0].rel.clone();
             self.model.errors.push(FileError {
@@ -596,12 +623,11 @@ impl Builder<'_> {
             return;
         }
         let ancestors = Arc::new(Ancestors {
-            path: path.clone(),
+            path,
             depth: job.ancestors.depth + 1,
             up: Some(job.ancestors.clone()),
         });
         next.push(Job {
-            path,
             module,
             dir,
             ancestors,
@@ -707,12 +733,11 @@ fn probes_ahead(
     let scope_dirs = ScopeDirs::of(dir, scan, symbols);
     let mut out = Vec::new();
     let mut children = Vec::new();
-    let mut look = |p: PathBuf| {
-        let is_file = cache
-            .and_then(|c| c.is_file(&p))
-            .unwrap_or_else(|| p.is_file());
-        out.push((p, is_file));
-        is_file
+    // `Some` when a file, with the stamp its read can use.
+    let mut look = |p: &Path| {
+        let (is_file, stamp) = probe_path(p, cache);
+        out.push((p.to_path_buf(), is_file));
+        is_file.then_some(stamp)
     };
     // Scope by scope, declarations then `include!`s, as `expand` goes.
     let (mut mods, mut includes) = (scan.mods.iter().peekable(), scan.includes.iter().peekable());
@@ -722,14 +747,14 @@ fn probes_ahead(
                 continue;
             }
             if !decl.fixed_path {
-                let d = scope_dirs.dir(si);
-                let flat = d.join(format!("{}.rs", decl.name));
-                if look(flat.clone()) {
-                    children.push((normalize(&flat), d.join(&decl.name)));
+                let sub = scope_dirs.dir(si).join(&decl.name);
+                let flat = with_rs(&sub);
+                if let Some(stamp) = look(&flat) {
+                    children.push((normalize(flat), sub, stamp));
                 } else {
-                    let nested = d.join(&decl.name).join("mod.rs");
-                    if look(nested.clone()) {
-                        children.push((normalize(&nested), d.join(&decl.name)));
+                    let nested = sub.join("mod.rs");
+                    if let Some(stamp) = look(&nested) {
+                        children.push((normalize(nested), sub, stamp));
                     }
                 }
             }
@@ -740,16 +765,16 @@ fn probes_ahead(
                     file_dir
                 };
                 let f = base.join(p);
-                if look(f.clone()) {
+                if let Some(stamp) = look(&f) {
                     let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
-                    children.push((normalize(&f), dir));
+                    children.push((normalize(f), dir, stamp));
                 }
             }
         }
         while let Some((_, inc)) = includes.next_if(|(s, _)| *s as usize == si) {
             let f = file_dir.join(&inc.path);
-            if look(f.clone()) {
-                children.push((normalize(&f), scope_dirs.dir(si).clone()));
+            if let Some(stamp) = look(&f) {
+                children.push((normalize(f), scope_dirs.dir(si).clone(), stamp));
             }
         }
     }
@@ -759,6 +784,25 @@ fn probes_ahead(
         probes: out,
     };
     (Some(plan), children)
+}
+
+/// Whether a path is a file, with its stamp when a cache will need it.
+type Probed = (bool, Option<Stamp>);
+
+/// Whether `path` is a file (following symbolic links), from what
+/// `cache` found when it knows; otherwise looked at, and with a cache the
+/// file's stamp is taken from that same `stat`, for its read.
+fn probe_path(path: &Path, cache: Option<&CheckCache>) -> Probed {
+    match cache {
+        None => (path.is_file(), None),
+        Some(cache) => match cache.is_file(path) {
+            Some(is_file) => (is_file, None),
+            None => match std::fs::metadata(path) {
+                Ok(meta) if meta.is_file() => (true, Stamp::of_metadata(&meta)),
+                _ => (false, None),
+            },
+        },
+    }
 }
 
 /// `path` relative to `root`, `/`-separated (as it is when outside it).
@@ -774,9 +818,18 @@ fn relative(root: &Path, path: &Path) -> String {
     s
 }
 
+/// `dir` (a module's directory, `…/x`) with `.rs` appended (`…/x.rs`),
+/// what `parent.join(format!("{x}.rs"))` gives, in one allocation.
+fn with_rs(dir: &Path) -> PathBuf {
+    let mut s = OsString::with_capacity(dir.as_os_str().len() + 3);
+    s.push(dir);
+    s.push(".rs");
+    PathBuf::from(s)
+}
+
 /// Removes `.` and `..` components without touching the file system.
-fn normalize(path: &Path) -> PathBuf {
-    // Most paths have nothing to remove: copied as they are.
+fn normalize(path: PathBuf) -> PathBuf {
+    // Most paths have nothing to remove: kept as they are.
     #[cfg(unix)]
     {
         let b = path.as_os_str().as_encoded_bytes();
@@ -787,7 +840,7 @@ fn normalize(path: &Path) -> PathBuf {
                 && !b.windows(2).any(|w| w == b"//" || w == b"/.")
         };
         if plain(b) {
-            return path.to_path_buf();
+            return path;
         }
     }
     let mut out = PathBuf::new();
@@ -810,12 +863,15 @@ fn normalize(path: &Path) -> PathBuf {
 fn read_and_summarize(
     path: &Path,
     edition2015: bool,
+    probed: Option<Stamp>,
     cache: Option<&CheckCache>,
     symbols: &std::sync::Mutex<Symbols>,
 ) -> Result<FileSummary, (u32, u32, String)> {
     let cannot_read = |e: std::io::Error| (1, 1, format!("cannot read file: {e}"));
     let mut file = None;
     let stamp = match cache {
+        // Stamped by the probe that found it, before it is read.
+        Some(_) if probed.is_some() => probed,
         Some(cache) if cache.has_entry(path) => cache.stamp(path),
         // Read for certain: stamped from the open file (one path lookup
         // rather than two).
@@ -964,10 +1020,10 @@ mod tests {
         );
         let mut got = plan.probes;
         got.sort();
-        children.sort();
+        children.sort_by(|a, b| a.0.cmp(&b.0));
         let want_children = vec![
-            (root.join("a.rs"), root.join("a")),
-            (root.join("c").join("d.rs"), root.join("c").join("d")),
+            (root.join("a.rs"), root.join("a"), None),
+            (root.join("c").join("d.rs"), root.join("c").join("d"), None),
         ];
         assert_eq!(children, want_children);
         let mut want = vec![
@@ -980,6 +1036,14 @@ mod tests {
         ];
         want.sort();
         assert_eq!(got, want);
+        // With a cache, the files found are stamped by their probe.
+        let cache = CheckCache::default();
+        let (_, children) = probes_ahead(&lib, root, &scan, &symbols, Some(&cache));
+        assert_eq!(children.len(), 2);
+        for (child, _, stamp) in children {
+            assert!(stamp.is_some());
+            assert_eq!(stamp, Stamp::of(&child));
+        }
     }
 
     /// A reader handing out `data` in short pieces, interrupted once.
@@ -1035,14 +1099,25 @@ mod tests {
     fn a_file_is_read_ahead_once_and_only_with_its_edition() {
         let ahead = Ahead::default();
         let path = Path::new("a/b.rs");
-        let (first, new) = ahead.slot(path, false);
+        let (first, new) = ahead.slot(path, false, None);
         assert!(new);
-        let (again, new) = ahead.slot(path, false);
+        let (again, new) = ahead.slot(path, false, None);
         assert!(!new);
         assert!(Arc::ptr_eq(&first.unwrap(), &again.unwrap()));
-        let (other, new) = ahead.slot(path, true);
+        let (other, new) = ahead.slot(path, true, None);
         assert!(other.is_none() && !new);
-        assert!(ahead.slot(Path::new("a/c.rs"), true).1);
+        assert!(ahead.slot(Path::new("a/c.rs"), true, None).1);
+    }
+
+    #[test]
+    fn a_module_file_is_its_directory_with_rs_appended() {
+        for dir in ["/w/a/src", "src", "", "/", "a/", "a/./b", "a/.."] {
+            for name in ["x", "mod", "r#type", ""] {
+                let dir = Path::new(dir);
+                let want = dir.join(format!("{name}.rs"));
+                assert_eq!(with_rs(&dir.join(name)), want, "{dir:?} {name:?}");
+            }
+        }
     }
 
     #[test]
@@ -1061,7 +1136,11 @@ mod tests {
             ("/", "/"),
         ];
         for (path, want) in cases {
-            assert_eq!(normalize(Path::new(path)), PathBuf::from(want), "{path}");
+            assert_eq!(
+                normalize(PathBuf::from(path)),
+                PathBuf::from(want),
+                "{path}"
+            );
         }
     }
 

@@ -41,6 +41,7 @@ mod members;
 mod targets;
 #[cfg(test)]
 mod tests;
+mod toml;
 
 /// A cargo workspace (a single-package root is a workspace of one).
 #[derive(Debug, Clone, PartialEq, Eq)]

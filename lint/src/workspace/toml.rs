@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use toml_edit::{Document, TomlError};
 use toml_parser::decoder::{Encoding, ScalarKind};
-use toml_parser::parser::{Event, EventKind, RecursionGuard, ValidateWhitespace};
+use toml_parser::parser::{Event, EventKind, EventReceiver};
 use toml_parser::{ErrorSink, ParseError, Source};
 
 #[cfg(test)]
@@ -108,10 +108,13 @@ struct Entry {
 /// A cheap hash of a key (FNV-1a), so that looking a key up in a table
 /// rarely compares text.
 fn key_hash(key: &str) -> u32 {
-    key.bytes().fold(0x811c_9dc5, |hash: u32, byte| {
-        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    key.bytes().fold(FNV_OFFSET, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(FNV_PRIME)
     })
 }
+
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+const FNV_PRIME: u32 = 0x0100_0193;
 
 #[derive(Debug, Clone, Copy)]
 enum Node {
@@ -484,6 +487,106 @@ impl ErrorSink for Failed {
     }
 }
 
+/// Collects the events the builder reads (not whitespace, comments and
+/// newlines), checking what `toml_edit`'s wrappers check: comments and
+/// newlines are valid (`ValidateWhitespace`), arrays and inline tables
+/// nest at most [`RECURSION_LIMIT`] deep (`RecursionGuard`).
+struct Events<'s> {
+    source: Source<'s>,
+    events: Vec<Event>,
+    depth: u32,
+    /// A comment or newline is invalid, or the nesting too deep.
+    failed: bool,
+}
+
+impl Events<'_> {
+    fn push(&mut self, kind: EventKind, encoding: Option<Encoding>, span: toml_parser::Span) {
+        self.events.push(Event::new_unchecked(kind, encoding, span));
+    }
+
+    /// Whether one more level of nesting is allowed.
+    fn open(&mut self) -> bool {
+        self.depth += 1;
+        let allowed = self.depth <= RECURSION_LIMIT;
+        self.failed |= !allowed;
+        allowed
+    }
+}
+
+impl EventReceiver for Events<'_> {
+    fn std_table_open(&mut self, span: toml_parser::Span, _error: &mut dyn ErrorSink) {
+        self.push(EventKind::StdTableOpen, None, span);
+    }
+    fn std_table_close(&mut self, span: toml_parser::Span, _error: &mut dyn ErrorSink) {
+        self.push(EventKind::StdTableClose, None, span);
+    }
+    fn array_table_open(&mut self, span: toml_parser::Span, _error: &mut dyn ErrorSink) {
+        self.push(EventKind::ArrayTableOpen, None, span);
+    }
+    fn array_table_close(&mut self, span: toml_parser::Span, _error: &mut dyn ErrorSink) {
+        self.push(EventKind::ArrayTableClose, None, span);
+    }
+    fn inline_table_open(&mut self, span: toml_parser::Span, _error: &mut dyn ErrorSink) -> bool {
+        self.push(EventKind::InlineTableOpen, None, span);
+        self.open()
+    }
+    fn inline_table_close(&mut self, span: toml_parser::Span, _error: &mut dyn ErrorSink) {
+        self.depth = self.depth.saturating_sub(1);
+        self.push(EventKind::InlineTableClose, None, span);
+    }
+    fn array_open(&mut self, span: toml_parser::Span, _error: &mut dyn ErrorSink) -> bool {
+        self.push(EventKind::ArrayOpen, None, span);
+        self.open()
+    }
+    fn array_close(&mut self, span: toml_parser::Span, _error: &mut dyn ErrorSink) {
+        self.depth = self.depth.saturating_sub(1);
+        self.push(EventKind::ArrayClose, None, span);
+    }
+    fn simple_key(
+        &mut self,
+        span: toml_parser::Span,
+        encoding: Option<Encoding>,
+        _error: &mut dyn ErrorSink,
+    ) {
+        self.push(EventKind::SimpleKey, encoding, span);
+    }
+    fn key_sep(&mut self, span: toml_parser::Span, _error: &mut dyn ErrorSink) {
+        self.push(EventKind::KeySep, None, span);
+    }
+    fn key_val_sep(&mut self, span: toml_parser::Span, _error: &mut dyn ErrorSink) {
+        self.push(EventKind::KeyValSep, None, span);
+    }
+    fn scalar(
+        &mut self,
+        span: toml_parser::Span,
+        encoding: Option<Encoding>,
+        _error: &mut dyn ErrorSink,
+    ) {
+        self.push(EventKind::Scalar, encoding, span);
+    }
+    fn value_sep(&mut self, span: toml_parser::Span, _error: &mut dyn ErrorSink) {
+        self.push(EventKind::ValueSep, None, span);
+    }
+    fn comment(&mut self, span: toml_parser::Span, _error: &mut dyn ErrorSink) {
+        // `#` then tabs and anything but control characters.
+        let bytes = self.source.input().as_bytes().get(span.start()..span.end());
+        let valid = bytes.is_some_and(|bytes| {
+            bytes.first() == Some(&b'#')
+                && bytes
+                    .iter()
+                    .all(|&byte| byte == b'\t' || (byte >= 0x20 && byte != 0x7f))
+        });
+        self.failed |= !valid;
+    }
+    fn newline(&mut self, span: toml_parser::Span, _error: &mut dyn ErrorSink) {
+        // A lone carriage return is the one invalid newline.
+        self.failed |= self.source.get(span).is_none_or(|raw| raw.as_str() == "\r");
+    }
+    fn error(&mut self, span: toml_parser::Span, _error: &mut dyn ErrorSink) {
+        self.push(EventKind::Error, None, span);
+    }
+}
+
 /// Builds [`Parts`] from `toml_parser` events, as `toml_edit` would build
 /// its document; `None` as soon as something is left to `toml_edit`.
 struct Builder<'s> {
@@ -507,20 +610,21 @@ impl<'s> Builder<'s> {
     fn build(text: &'s str) -> Option<Parts> {
         let source = Source::new(text);
         let tokens = source.lex().into_vec();
-        let mut events = Vec::with_capacity(tokens.len());
+        let mut receiver = Events {
+            source,
+            events: Vec::with_capacity(tokens.len() / 2),
+            depth: 0,
+            failed: false,
+        };
         let mut failed = Failed::default();
-        {
-            let mut receiver = ValidateWhitespace::new(&mut events, source);
-            let mut receiver = RecursionGuard::new(&mut receiver, RECURSION_LIMIT);
-            toml_parser::parser::parse_document(&tokens, &mut receiver, &mut failed);
-        }
-        if failed.0 {
+        toml_parser::parser::parse_document(&tokens, &mut receiver, &mut failed);
+        if failed.0 || receiver.failed {
             return None;
         }
         let mut builder = Builder {
             source,
             text,
-            events,
+            events: receiver.events,
             next: 0,
             failed,
             parts: Parts::default(),
@@ -535,14 +639,8 @@ impl<'s> Builder<'s> {
         event
     }
 
-    fn peek_kind(&self, ahead: usize) -> Option<EventKind> {
-        self.events.get(self.next + ahead).map(Event::kind)
-    }
-
-    fn skip_whitespace(&mut self) {
-        if self.peek_kind(0) == Some(EventKind::Whitespace) {
-            self.next += 1;
-        }
+    fn peek_kind(&self) -> Option<EventKind> {
+        self.events.get(self.next).map(Event::kind)
     }
 
     fn document(&mut self) -> Option<()> {
@@ -551,34 +649,17 @@ impl<'s> Builder<'s> {
             .new_table(Span { start: 0, end: 0 }, false, false, false);
         while let Some(event) = self.next_event() {
             match event.kind() {
-                EventKind::Whitespace | EventKind::Comment | EventKind::Newline => {}
                 EventKind::StdTableOpen | EventKind::ArrayTableOpen => {
                     current = self.header(event)?;
-                    self.rest_of_line()?;
                 }
                 EventKind::SimpleKey => {
                     let (path, key) = self.key(event)?;
-                    self.skip_whitespace();
                     if self.next_event()?.kind() != EventKind::KeyValSep {
                         return None;
                     }
-                    self.skip_whitespace();
                     let value = self.value()?;
-                    self.rest_of_line()?;
                     self.key_value(current, &path, key, value)?;
                 }
-                _ => return None,
-            }
-        }
-        Some(())
-    }
-
-    /// Whitespace and a comment up to the end of the line.
-    fn rest_of_line(&mut self) -> Option<()> {
-        while let Some(event) = self.next_event() {
-            match event.kind() {
-                EventKind::Whitespace | EventKind::Comment => {}
-                EventKind::Newline => break,
                 _ => return None,
             }
         }
@@ -589,18 +670,8 @@ impl<'s> Builder<'s> {
     fn key(&mut self, first: Event) -> Option<(Vec<KeyPart>, KeyPart)> {
         let mut path = Vec::new();
         let mut last = self.simple_key(first)?;
-        loop {
-            let more = match self.peek_kind(0) {
-                Some(EventKind::KeySep) => true,
-                Some(EventKind::Whitespace) => self.peek_kind(1) == Some(EventKind::KeySep),
-                _ => false,
-            };
-            if !more {
-                break;
-            }
-            self.skip_whitespace();
+        while self.peek_kind() == Some(EventKind::KeySep) {
             self.next += 1;
-            self.skip_whitespace();
             let event = self.next_event()?;
             if event.kind() != EventKind::SimpleKey {
                 return None;
@@ -619,7 +690,24 @@ impl<'s> Builder<'s> {
         let raw = self.text.get(span.start..span.end)?;
         // Keys that need no decoding, as the decoder would accept them.
         let plain = match event.encoding() {
-            None => (!raw.is_empty() && raw.bytes().all(is_bare_key_byte)).then_some(span),
+            // The usual key: bare, hashed while it is checked.
+            None => {
+                let mut hash = FNV_OFFSET;
+                let mut bare = !raw.is_empty();
+                for byte in raw.bytes() {
+                    bare &= is_bare_key_byte(byte);
+                    hash = (hash ^ u32::from(byte)).wrapping_mul(FNV_PRIME);
+                }
+                if bare {
+                    let text = Text {
+                        start: span.start,
+                        end: span.end,
+                        extra: false,
+                    };
+                    return Some(KeyPart { text, hash, span });
+                }
+                None
+            }
             Some(Encoding::BasicString) => plain_string(raw, is_plain_basic_byte, span),
             Some(Encoding::LiteralString) => plain_string(raw, is_plain_literal_byte, span),
             _ => None,
@@ -669,13 +757,11 @@ impl<'s> Builder<'s> {
     /// `[a.b]` or `[[a.b]]`, opened by `open`: the table it starts.
     fn header(&mut self, open: Event) -> Option<usize> {
         let is_array = open.kind() == EventKind::ArrayTableOpen;
-        self.skip_whitespace();
         let first = self.next_event()?;
         if first.kind() != EventKind::SimpleKey {
             return None;
         }
         let (path, key) = self.key(first)?;
-        self.skip_whitespace();
         let close = self.next_event()?;
         if !matches!(
             close.kind(),
@@ -866,7 +952,6 @@ impl<'s> Builder<'s> {
         loop {
             let event = self.next_event()?;
             match event.kind() {
-                EventKind::Whitespace | EventKind::Comment | EventKind::Newline => {}
                 EventKind::Scalar | EventKind::ArrayOpen | EventKind::InlineTableOpen => {
                     if pending.is_some() {
                         return None;
@@ -900,7 +985,6 @@ impl<'s> Builder<'s> {
         loop {
             let event = self.next_event()?;
             match event.kind() {
-                EventKind::Whitespace | EventKind::Comment | EventKind::Newline => {}
                 EventKind::SimpleKey => {
                     if key.is_some() || value.is_some() {
                         return None;

@@ -80,6 +80,7 @@ fn tables_follow_toml_edits_rules() {
         "\"k\\u00e9y\" = \"a\\tb\"\n'lit' = '''\nmulti\n'''\nm = \"\"\"\nx \\\n  y\"\"\"\n",
         // Comments, blank lines, CRLF.
         "# top\r\n\r\n[a] # header\r\nb = true # value\r\n",
+        "a = [ # comment\n  1, # \t tab and é\n]\n",
         // Whitespace around dots and in headers.
         "[ a . b ]\nc . d = false\n",
         // A document without a newline at the end, and an empty one.
@@ -124,6 +125,8 @@ fn errors_and_rare_values_are_left_to_toml_edit() {
         "a = \"\"\"x\"\"\"\"\"\"\n",
         "'''a''' = 1\n",
         "a = 1 # \u{7f}\n",
+        "a = 1 # \u{1}\n",
+        "a = 1\rb = 2\n",
     ];
     for text in cases {
         assert!(!same_as_toml_edit(text), "read by the fast path: {text:?}");
@@ -140,10 +143,15 @@ fn wide_tables_are_left_to_toml_edit() {
 
 #[test]
 fn deep_nesting_is_left_to_toml_edit() {
-    let deep = format!("a = {}1{}\n", "[".repeat(100), "]".repeat(100));
-    assert!(!same_as_toml_edit(&deep));
-    let long_key = format!("{} = 1\n", vec!["k"; 100].join("."));
-    assert!(!same_as_toml_edit(&long_key));
+    let nested = |depth| format!("a = {}1{}\n", "[".repeat(depth), "]".repeat(depth));
+    assert!(same_as_toml_edit(&nested(80)));
+    assert!(!same_as_toml_edit(&nested(81)));
+    let tables = |depth| format!("a = {}1{}\n", "{ b = ".repeat(depth), " }".repeat(depth));
+    assert!(same_as_toml_edit(&tables(80)));
+    assert!(!same_as_toml_edit(&tables(81)));
+    let long_key = |parts| format!("{} = 1\n", vec!["k"; parts].join("."));
+    assert!(same_as_toml_edit(&long_key(80)));
+    assert!(!same_as_toml_edit(&long_key(81)));
 }
 
 /// Every `Cargo.toml` of the benchmark corpus, or of the tree

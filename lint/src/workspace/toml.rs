@@ -5,13 +5,15 @@
 //! `toml_edit` document (no formatting kept, one allocation per table or
 //! array instead of several per key). `toml_edit` stays the reference:
 //! whatever the fast path does not handle itself (any error, a date, a
-//! float, a very wide table) is parsed again with `toml_edit` and
+//! float) is parsed again with `toml_edit` and
 //! converted, so the documents accepted, their spans and the error messages
 //! are exactly `toml_edit`'s. The fast path follows `toml_edit`'s rules for
 //! tables (headers, dotted keys, arrays of tables, inline tables) and gives
 //! up where `toml_edit` would report an error.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use toml_edit::{Document, TomlError};
@@ -26,9 +28,9 @@ mod tests;
 /// the length of a dotted key.
 const RECURSION_LIMIT: u32 = 80;
 
-/// A table with more entries than this is left to `toml_edit` (duplicate
-/// keys are looked for by a linear search).
-const MAX_FAST_ENTRIES: usize = 512;
+/// From this many entries on, the keys of a table are looked up through
+/// [`Builder::index`] rather than by a linear search.
+const WIDE_TABLE: usize = 64;
 
 /// A parsed TOML document.
 pub(super) struct Toml {
@@ -596,6 +598,40 @@ struct Builder<'s> {
     next: usize,
     failed: Failed,
     parts: Parts,
+    /// The entries of wide tables by table and key hash (two keys of one
+    /// table with one hash are left to `toml_edit`).
+    index: HashMap<(usize, u32), usize, BuildHasherDefault<IndexHasher>>,
+}
+
+/// Hashes [`Builder::index`]'s keys, which hold a hash already: a multiply
+/// per word instead of SipHash.
+#[derive(Default)]
+struct IndexHasher(u64);
+
+impl IndexHasher {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0 ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+impl Hasher for IndexHasher {
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 32)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.mix(u64::from(byte));
+        }
+    }
+
+    fn write_u32(&mut self, word: u32) {
+        self.mix(u64::from(word));
+    }
+
+    fn write_usize(&mut self, word: usize) {
+        self.mix(word as u64);
+    }
 }
 
 /// A key as written: its decoded text, its [`key_hash`] and its span.
@@ -628,6 +664,7 @@ impl<'s> Builder<'s> {
             next: 0,
             failed,
             parts: Parts::default(),
+            index: HashMap::default(),
         };
         builder.document()?;
         (!builder.failed.0).then_some(builder.parts)
@@ -812,7 +849,12 @@ impl<'s> Builder<'s> {
                 }
                 data.implicit = false;
                 data.span = span;
-                self.parts.tables[parent].entries.remove(index);
+                let entries = &mut self.parts.tables[parent].entries;
+                if entries.len() >= WIDE_TABLE {
+                    // Rare, and it would shift the indexed entries.
+                    return None;
+                }
+                entries.remove(index);
                 table
             }
         };
@@ -831,23 +873,39 @@ impl<'s> Builder<'s> {
     /// The entry of `table` named `key`.
     fn find_key(&self, table: usize, key: KeyPart) -> Option<usize> {
         let text = self.text_str(key.text);
-        self.parts.tables[table]
-            .entries
+        let entries = &self.parts.tables[table].entries;
+        if entries.len() >= WIDE_TABLE {
+            return self
+                .index
+                .get(&(table, key.hash))
+                .copied()
+                .filter(|&at| self.text_str(entries[at].key) == text);
+        }
+        entries
             .iter()
             .position(|entry| entry.hash == key.hash && self.text_str(entry.key) == text)
     }
 
     fn push_entry(&mut self, table: usize, key: KeyPart, value: Node) -> Option<()> {
         let entries = &mut self.parts.tables[table].entries;
-        if entries.len() >= MAX_FAST_ENTRIES {
-            return None;
-        }
         entries.push(Entry {
             key: key.text,
             hash: key.hash,
             key_span: key.span,
             value,
         });
+        let len = entries.len();
+        let first = match len.cmp(&WIDE_TABLE) {
+            std::cmp::Ordering::Less => return Some(()),
+            // Just became wide: index every entry.
+            std::cmp::Ordering::Equal => 0,
+            std::cmp::Ordering::Greater => len - 1,
+        };
+        for (at, entry) in entries.iter().enumerate().skip(first) {
+            if self.index.insert((table, entry.hash), at).is_some() {
+                return None;
+            }
+        }
         Some(())
     }
 

@@ -134,11 +134,26 @@ fn errors_and_rare_values_are_left_to_toml_edit() {
 }
 
 #[test]
-fn wide_tables_are_left_to_toml_edit() {
-    let wide: String = (0..600).map(|i| format!("k{i} = {i}\n")).collect();
-    assert!(!same_as_toml_edit(&wide));
-    let narrow: String = (0..500).map(|i| format!("k{i} = {i}\n")).collect();
-    assert!(same_as_toml_edit(&narrow));
+fn wide_tables_are_read_through_an_index() {
+    let keys = |n: usize| (0..n).map(|i| format!("k{i} = {i}\n")).collect::<String>();
+    for n in [63, 64, 65, 2000] {
+        assert!(same_as_toml_edit(&keys(n)), "{n} keys");
+        let dotted: String = (0..n).map(|i| format!("t.k{i}.x = {i}\n")).collect();
+        assert!(same_as_toml_edit(&format!("{dotted}t.k0.y = 1\n")));
+        assert!(same_as_toml_edit(&format!(
+            "[a]\n{}[a.sub]\n[a.sub.b]\n",
+            keys(n)
+        )));
+        assert!(!same_as_toml_edit(&format!("[a]\n{}[a.k5.b]\n", keys(n))));
+        // A duplicate key past the first entries is still an error.
+        assert!(!same_as_toml_edit(&format!("{}k{} = 1\n", keys(n), n - 1)));
+        assert!(!same_as_toml_edit(&format!("{}k0 = 1\n", keys(n))));
+    }
+    // An implicit table defined later in a wide table moves to the end:
+    // left to toml_edit, read the same.
+    let headers: String = (0..80).map(|i| format!("[t{i}.x]\n")).collect();
+    assert!(!same_as_toml_edit(&format!("{headers}[t3]\n")));
+    assert!(same_as_toml_edit(&format!("[u.x]\n[u]\n{headers}")));
 }
 
 #[test]

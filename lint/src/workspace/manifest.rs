@@ -6,8 +6,7 @@ use std::io::Read;
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
-use toml_edit::{Document, Item, Key, TableLike, Value};
-
+use super::toml::{Item, Table, Toml};
 use super::{DepKind, Edition, WorkspaceError};
 use crate::scan::Pos;
 
@@ -23,7 +22,7 @@ pub(super) struct Manifest {
     pub(super) path: PathBuf,
     /// Its directory.
     pub(super) dir: PathBuf,
-    doc: Document<String>,
+    doc: Toml,
     /// Byte offsets where the lines of the text start (for positions).
     line_starts: Vec<usize>,
 }
@@ -100,7 +99,7 @@ impl Manifest {
 
     /// Parses `text` as the manifest at `path`.
     pub(super) fn parse(path: &Path, text: String) -> Result<Manifest, WorkspaceError> {
-        let doc = Document::parse(text.clone()).map_err(|err| WorkspaceError {
+        let doc = Toml::parse(text).map_err(|(text, err)| WorkspaceError {
             file: path.to_owned(),
             pos: Some(pos_at(&text, err.span().map_or(0, |span| span.start))),
             message: format!("could not parse manifest: {}", err.message().trim_end()),
@@ -112,14 +111,14 @@ impl Manifest {
         Ok(Manifest {
             path: path.to_owned(),
             dir,
-            line_starts: line_starts(&text),
+            line_starts: line_starts(doc.raw()),
             doc,
         })
     }
 
     /// The top-level table.
-    pub(super) fn top(&self) -> &dyn TableLike {
-        self.doc.as_table()
+    pub(super) fn top(&self) -> Table<'_> {
+        self.doc.root()
     }
 
     /// The 1-based position of a byte span's start.
@@ -130,14 +129,14 @@ impl Manifest {
     }
 
     /// The position of `key` in `table`.
-    pub(super) fn key_pos(&self, table: &dyn TableLike, key: &str) -> Pos {
-        self.pos(table.key(key).and_then(Key::span))
+    pub(super) fn key_pos(&self, table: Table<'_>, key: &str) -> Pos {
+        self.pos(table.key_span(key))
     }
 
     /// The position of `key`'s value in `table` (the key's position when the
     /// value has no span of its own).
-    pub(super) fn value_pos(&self, table: &dyn TableLike, key: &str) -> Pos {
-        match table.get(key).and_then(Item::span) {
+    pub(super) fn value_pos(&self, table: Table<'_>, key: &str) -> Pos {
+        match table.get(key).map(Item::span) {
             Some(span) => self.pos(Some(span)),
             None => self.key_pos(table, key),
         }
@@ -154,18 +153,18 @@ impl Manifest {
     }
 
     /// `[package]` (or its legacy spelling `[project]`) and the key's name.
-    pub(super) fn package(&self) -> Option<(&'static str, &dyn TableLike)> {
+    pub(super) fn package(&self) -> Option<(&'static str, Table<'_>)> {
         ["package", "project"].into_iter().find_map(|name| {
-            self.doc
+            self.top()
                 .get(name)
-                .and_then(Item::as_table_like)
+                .and_then(Item::as_table)
                 .map(|table| (name, table))
         })
     }
 
     /// `[workspace]`.
-    pub(super) fn workspace(&self) -> Option<&dyn TableLike> {
-        self.doc.get("workspace").and_then(Item::as_table_like)
+    pub(super) fn workspace(&self) -> Option<Table<'_>> {
+        self.top().get("workspace").and_then(Item::as_table)
     }
 
     /// `package.workspace = "path"`, with the position of the value.
@@ -218,7 +217,7 @@ impl Manifest {
                 )),
             },
             None => Err(self.error(
-                self.pos(self.top().key(section).and_then(Key::span)),
+                self.pos(self.top().key_span(section)),
                 format!("`[{section}]` has no `name`"),
                 "add the package's name, e.g. `name = \"shop-domain\"`".to_owned(),
             )),
@@ -234,7 +233,7 @@ impl Manifest {
         let Some(item) = package.get("edition") else {
             return Ok(None);
         };
-        if let Some(table) = item.as_table_like()
+        if let Some(table) = item.as_table()
             && table.get("workspace").and_then(Item::as_bool) == Some(true)
         {
             return Err(InheritOrError::Inherit(self.key_pos(package, "edition")));
@@ -249,7 +248,7 @@ impl Manifest {
         let Some(package) = self
             .workspace()
             .and_then(|ws| ws.get("package"))
-            .and_then(Item::as_table_like)
+            .and_then(Item::as_table)
         else {
             return Ok(None);
         };
@@ -261,7 +260,7 @@ impl Manifest {
         }
     }
 
-    fn bad_edition(&self, table: &dyn TableLike, key: &str) -> WorkspaceError {
+    fn bad_edition(&self, table: Table<'_>, key: &str) -> WorkspaceError {
         self.error(
             self.value_pos(table, key),
             "`edition` must be one of \"2015\", \"2018\", \"2021\" or \"2024\"".to_owned(),
@@ -273,9 +272,9 @@ impl Manifest {
     pub(super) fn dependency_entries(&self) -> Vec<DepEntry> {
         let mut out = Vec::new();
         self.collect_entries(self.top(), None, &mut out);
-        if let Some(targets) = self.doc.get("target").and_then(Item::as_table_like) {
+        if let Some(targets) = self.top().get("target").and_then(Item::as_table) {
             for (target, item) in targets.iter() {
-                if let Some(table) = item.as_table_like() {
+                if let Some(table) = item.as_table() {
                     self.collect_entries(table, Some(target), &mut out);
                 }
             }
@@ -284,18 +283,13 @@ impl Manifest {
         out
     }
 
-    fn collect_entries(
-        &self,
-        parent: &dyn TableLike,
-        target: Option<&str>,
-        out: &mut Vec<DepEntry>,
-    ) {
+    fn collect_entries(&self, parent: Table<'_>, target: Option<&str>, out: &mut Vec<DepEntry>) {
         for (name, kind) in DEP_TABLES {
-            let Some(table) = parent.get(name).and_then(Item::as_table_like) else {
+            let Some(table) = parent.get(name).and_then(Item::as_table) else {
                 continue;
             };
             for (key, item) in table.iter() {
-                let spec = item.as_table_like();
+                let spec = item.as_table();
                 let string = |field: &str| {
                     spec.and_then(|spec| spec.get(field))
                         .and_then(Item::as_str)
@@ -338,19 +332,11 @@ fn parse_edition(text: Option<&str>) -> Option<Edition> {
 
 /// The tables of an array of tables, `[[bin]]` or `bin = [{ .. }]`, each with
 /// its span.
-pub(super) fn tables_of(item: &Item) -> Vec<(&dyn TableLike, Option<Range<usize>>)> {
-    match item {
-        Item::ArrayOfTables(array) => array
-            .iter()
-            .map(|table| (table as &dyn TableLike, table.span()))
-            .collect(),
-        Item::Value(Value::Array(array)) => array
-            .iter()
-            .filter_map(Value::as_inline_table)
-            .map(|table| (table as &dyn TableLike, table.span()))
-            .collect(),
-        _ => Vec::new(),
-    }
+pub(super) fn tables_of(item: Item<'_>) -> Vec<(Table<'_>, Range<usize>)> {
+    item.tables()
+        .into_iter()
+        .map(|table| (table, table.span()))
+        .collect()
 }
 
 /// The 1-based line and column (in Unicode scalar values) of byte `offset`
@@ -361,9 +347,34 @@ pub(super) fn pos_at(text: &str, offset: usize) -> Pos {
 
 /// Byte offsets where the lines of `text` start.
 fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(nl, _)| nl + 1))
-        .collect()
+    // Eight bytes at a time: most words of a manifest hold no newline.
+    const LF: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    const LOW: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let bytes = text.as_bytes();
+    let mut starts = Vec::with_capacity(bytes.len() / 32 + 1);
+    starts.push(0);
+    let mut push_newlines = |at: usize, chunk: &[u8]| {
+        for (i, &byte) in chunk.iter().enumerate() {
+            if byte == b'\n' {
+                starts.push(at + i + 1);
+            }
+        }
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        // A zero byte in `word ^ LF` is a newline in `chunk`.
+        let word = u64::from_ne_bytes(word) ^ LF;
+        if word.wrapping_sub(LOW) & !word & HIGH != 0 {
+            push_newlines(at, chunk);
+        }
+        at += 8;
+    }
+    push_newlines(at, chunks.remainder());
+    starts
 }
 
 /// [`pos_at`], given the [`line_starts`] of `text`.
@@ -401,4 +412,39 @@ pub(super) fn normalize(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::line_starts;
+
+    fn line_starts_by_search(text: &str) -> Vec<usize> {
+        std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(nl, _)| nl + 1))
+            .collect()
+    }
+
+    #[test]
+    fn line_starts_on_word_boundaries() {
+        for text in [
+            "",
+            "\n",
+            "a\nb",
+            "1234567\n",
+            "12345678\n",
+            "\n\n\n\n\n\n\n\n\n",
+            "é\n\u{10a}\n",
+        ] {
+            assert_eq!(line_starts(text), line_starts_by_search(text), "{text:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn line_starts_finds_every_newline(text in "[a\n\r\u{a0a}\u{10a}]{0,80}") {
+            prop_assert_eq!(line_starts(&text), line_starts_by_search(&text));
+        }
+    }
 }

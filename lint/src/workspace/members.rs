@@ -5,9 +5,8 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
-use toml_edit::{Item, TableLike};
-
 use super::manifest::{DepEntry, MANIFEST_DOCS, Manifest, normalize};
+use super::toml::{Item, Table};
 use super::{Edition, WorkspaceError, seen, seen_is_file};
 use crate::scan::Pos;
 
@@ -72,9 +71,9 @@ impl WorkspaceInfo {
             .map(|(path, _)| normalize(&root.dir.join(path)))
             .collect();
         let mut dependencies = HashMap::new();
-        if let Some(deps) = ws.get("dependencies").and_then(Item::as_table_like) {
+        if let Some(deps) = ws.get("dependencies").and_then(Item::as_table) {
             for (key, item) in deps.iter() {
-                let spec = item.as_table_like();
+                let spec = item.as_table();
                 let string = |field: &str| {
                     spec.and_then(|spec| spec.get(field))
                         .and_then(Item::as_str)
@@ -183,7 +182,7 @@ impl WorkspaceInfo {
 /// `[workspace] key`: an array of strings (absent is empty).
 fn string_array(
     root: &Manifest,
-    ws: &dyn TableLike,
+    ws: Table<'_>,
     key: &str,
 ) -> Result<Vec<(String, Pos)>, WorkspaceError> {
     let Some(item) = ws.get(key) else {
@@ -200,10 +199,9 @@ fn string_array(
         return Err(error(root.value_pos(ws, key)));
     };
     array
-        .iter()
         .map(|value| match value.as_str() {
-            Some(text) => Ok((text.to_owned(), root.pos(value.span()))),
-            None => Err(error(root.pos(value.span()))),
+            Some(text) => Ok((text.to_owned(), root.pos(Some(value.span())))),
+            None => Err(error(root.pos(Some(value.span())))),
         })
         .collect()
 }

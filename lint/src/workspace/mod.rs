@@ -5,9 +5,12 @@
 //! [`find_root`] walks up from a directory to the workspace root manifest;
 //! [`load`] reads that workspace. Inside:
 //!
-//! - `manifest`: one `Cargo.toml` parsed with `toml_edit` (spans kept, so
-//!   every error and dependency has a 1-based line and column counted in
-//!   Unicode scalar values);
+//! - `manifest`: one `Cargo.toml` read with its spans (so every error and
+//!   dependency has a 1-based line and column counted in Unicode scalar
+//!   values);
+//! - `toml`: the TOML tree behind it, built from `toml_parser`'s events,
+//!   with `toml_edit` as the reference for anything unusual and for every
+//!   error (so errors read exactly as `toml_edit` writes them);
 //! - `members`: `[workspace] members` with globs, `exclude`, the root
 //!   package and the path dependencies cargo makes implicit members;
 //! - `targets`: `[lib]`, `[[bin]]`, `[[test]]`, `[[example]]`,
@@ -41,6 +44,7 @@ mod members;
 mod targets;
 #[cfg(test)]
 mod tests;
+mod toml;
 
 /// A cargo workspace (a single-package root is a workspace of one).
 #[derive(Debug, Clone, PartialEq, Eq)]

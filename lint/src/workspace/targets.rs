@@ -8,9 +8,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use toml_edit::{Item, TableLike};
-
 use super::manifest::{Manifest, normalize, tables_of};
+use super::toml::{Item, Table};
 use super::{Edition, Target, TargetKind, WorkspaceError, seen, seen_is_dir, seen_is_file};
 
 /// A kind of target that can appear many times, with where cargo looks.
@@ -137,7 +136,7 @@ fn duplicate(manifest: &Manifest, first: &Target, second: &Target) -> WorkspaceE
 
 /// `[lib]`, or `src/lib.rs` when it exists and `autolib` is on.
 fn library(manifest: &Manifest, name: &str, autolib: bool) -> Option<Target> {
-    let lib = manifest.top().get("lib").and_then(Item::as_table_like);
+    let lib = manifest.top().get("lib").and_then(Item::as_table);
     let default = manifest.dir.join("src").join("lib.rs");
     let root = match lib.and_then(|lib| lib.get("path")).and_then(Item::as_str) {
         Some(path) => normalize(&manifest.dir.join(path)),
@@ -233,13 +232,13 @@ fn explicit_and_inferred(
 fn explicit_name(
     manifest: &Manifest,
     family: &Family,
-    table: &dyn TableLike,
-    span: Option<std::ops::Range<usize>>,
+    table: Table<'_>,
+    span: std::ops::Range<usize>,
 ) -> Result<String, WorkspaceError> {
     match table.get("name").and_then(Item::as_str) {
         Some(name) if !name.is_empty() => Ok(name.to_owned()),
         _ => Err(manifest.error(
-            manifest.pos(span),
+            manifest.pos(Some(span)),
             format!("a `[[{}]]` target has no `name`", family.section),
             format!(
                 "add `name = \"...\"` to the `[[{}]]` table; cargo requires it",
@@ -275,7 +274,7 @@ fn default_path(
 
 /// `package.build = "path"`, `build.rs` when it exists, nothing for
 /// `build = false`.
-fn build_script(manifest: &Manifest, package: Option<&dyn TableLike>) -> Option<Target> {
+fn build_script(manifest: &Manifest, package: Option<Table<'_>>) -> Option<Target> {
     let default = manifest.dir.join("build.rs");
     let root = match package.and_then(|package| package.get("build")) {
         Some(item) => {
@@ -283,8 +282,8 @@ fn build_script(manifest: &Manifest, package: Option<&dyn TableLike>) -> Option<
             // first is the one cargo names `build`.
             let first = item
                 .as_array()
-                .and_then(|scripts| scripts.get(0))
-                .and_then(|script| script.as_str());
+                .and_then(|mut scripts| scripts.next())
+                .and_then(Item::as_str);
             match (item.as_bool(), item.as_str().or(first)) {
                 (Some(false), _) => return None,
                 (_, Some(path)) => normalize(&manifest.dir.join(path)),

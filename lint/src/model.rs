@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::cache::CheckCache;
 use crate::report::FileError;
 use crate::scan::{NameKind, Pos, ScopeId};
-use crate::summary::{FileSummary, IntMap, ScopeShape, SiteShape, Sym, Symbols};
+use crate::summary::{FileSummary, IntMap, ScopeShape, SiteShape, SumSite, Sym, Symbols};
 use crate::workspace::{DepKind, Edition, TargetKind, Workspace};
 
 mod walk;
@@ -765,19 +765,26 @@ struct Resolver<'a, 'w> {
     memo: IntMap<(usize, usize), Option<Res>>,
 }
 
-impl Resolver<'_, '_> {
+impl<'a> Resolver<'a, '_> {
     /// Appends the imports made by the sites of one occurrence of a file.
     fn imports_of(&mut self, occ: usize, imports: &mut Vec<Import>) {
-        let file = self.b.occurrences[occ].file;
-        let Some(scan) = self.b.scans[file].as_ref() else {
+        let b = self.b;
+        let file = b.occurrences[occ].file;
+        let Some(scan) = b.scans[file].as_ref() else {
             return;
         };
         for (si, site) in scan.sites.iter().enumerate() {
             let from = self.module_of(occ, site.scope as usize);
-            let Some(res) = self.site(occ, si) else {
+            let (res, via_local) = self.resolve_in(occ, si, scan, site, from);
+            // A name a `use` brought in is not reported again: the `use` is
+            // the import site. Every leaf of a `use` tree is one, though,
+            // even when its first segment is itself a name brought in by
+            // `use` (`use sqlx::{self, Connection}`, or 2015's `extern
+            // crate` at the root).
+            if via_local && site.shape != SiteShape::Use {
                 continue;
-            };
-            let dev = site.dev || self.b.model.modules[from].dev;
+            }
+            let dev = site.dev || b.model.modules[from].dev;
             let to = match res {
                 Res::Module { id, .. } => {
                     if id == from {
@@ -825,35 +832,32 @@ impl Resolver<'_, '_> {
         }
     }
 
-    /// The import a site makes, or `None` when it is not reported (a local
-    /// item, or a name a `use` brought in: the `use` is the import site).
-    fn site(&mut self, occ: usize, si: usize) -> Option<Res> {
-        let (res, via_local) = self.resolve_site(occ, si);
-        // Every leaf of a `use` tree is an import site, even when its first
-        // segment is itself a name brought in by `use` (`use sqlx::{self,
-        // Connection}`, or 2015's `extern crate` at the root).
-        let is_use = self.b.scans[self.b.occurrences[occ].file]
-            .as_ref()
-            .and_then(|s| s.sites.get(si))
-            .is_some_and(|s| s.shape == SiteShape::Use);
-        if via_local && !is_use {
-            None
-        } else {
-            Some(res)
-        }
-    }
-
     /// Resolves a site; the flag says whether its first segment was a name
     /// brought in by `use` or `extern crate`.
     fn resolve_site(&mut self, occ: usize, si: usize) -> (Res, bool) {
-        let o = &self.b.occurrences[occ];
-        let Some(scan) = self.b.scans[o.file].as_ref() else {
+        let b = self.b;
+        let Some(scan) = b.scans[b.occurrences[occ].file].as_ref() else {
             return (Res::Unknown, false);
         };
         let Some(site) = scan.sites.get(si) else {
             return (Res::Unknown, false);
         };
         let module = self.module_of(occ, site.scope as usize);
+        self.resolve_in(occ, si, scan, site, module)
+    }
+
+    /// [`Resolver::resolve_site`] for site `si` of `scan`, in `module`.
+    /// A path that is not a `use` and whose first segment a `use`, an
+    /// `extern crate` or a glob `use` brings in resolves no further: it is
+    /// not reported.
+    fn resolve_in(
+        &mut self,
+        occ: usize,
+        si: usize,
+        scan: &'a FileSummary,
+        site: &SumSite,
+        module: ModuleId,
+    ) -> (Res, bool) {
         let target = self.b.model.modules[module].target;
         // Test-only code sees dev-dependencies: the site's own item or its
         // module may be the one marked `#[cfg(test)]`.
@@ -903,6 +907,11 @@ impl Resolver<'_, '_> {
                 None => (self.extern_crate(target, first, &segs[1..], dev), false),
             };
         }
+        // A path (not a `use`) whose first segment a `use`, an `extern
+        // crate` or a glob `use` brings in is not reported: what the name
+        // leads to is never worked out.
+        let skip_local =
+            |b: Binding| !is_use && matches!(b, Binding::Use(..) | Binding::ExternCrate(..));
         // Block scopes first, then the module.
         let mut scope = site.scope as usize;
         while let Some(s) = scan.scopes.get(scope) {
@@ -916,6 +925,9 @@ impl Resolver<'_, '_> {
                     NameKind::ExternCrate(u) => Binding::ExternCrate(occ, u),
                 };
                 if !matches!(b, Binding::Use(o2, u) if (o2, u) == (occ, si)) {
+                    if skip_local(b) {
+                        return (Res::Unknown, true);
+                    }
                     return self.through_binding(b, &segs[1..]);
                 }
             }
@@ -927,11 +939,17 @@ impl Resolver<'_, '_> {
         if let Some(b) = self.bindings[module].get(&first).copied()
             && !matches!(b, Binding::Use(o2, u) | Binding::ExternCrate(o2, u) if (o2, u) == (occ, si))
         {
+            if skip_local(b) {
+                return (Res::Unknown, true);
+            }
             return self.through_binding(b, &segs[1..]);
         }
         // A name brought in by a glob `use` of this module (which is the
         // import site) shadows the extern prelude.
         if let Some(g) = self.glob_source(module, first) {
+            if !is_use {
+                return (Res::Unknown, true);
+            }
             return (self.walk(g, segs), true);
         }
         (self.extern_crate(target, first, &segs[1..], dev), false)

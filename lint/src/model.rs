@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -129,15 +130,30 @@ pub struct SourceFile {
 pub enum ImportTarget {
     /// A module of the workspace.
     Module(ModuleId),
-    /// An external crate (or a path inside one), by package name, e.g.
-    /// `sqlx::postgres::PgPool`; `key` is the same path spelled with the
-    /// name code uses (`orm::Connection` for a renamed `diesel`).
-    External {
-        /// Package-name path.
-        path: String,
-        /// Key path (equal to `path` unless renamed).
-        key: String,
-    },
+    /// An external crate (or a path inside one), shared by the imports of
+    /// the same path.
+    External(Arc<ExternalPath>),
+}
+
+/// A path into an external crate, by package name, e.g.
+/// `sqlx::postgres::PgPool`; `key` is the same path spelled with the name
+/// code uses (`orm::Connection` for a renamed `diesel`).
+///
+/// ```
+/// use std::sync::Arc;
+/// use terrace_lint::model::{ExternalPath, ImportTarget, Model};
+/// let to = ImportTarget::External(Arc::new(ExternalPath {
+///     path: "diesel::Connection".to_owned(),
+///     key: "orm::Connection".to_owned(),
+/// }));
+/// assert_eq!(Model::default().display(&to), "diesel::Connection");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ExternalPath {
+    /// Package-name path.
+    pub path: String,
+    /// Key path (equal to `path` unless renamed).
+    pub key: String,
 }
 
 /// A resolved import site in a source file or a manifest.
@@ -240,7 +256,7 @@ impl Model {
     pub fn display(&self, target: &ImportTarget) -> String {
         match target {
             ImportTarget::Module(m) => self.modules[*m].path(),
-            ImportTarget::External { path, .. } => path.clone(),
+            ImportTarget::External(e) => e.path.clone(),
         }
     }
 }
@@ -291,7 +307,7 @@ enum Res {
     /// A workspace module; `exact` when the path named the module itself.
     Module { id: ModuleId, exact: bool },
     /// An external crate path.
-    External { path: String, key: String },
+    External(Arc<ExternalPath>),
     /// A path into an external crate no contract can care about (its
     /// imports are dropped; the path is never spelled out).
     Ignored,
@@ -491,6 +507,8 @@ impl<'w> Builder<'w> {
                         bindings: &bindings,
                         globs: &globs,
                         memo: IntMap::default(),
+                        externals: IntMap::default(),
+                        external_id: Vec::new(),
                     };
                     (resolver, Vec::new())
                 },
@@ -501,7 +519,9 @@ impl<'w> Builder<'w> {
             )
             .map(|(_, imports)| imports)
             .collect();
-        let total: usize = lists.iter().map(Vec::len).sum();
+        // Room for the manifests' imports too, which come next.
+        let manifest: usize = self.ws.packages.iter().map(|p| p.dependencies.len()).sum();
+        let total: usize = lists.iter().map(Vec::len).sum::<usize>() + manifest;
         let mut lists = lists.into_iter();
         let mut imports = lists.next().unwrap_or_default();
         imports.reserve_exact(total - imports.len());
@@ -620,7 +640,10 @@ impl<'w> Builder<'w> {
 
     /// Dependencies in manifests become imports of the package's targets.
     fn manifest_imports(&mut self, keep_external: &(dyn Fn(&str, &str) -> bool + Sync)) {
-        for (pi, pkg) in self.ws.packages.iter().enumerate() {
+        let ws = self.ws;
+        // Dependencies on the same crate under the same key share a path.
+        let mut externals: HashMap<(&str, &str), Arc<ExternalPath>> = HashMap::new();
+        for (pi, pkg) in ws.packages.iter().enumerate() {
             if pkg.dependencies.is_empty() {
                 continue;
             }
@@ -657,10 +680,15 @@ impl<'w> Builder<'w> {
                         if !keep_external(&dep.key, &dep.package.replace('-', "_")) {
                             continue;
                         }
-                        ImportTarget::External {
-                            path: dep.package.replace('-', "_"),
-                            key: dep.key.clone(),
-                        }
+                        let e = externals
+                            .entry((&dep.package, &dep.key))
+                            .or_insert_with(|| {
+                                Arc::new(ExternalPath {
+                                    path: dep.package.replace('-', "_"),
+                                    key: dep.key.clone(),
+                                })
+                            });
+                        ImportTarget::External(e.clone())
                     }
                 };
                 self.model.imports.push(Import {
@@ -763,6 +791,11 @@ struct Resolver<'a, 'w> {
     /// Resolutions of `use` sites, by (occurrence, site); `None` while in
     /// progress (a cycle of `use`s resolves to nothing).
     memo: IntMap<(usize, usize), Option<Res>>,
+    /// External paths made so far, by extern prelude, then the symbols of
+    /// the path (imports of the same path share one).
+    externals: IntMap<Box<[u32]>, Arc<ExternalPath>>,
+    /// The key of `externals` being looked up (kept for its buffer).
+    external_id: Vec<u32>,
 }
 
 impl<'a> Resolver<'a, '_> {
@@ -792,7 +825,7 @@ impl<'a> Resolver<'a, '_> {
                     }
                     ImportTarget::Module(id)
                 }
-                Res::External { path, key } => ImportTarget::External { path, key },
+                Res::External(e) => ImportTarget::External(e),
                 Res::Ignored | Res::Unknown => continue,
             };
             imports.push(Import {
@@ -979,10 +1012,10 @@ impl<'a> Resolver<'a, '_> {
                 let res = self.use_res(o, u);
                 let res = match res {
                     Res::Module { id, exact: true } => self.walk(id, rest),
-                    Res::External { path, key } => Res::External {
-                        path: self.join(&path, rest),
-                        key: self.join(&key, rest),
-                    },
+                    Res::External(e) if !rest.is_empty() => Res::External(Arc::new(ExternalPath {
+                        path: self.join(&e.path, rest),
+                        key: self.join(&e.key, rest),
+                    })),
                     other => other,
                 };
                 (res, true)
@@ -1089,11 +1122,40 @@ impl<'a> Resolver<'a, '_> {
         match e.member {
             Some(lib) => self.walk(lib, rest),
             None if !e.keep => Res::Ignored,
-            None => Res::External {
-                path: self.join(&e.package, rest),
-                key: self.join(self.symbols.name(name), rest),
-            },
+            None => Res::External(self.external(self.prelude_of[target], name, &e.package, rest)),
         }
+    }
+
+    /// The path `name::rest` into the external crate `package` that `name`
+    /// is in extern prelude `prelude`, made once per resolver.
+    fn external(
+        &mut self,
+        prelude: usize,
+        name: Sym,
+        package: &str,
+        rest: &[Sym],
+    ) -> Arc<ExternalPath> {
+        let mut id = std::mem::take(&mut self.external_id);
+        id.clear();
+        id.push(prelude as u32);
+        id.extend(
+            std::iter::once(name)
+                .chain(rest.iter().copied())
+                .map(|s| s.0),
+        );
+        let e = match self.externals.get(id.as_slice()) {
+            Some(e) => e.clone(),
+            None => {
+                let e = Arc::new(ExternalPath {
+                    path: self.join(package, rest),
+                    key: self.join(self.symbols.name(name), rest),
+                });
+                self.externals.insert(id.as_slice().into(), e.clone());
+                e
+            }
+        };
+        self.external_id = id;
+        e
     }
 
     /// `head::rest[0]::rest[1]...`

@@ -977,6 +977,16 @@ impl<'a> Resolver<'a, '_> {
             }
             return self.through_binding(b, &segs[1..]);
         }
+        // Outside a `use`, a name that no crate of the extern prelude
+        // visible here has is not reported, whether a glob `use` brings it
+        // in or not: which modules the globs name need not be worked out.
+        if !is_use
+            && !self.preludes[self.prelude_of[target]]
+                .get(&first)
+                .is_some_and(|e| dev || !e.dev_only)
+        {
+            return (Res::Unknown, false);
+        }
         // A name brought in by a glob `use` of this module (which is the
         // import site) shadows the extern prelude.
         if let Some(g) = self.glob_source(module, first) {

@@ -272,13 +272,35 @@ struct Occurrence {
     inline: Vec<(ScopeId, ModuleId)>,
 }
 
-/// Name bindings of one module, from every file that makes it up.
+/// Name bindings of one module, from every file that makes it up: a
+/// child module, an item, or the (occurrence, site) of a `use` or `extern
+/// crate`, in 32 bits each (half the size of the maps that hold them).
 #[derive(Clone, Copy, Debug)]
 enum Binding {
-    Child(ModuleId),
+    Child(u32),
     Item,
-    Use(usize, usize),
-    ExternCrate(usize, usize),
+    Use(u32, u32),
+    ExternCrate(u32, u32),
+}
+
+impl Binding {
+    fn child(m: ModuleId) -> Binding {
+        Binding::Child(m as u32)
+    }
+
+    fn of_name(occ: usize, kind: NameKind) -> Binding {
+        match kind {
+            NameKind::Module(_) | NameKind::Item => Binding::Item,
+            NameKind::Use(u) => Binding::Use(occ as u32, u as u32),
+            NameKind::ExternCrate(u) => Binding::ExternCrate(occ as u32, u as u32),
+        }
+    }
+
+    /// True for the binding site `si` of occurrence `occ` makes.
+    fn is_site(self, occ: usize, si: usize) -> bool {
+        matches!(self, Binding::Use(o, u) | Binding::ExternCrate(o, u)
+            if (o as usize, u as usize) == (occ, si))
+    }
 }
 
 /// An entry of a target's extern prelude.
@@ -613,16 +635,14 @@ impl<'w> Builder<'w> {
         for (name, &child) in children {
             // A name no scan mentions can never be looked up.
             if let Some(sym) = symbols.get(name) {
-                map.insert(sym, Binding::Child(child));
+                map.insert(sym, Binding::child(child));
             }
         }
         for (occ, si, scan, scope) in scopes.iter().filter_map(scope_of) {
             for name in scan.names_of(scope) {
                 let b = match name.kind {
                     NameKind::Module(_) => continue,
-                    NameKind::Item => Binding::Item,
-                    NameKind::Use(s) => Binding::Use(occ, s),
-                    NameKind::ExternCrate(s) => Binding::ExternCrate(occ, s),
+                    kind => Binding::of_name(occ, kind),
                 };
                 map.entry(name.ident).or_insert(b);
             }
@@ -952,12 +972,8 @@ impl<'a> Resolver<'a, '_> {
                 break;
             }
             if let Some(name) = scan.names_of(s).iter().find(|n| n.ident == first) {
-                let b = match name.kind {
-                    NameKind::Module(_) | NameKind::Item => Binding::Item,
-                    NameKind::Use(u) => Binding::Use(occ, u),
-                    NameKind::ExternCrate(u) => Binding::ExternCrate(occ, u),
-                };
-                if !matches!(b, Binding::Use(o2, u) if (o2, u) == (occ, si)) {
+                let b = Binding::of_name(occ, name.kind);
+                if !matches!(b, Binding::Use(..)) || !b.is_site(occ, si) {
                     if skip_local(b) {
                         return (Res::Unknown, true);
                     }
@@ -970,7 +986,7 @@ impl<'a> Resolver<'a, '_> {
             }
         }
         if let Some(b) = self.bindings[module].get(&first).copied()
-            && !matches!(b, Binding::Use(o2, u) | Binding::ExternCrate(o2, u) if (o2, u) == (occ, si))
+            && !b.is_site(occ, si)
         {
             if skip_local(b) {
                 return (Res::Unknown, true);
@@ -1016,10 +1032,10 @@ impl<'a> Resolver<'a, '_> {
 
     fn through_binding(&mut self, b: Binding, rest: &[Sym]) -> (Res, bool) {
         match b {
-            Binding::Child(c) => (self.walk(c, rest), false),
+            Binding::Child(c) => (self.walk(c as usize, rest), false),
             Binding::Item => (Res::Unknown, false),
             Binding::Use(o, u) | Binding::ExternCrate(o, u) => {
-                let res = self.use_res(o, u);
+                let res = self.use_res(o as usize, u as usize);
                 let res = match res {
                     Res::Module { id, exact: true } => self.walk(id, rest),
                     Res::External(e) if !rest.is_empty() => Res::External(Arc::new(ExternalPath {
@@ -1085,8 +1101,8 @@ impl<'a> Resolver<'a, '_> {
                 binding = self.bindings[id].get(&seg).copied();
             }
             match binding {
-                Some(Binding::Child(c)) => id = c,
-                Some(Binding::Use(o, u)) => match self.use_res(o, u) {
+                Some(Binding::Child(c)) => id = c as usize,
+                Some(Binding::Use(o, u)) => match self.use_res(o as usize, u as usize) {
                     Res::Module { id: m, exact } => {
                         if !exact {
                             return Res::Module {

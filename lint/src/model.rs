@@ -606,10 +606,28 @@ impl<'w> Builder<'w> {
     /// Each module's names, and its glob `use`s (whose names are only known
     /// by looking into the module they name).
     fn bindings(&self, symbols: &Symbols) -> (Vec<IntMap<Sym, Binding>>, Vec<GlobUses>) {
+        // The glob `use`s of each file, as (scope, site), found once per
+        // file rather than once per module scope of it.
+        let file_globs: Vec<Vec<(u32, u32)>> = self
+            .scans
+            .par_iter()
+            .map(|scan| {
+                let Some(scan) = scan else {
+                    return Vec::new();
+                };
+                (scan.sites.iter().enumerate())
+                    .filter(|(_, site)| {
+                        site.shape == SiteShape::Use
+                            && scan.segments(site).last() == Some(&Sym::STAR)
+                    })
+                    .map(|(i, site)| (site.scope, i as u32))
+                    .collect()
+            })
+            .collect();
         self.module_scopes
             .par_iter()
             .enumerate()
-            .map(|(m, scopes)| self.module_bindings(symbols, m, scopes))
+            .map(|(m, scopes)| self.module_bindings(symbols, &file_globs, m, scopes))
             .unzip()
     }
 
@@ -617,6 +635,7 @@ impl<'w> Builder<'w> {
     fn module_bindings(
         &self,
         symbols: &Symbols,
+        file_globs: &[Vec<(u32, u32)>],
         m: ModuleId,
         scopes: &[(usize, ScopeId)],
     ) -> (IntMap<Sym, Binding>, GlobUses) {
@@ -646,12 +665,10 @@ impl<'w> Builder<'w> {
                 };
                 map.entry(name.ident).or_insert(b);
             }
-            for (i, site) in scan.sites.iter().enumerate() {
-                if site.scope as usize == si
-                    && site.shape == SiteShape::Use
-                    && scan.segments(site).last() == Some(&Sym::STAR)
-                {
-                    globs.push((occ, i));
+            let file = self.occurrences[occ].file;
+            for &(scope, i) in &file_globs[file] {
+                if scope as usize == si {
+                    globs.push((occ, i as usize));
                 }
             }
         }

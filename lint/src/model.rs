@@ -366,7 +366,7 @@ pub(crate) fn build_burying(
     let started = crate::timings::start();
     b.read_trees();
     let started = crate::timings::end("read and scan", started);
-    b.resolve(keep_external, graveyard);
+    b.resolve(keep_external);
     let started = crate::timings::end("resolve", started);
     b.manifest_imports(keep_external);
     crate::timings::end("manifest imports", started);
@@ -502,11 +502,7 @@ impl<'w> Builder<'w> {
     }
 
     /// Resolves every site of every occurrence into imports.
-    fn resolve(
-        &mut self,
-        keep_external: &(dyn Fn(&str, &str) -> bool + Sync),
-        graveyard: &Graveyard,
-    ) {
+    fn resolve(&mut self, keep_external: &(dyn Fn(&str, &str) -> bool + Sync)) {
         let started = crate::timings::start();
         let symbols = std::mem::take(self.symbols.get_mut().unwrap_or_else(|e| e.into_inner()));
         let (bindings, globs) = self.bindings(&symbols);
@@ -541,6 +537,9 @@ impl<'w> Builder<'w> {
             )
             .map(|(_, imports)| imports)
             .collect();
+        // Freed now, while the lists are merged, rather than once the check
+        // is done: what comes next needs none of it, and memory peaks here.
+        drop_in_background((symbols, bindings, globs, preludes));
         // Room for the manifests' imports too, which come next.
         let manifest: usize = self.ws.packages.iter().map(|p| p.dependencies.len()).sum();
         let total: usize = lists.iter().map(Vec::len).sum::<usize>() + manifest;
@@ -551,7 +550,6 @@ impl<'w> Builder<'w> {
             imports.append(&mut list);
         }
         self.model.imports = imports;
-        graveyard.bury((symbols, bindings, globs, preludes));
     }
 
     /// The extern preludes keyed by symbol, with whether imports of each

@@ -365,6 +365,10 @@ pub(crate) fn build_burying(
     b.cache = cache;
     let started = crate::timings::start();
     b.read_trees();
+    // What each thread kept from one file to the next while reading is not
+    // needed again: freed before resolution, when memory peaks.
+    rayon::broadcast(|_| walk::release_buffers());
+    walk::release_buffers();
     let started = crate::timings::end("read and scan", started);
     b.resolve(keep_external);
     let started = crate::timings::end("resolve", started);

@@ -265,9 +265,7 @@ impl<'a> Checker<'a> {
                 }
                 let hit = match &imp.to {
                     ImportTarget::Module(t) => ignore_to[k][*t],
-                    ImportTarget::External { path, key } => {
-                        external_matches(&rule.imported, path, key)
-                    }
+                    ImportTarget::External(e) => external_matches(&rule.imported, &e.path, &e.key),
                 };
                 if hit {
                     used[k] += 1;
@@ -451,7 +449,7 @@ impl<'a> Checker<'a> {
         let mut chain = vec![self.link(first)];
         let mut cur = match first.to {
             ImportTarget::Module(t) => t,
-            ImportTarget::External { .. } => return chain,
+            ImportTarget::External(_) => return chain,
         };
         let mut guard = 0;
         while let Some(imp) = next[cur] {
@@ -540,12 +538,12 @@ impl<'a> Checker<'a> {
         let mut target_of = |imp: &'a Import| -> Option<usize> {
             match &imp.to {
                 ImportTarget::Module(t) => first_forbidden[*t],
-                ImportTarget::External { path, key } => *external
-                    .entry((path.as_str(), key.as_str()))
+                ImportTarget::External(e) => *external
+                    .entry((e.path.as_str(), e.key.as_str()))
                     .or_insert_with(|| {
                         forbidden
                             .iter()
-                            .position(|p| external_matches(p, path, key))
+                            .position(|p| external_matches(p, &e.path, &e.key))
                     }),
             }
         };
@@ -602,10 +600,10 @@ impl<'a> Checker<'a> {
             }
             let ok = match &imp.to {
                 ImportTarget::Module(t) => in_source[*t] || in_allowed[*t],
-                ImportTarget::External { path, key } => {
-                    let root = path.split("::").next().unwrap_or(path);
+                ImportTarget::External(e) => {
+                    let root = e.path.split("::").next().unwrap_or(&e.path);
                     ALWAYS_ALLOWED.contains(&root)
-                        || allowed.iter().any(|p| external_matches(p, path, key))
+                        || allowed.iter().any(|p| external_matches(p, &e.path, &e.key))
                 }
             };
             if !ok {
@@ -992,7 +990,7 @@ mod tests {
 
     use super::check;
     use crate::config::{Config, Contract, ContractKind, IgnoreRule, ModulePattern, Severity};
-    use crate::model::{Import, ImportTarget, Model, Module, SourceFile, TargetInfo};
+    use crate::model::{ExternalPath, Import, ImportTarget, Model, Module, SourceFile, TargetInfo};
     use crate::scan::Pos;
     use crate::workspace::{Edition, TargetKind};
 
@@ -1035,10 +1033,10 @@ mod tests {
             let f = id(&mut m, &mut ids, from);
             let target = if to.starts_with("ext:") {
                 let p = to.trim_start_matches("ext:").to_owned();
-                ImportTarget::External {
+                ImportTarget::External(std::sync::Arc::new(ExternalPath {
                     key: p.clone(),
                     path: p,
-                }
+                }))
             } else {
                 ImportTarget::Module(id(&mut m, &mut ids, to))
             };

@@ -5,13 +5,14 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::cache::CheckCache;
 use crate::report::FileError;
 use crate::scan::{NameKind, Pos, ScopeId};
-use crate::summary::{FileSummary, IntMap, ScopeShape, SiteShape, Sym, Symbols};
+use crate::summary::{FileSummary, IntMap, ScopeShape, SiteShape, SumSite, Sym, Symbols};
 use crate::workspace::{DepKind, Edition, TargetKind, Workspace};
 
 mod walk;
@@ -129,15 +130,30 @@ pub struct SourceFile {
 pub enum ImportTarget {
     /// A module of the workspace.
     Module(ModuleId),
-    /// An external crate (or a path inside one), by package name, e.g.
-    /// `sqlx::postgres::PgPool`; `key` is the same path spelled with the
-    /// name code uses (`orm::Connection` for a renamed `diesel`).
-    External {
-        /// Package-name path.
-        path: String,
-        /// Key path (equal to `path` unless renamed).
-        key: String,
-    },
+    /// An external crate (or a path inside one), shared by the imports of
+    /// the same path.
+    External(Arc<ExternalPath>),
+}
+
+/// A path into an external crate, by package name, e.g.
+/// `sqlx::postgres::PgPool`; `key` is the same path spelled with the name
+/// code uses (`orm::Connection` for a renamed `diesel`).
+///
+/// ```
+/// use std::sync::Arc;
+/// use terrace_lint::model::{ExternalPath, ImportTarget, Model};
+/// let to = ImportTarget::External(Arc::new(ExternalPath {
+///     path: "diesel::Connection".to_owned(),
+///     key: "orm::Connection".to_owned(),
+/// }));
+/// assert_eq!(Model::default().display(&to), "diesel::Connection");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ExternalPath {
+    /// Package-name path.
+    pub path: String,
+    /// Key path (equal to `path` unless renamed).
+    pub key: String,
 }
 
 /// A resolved import site in a source file or a manifest.
@@ -240,7 +256,7 @@ impl Model {
     pub fn display(&self, target: &ImportTarget) -> String {
         match target {
             ImportTarget::Module(m) => self.modules[*m].path(),
-            ImportTarget::External { path, .. } => path.clone(),
+            ImportTarget::External(e) => e.path.clone(),
         }
     }
 }
@@ -256,13 +272,35 @@ struct Occurrence {
     inline: Vec<(ScopeId, ModuleId)>,
 }
 
-/// Name bindings of one module, from every file that makes it up.
+/// Name bindings of one module, from every file that makes it up: a
+/// child module, an item, or the (occurrence, site) of a `use` or `extern
+/// crate`, in 32 bits each (half the size of the maps that hold them).
 #[derive(Clone, Copy, Debug)]
 enum Binding {
-    Child(ModuleId),
+    Child(u32),
     Item,
-    Use(usize, usize),
-    ExternCrate(usize, usize),
+    Use(u32, u32),
+    ExternCrate(u32, u32),
+}
+
+impl Binding {
+    fn child(m: ModuleId) -> Binding {
+        Binding::Child(m as u32)
+    }
+
+    fn of_name(occ: usize, kind: NameKind) -> Binding {
+        match kind {
+            NameKind::Module(_) | NameKind::Item => Binding::Item,
+            NameKind::Use(u) => Binding::Use(occ as u32, u as u32),
+            NameKind::ExternCrate(u) => Binding::ExternCrate(occ as u32, u as u32),
+        }
+    }
+
+    /// True for the binding site `si` of occurrence `occ` makes.
+    fn is_site(self, occ: usize, si: usize) -> bool {
+        matches!(self, Binding::Use(o, u) | Binding::ExternCrate(o, u)
+            if (o as usize, u as usize) == (occ, si))
+    }
 }
 
 /// An entry of a target's extern prelude.
@@ -291,7 +329,7 @@ enum Res {
     /// A workspace module; `exact` when the path named the module itself.
     Module { id: ModuleId, exact: bool },
     /// An external crate path.
-    External { path: String, key: String },
+    External(Arc<ExternalPath>),
     /// A path into an external crate no contract can care about (its
     /// imports are dropped; the path is never spelled out).
     Ignored,
@@ -327,8 +365,12 @@ pub(crate) fn build_burying(
     b.cache = cache;
     let started = crate::timings::start();
     b.read_trees();
+    // What each thread kept from one file to the next while reading is not
+    // needed again: freed before resolution, when memory peaks.
+    rayon::broadcast(|_| walk::release_buffers());
+    walk::release_buffers();
     let started = crate::timings::end("read and scan", started);
-    b.resolve(keep_external, graveyard);
+    b.resolve(keep_external);
     let started = crate::timings::end("resolve", started);
     b.manifest_imports(keep_external);
     crate::timings::end("manifest imports", started);
@@ -464,11 +506,7 @@ impl<'w> Builder<'w> {
     }
 
     /// Resolves every site of every occurrence into imports.
-    fn resolve(
-        &mut self,
-        keep_external: &(dyn Fn(&str, &str) -> bool + Sync),
-        graveyard: &Graveyard,
-    ) {
+    fn resolve(&mut self, keep_external: &(dyn Fn(&str, &str) -> bool + Sync)) {
         let started = crate::timings::start();
         let symbols = std::mem::take(self.symbols.get_mut().unwrap_or_else(|e| e.into_inner()));
         let (bindings, globs) = self.bindings(&symbols);
@@ -491,6 +529,8 @@ impl<'w> Builder<'w> {
                         bindings: &bindings,
                         globs: &globs,
                         memo: IntMap::default(),
+                        externals: IntMap::default(),
+                        external_id: Vec::new(),
                     };
                     (resolver, Vec::new())
                 },
@@ -501,7 +541,12 @@ impl<'w> Builder<'w> {
             )
             .map(|(_, imports)| imports)
             .collect();
-        let total: usize = lists.iter().map(Vec::len).sum();
+        // Freed now, while the lists are merged, rather than once the check
+        // is done: what comes next needs none of it, and memory peaks here.
+        drop_in_background((symbols, bindings, globs, preludes));
+        // Room for the manifests' imports too, which come next.
+        let manifest: usize = self.ws.packages.iter().map(|p| p.dependencies.len()).sum();
+        let total: usize = lists.iter().map(Vec::len).sum::<usize>() + manifest;
         let mut lists = lists.into_iter();
         let mut imports = lists.next().unwrap_or_default();
         imports.reserve_exact(total - imports.len());
@@ -509,7 +554,6 @@ impl<'w> Builder<'w> {
             imports.append(&mut list);
         }
         self.model.imports = imports;
-        graveyard.bury((symbols, bindings, globs, preludes));
     }
 
     /// The extern preludes keyed by symbol, with whether imports of each
@@ -564,10 +608,28 @@ impl<'w> Builder<'w> {
     /// Each module's names, and its glob `use`s (whose names are only known
     /// by looking into the module they name).
     fn bindings(&self, symbols: &Symbols) -> (Vec<IntMap<Sym, Binding>>, Vec<GlobUses>) {
+        // The glob `use`s of each file, as (scope, site), found once per
+        // file rather than once per module scope of it.
+        let file_globs: Vec<Vec<(u32, u32)>> = self
+            .scans
+            .par_iter()
+            .map(|scan| {
+                let Some(scan) = scan else {
+                    return Vec::new();
+                };
+                (scan.sites.iter().enumerate())
+                    .filter(|(_, site)| {
+                        site.shape == SiteShape::Use
+                            && scan.segments(site).last() == Some(&Sym::STAR)
+                    })
+                    .map(|(i, site)| (site.scope, i as u32))
+                    .collect()
+            })
+            .collect();
         self.module_scopes
             .par_iter()
             .enumerate()
-            .map(|(m, scopes)| self.module_bindings(symbols, m, scopes))
+            .map(|(m, scopes)| self.module_bindings(symbols, &file_globs, m, scopes))
             .unzip()
     }
 
@@ -575,6 +637,7 @@ impl<'w> Builder<'w> {
     fn module_bindings(
         &self,
         symbols: &Symbols,
+        file_globs: &[Vec<(u32, u32)>],
         m: ModuleId,
         scopes: &[(usize, ScopeId)],
     ) -> (IntMap<Sym, Binding>, GlobUses) {
@@ -593,25 +656,21 @@ impl<'w> Builder<'w> {
         for (name, &child) in children {
             // A name no scan mentions can never be looked up.
             if let Some(sym) = symbols.get(name) {
-                map.insert(sym, Binding::Child(child));
+                map.insert(sym, Binding::child(child));
             }
         }
         for (occ, si, scan, scope) in scopes.iter().filter_map(scope_of) {
             for name in scan.names_of(scope) {
                 let b = match name.kind {
                     NameKind::Module(_) => continue,
-                    NameKind::Item => Binding::Item,
-                    NameKind::Use(s) => Binding::Use(occ, s),
-                    NameKind::ExternCrate(s) => Binding::ExternCrate(occ, s),
+                    kind => Binding::of_name(occ, kind),
                 };
                 map.entry(name.ident).or_insert(b);
             }
-            for (i, site) in scan.sites.iter().enumerate() {
-                if site.scope as usize == si
-                    && site.shape == SiteShape::Use
-                    && scan.segments(site).last() == Some(&Sym::STAR)
-                {
-                    globs.push((occ, i));
+            let file = self.occurrences[occ].file;
+            for &(scope, i) in &file_globs[file] {
+                if scope as usize == si {
+                    globs.push((occ, i as usize));
                 }
             }
         }
@@ -620,7 +679,10 @@ impl<'w> Builder<'w> {
 
     /// Dependencies in manifests become imports of the package's targets.
     fn manifest_imports(&mut self, keep_external: &(dyn Fn(&str, &str) -> bool + Sync)) {
-        for (pi, pkg) in self.ws.packages.iter().enumerate() {
+        let ws = self.ws;
+        // Dependencies on the same crate under the same key share a path.
+        let mut externals: HashMap<(&str, &str), Arc<ExternalPath>> = HashMap::new();
+        for (pi, pkg) in ws.packages.iter().enumerate() {
             if pkg.dependencies.is_empty() {
                 continue;
             }
@@ -657,10 +719,15 @@ impl<'w> Builder<'w> {
                         if !keep_external(&dep.key, &dep.package.replace('-', "_")) {
                             continue;
                         }
-                        ImportTarget::External {
-                            path: dep.package.replace('-', "_"),
-                            key: dep.key.clone(),
-                        }
+                        let e = externals
+                            .entry((&dep.package, &dep.key))
+                            .or_insert_with(|| {
+                                Arc::new(ExternalPath {
+                                    path: dep.package.replace('-', "_"),
+                                    key: dep.key.clone(),
+                                })
+                            });
+                        ImportTarget::External(e.clone())
                     }
                 };
                 self.model.imports.push(Import {
@@ -763,21 +830,33 @@ struct Resolver<'a, 'w> {
     /// Resolutions of `use` sites, by (occurrence, site); `None` while in
     /// progress (a cycle of `use`s resolves to nothing).
     memo: IntMap<(usize, usize), Option<Res>>,
+    /// External paths made so far, by extern prelude, then the symbols of
+    /// the path (imports of the same path share one).
+    externals: IntMap<Box<[u32]>, Arc<ExternalPath>>,
+    /// The key of `externals` being looked up (kept for its buffer).
+    external_id: Vec<u32>,
 }
 
-impl Resolver<'_, '_> {
+impl<'a> Resolver<'a, '_> {
     /// Appends the imports made by the sites of one occurrence of a file.
     fn imports_of(&mut self, occ: usize, imports: &mut Vec<Import>) {
-        let file = self.b.occurrences[occ].file;
-        let Some(scan) = self.b.scans[file].as_ref() else {
+        let b = self.b;
+        let file = b.occurrences[occ].file;
+        let Some(scan) = b.scans[file].as_ref() else {
             return;
         };
         for (si, site) in scan.sites.iter().enumerate() {
             let from = self.module_of(occ, site.scope as usize);
-            let Some(res) = self.site(occ, si) else {
+            let (res, via_local) = self.resolve_in(occ, si, scan, site, from);
+            // A name a `use` brought in is not reported again: the `use` is
+            // the import site. Every leaf of a `use` tree is one, though,
+            // even when its first segment is itself a name brought in by
+            // `use` (`use sqlx::{self, Connection}`, or 2015's `extern
+            // crate` at the root).
+            if via_local && site.shape != SiteShape::Use {
                 continue;
-            };
-            let dev = site.dev || self.b.model.modules[from].dev;
+            }
+            let dev = site.dev || b.model.modules[from].dev;
             let to = match res {
                 Res::Module { id, .. } => {
                     if id == from {
@@ -785,7 +864,7 @@ impl Resolver<'_, '_> {
                     }
                     ImportTarget::Module(id)
                 }
-                Res::External { path, key } => ImportTarget::External { path, key },
+                Res::External(e) => ImportTarget::External(e),
                 Res::Ignored | Res::Unknown => continue,
             };
             imports.push(Import {
@@ -825,35 +904,32 @@ impl Resolver<'_, '_> {
         }
     }
 
-    /// The import a site makes, or `None` when it is not reported (a local
-    /// item, or a name a `use` brought in: the `use` is the import site).
-    fn site(&mut self, occ: usize, si: usize) -> Option<Res> {
-        let (res, via_local) = self.resolve_site(occ, si);
-        // Every leaf of a `use` tree is an import site, even when its first
-        // segment is itself a name brought in by `use` (`use sqlx::{self,
-        // Connection}`, or 2015's `extern crate` at the root).
-        let is_use = self.b.scans[self.b.occurrences[occ].file]
-            .as_ref()
-            .and_then(|s| s.sites.get(si))
-            .is_some_and(|s| s.shape == SiteShape::Use);
-        if via_local && !is_use {
-            None
-        } else {
-            Some(res)
-        }
-    }
-
     /// Resolves a site; the flag says whether its first segment was a name
     /// brought in by `use` or `extern crate`.
     fn resolve_site(&mut self, occ: usize, si: usize) -> (Res, bool) {
-        let o = &self.b.occurrences[occ];
-        let Some(scan) = self.b.scans[o.file].as_ref() else {
+        let b = self.b;
+        let Some(scan) = b.scans[b.occurrences[occ].file].as_ref() else {
             return (Res::Unknown, false);
         };
         let Some(site) = scan.sites.get(si) else {
             return (Res::Unknown, false);
         };
         let module = self.module_of(occ, site.scope as usize);
+        self.resolve_in(occ, si, scan, site, module)
+    }
+
+    /// [`Resolver::resolve_site`] for site `si` of `scan`, in `module`.
+    /// A path that is not a `use` and whose first segment a `use`, an
+    /// `extern crate` or a glob `use` brings in resolves no further: it is
+    /// not reported.
+    fn resolve_in(
+        &mut self,
+        occ: usize,
+        si: usize,
+        scan: &'a FileSummary,
+        site: &SumSite,
+        module: ModuleId,
+    ) -> (Res, bool) {
         let target = self.b.model.modules[module].target;
         // Test-only code sees dev-dependencies: the site's own item or its
         // module may be the one marked `#[cfg(test)]`.
@@ -903,6 +979,11 @@ impl Resolver<'_, '_> {
                 None => (self.extern_crate(target, first, &segs[1..], dev), false),
             };
         }
+        // A path (not a `use`) whose first segment a `use`, an `extern
+        // crate` or a glob `use` brings in is not reported: what the name
+        // leads to is never worked out.
+        let skip_local =
+            |b: Binding| !is_use && matches!(b, Binding::Use(..) | Binding::ExternCrate(..));
         // Block scopes first, then the module.
         let mut scope = site.scope as usize;
         while let Some(s) = scan.scopes.get(scope) {
@@ -910,12 +991,11 @@ impl Resolver<'_, '_> {
                 break;
             }
             if let Some(name) = scan.names_of(s).iter().find(|n| n.ident == first) {
-                let b = match name.kind {
-                    NameKind::Module(_) | NameKind::Item => Binding::Item,
-                    NameKind::Use(u) => Binding::Use(occ, u),
-                    NameKind::ExternCrate(u) => Binding::ExternCrate(occ, u),
-                };
-                if !matches!(b, Binding::Use(o2, u) if (o2, u) == (occ, si)) {
+                let b = Binding::of_name(occ, name.kind);
+                if !matches!(b, Binding::Use(..)) || !b.is_site(occ, si) {
+                    if skip_local(b) {
+                        return (Res::Unknown, true);
+                    }
                     return self.through_binding(b, &segs[1..]);
                 }
             }
@@ -925,13 +1005,29 @@ impl Resolver<'_, '_> {
             }
         }
         if let Some(b) = self.bindings[module].get(&first).copied()
-            && !matches!(b, Binding::Use(o2, u) | Binding::ExternCrate(o2, u) if (o2, u) == (occ, si))
+            && !b.is_site(occ, si)
         {
+            if skip_local(b) {
+                return (Res::Unknown, true);
+            }
             return self.through_binding(b, &segs[1..]);
+        }
+        // Outside a `use`, a name that no crate of the extern prelude
+        // visible here has is not reported, whether a glob `use` brings it
+        // in or not: which modules the globs name need not be worked out.
+        if !is_use
+            && !self.preludes[self.prelude_of[target]]
+                .get(&first)
+                .is_some_and(|e| dev || !e.dev_only)
+        {
+            return (Res::Unknown, false);
         }
         // A name brought in by a glob `use` of this module (which is the
         // import site) shadows the extern prelude.
         if let Some(g) = self.glob_source(module, first) {
+            if !is_use {
+                return (Res::Unknown, true);
+            }
             return (self.walk(g, segs), true);
         }
         (self.extern_crate(target, first, &segs[1..], dev), false)
@@ -955,16 +1051,16 @@ impl Resolver<'_, '_> {
 
     fn through_binding(&mut self, b: Binding, rest: &[Sym]) -> (Res, bool) {
         match b {
-            Binding::Child(c) => (self.walk(c, rest), false),
+            Binding::Child(c) => (self.walk(c as usize, rest), false),
             Binding::Item => (Res::Unknown, false),
             Binding::Use(o, u) | Binding::ExternCrate(o, u) => {
-                let res = self.use_res(o, u);
+                let res = self.use_res(o as usize, u as usize);
                 let res = match res {
                     Res::Module { id, exact: true } => self.walk(id, rest),
-                    Res::External { path, key } => Res::External {
-                        path: self.join(&path, rest),
-                        key: self.join(&key, rest),
-                    },
+                    Res::External(e) if !rest.is_empty() => Res::External(Arc::new(ExternalPath {
+                        path: self.join(&e.path, rest),
+                        key: self.join(&e.key, rest),
+                    })),
                     other => other,
                 };
                 (res, true)
@@ -1024,8 +1120,8 @@ impl Resolver<'_, '_> {
                 binding = self.bindings[id].get(&seg).copied();
             }
             match binding {
-                Some(Binding::Child(c)) => id = c,
-                Some(Binding::Use(o, u)) => match self.use_res(o, u) {
+                Some(Binding::Child(c)) => id = c as usize,
+                Some(Binding::Use(o, u)) => match self.use_res(o as usize, u as usize) {
                     Res::Module { id: m, exact } => {
                         if !exact {
                             return Res::Module {
@@ -1071,11 +1167,40 @@ impl Resolver<'_, '_> {
         match e.member {
             Some(lib) => self.walk(lib, rest),
             None if !e.keep => Res::Ignored,
-            None => Res::External {
-                path: self.join(&e.package, rest),
-                key: self.join(self.symbols.name(name), rest),
-            },
+            None => Res::External(self.external(self.prelude_of[target], name, &e.package, rest)),
         }
+    }
+
+    /// The path `name::rest` into the external crate `package` that `name`
+    /// is in extern prelude `prelude`, made once per resolver.
+    fn external(
+        &mut self,
+        prelude: usize,
+        name: Sym,
+        package: &str,
+        rest: &[Sym],
+    ) -> Arc<ExternalPath> {
+        let mut id = std::mem::take(&mut self.external_id);
+        id.clear();
+        id.push(prelude as u32);
+        id.extend(
+            std::iter::once(name)
+                .chain(rest.iter().copied())
+                .map(|s| s.0),
+        );
+        let e = match self.externals.get(id.as_slice()) {
+            Some(e) => e.clone(),
+            None => {
+                let e = Arc::new(ExternalPath {
+                    path: self.join(package, rest),
+                    key: self.join(self.symbols.name(name), rest),
+                });
+                self.externals.insert(id.as_slice().into(), e.clone());
+                e
+            }
+        };
+        self.external_id = id;
+        e
     }
 
     /// `head::rest[0]::rest[1]...`

@@ -963,6 +963,13 @@ thread_local! {
     static BUFFER: std::cell::Cell<Buffer> = const { std::cell::Cell::new(Buffer(Vec::new())) };
 }
 
+/// Frees the calling thread's buffer and its token buffers, kept from one
+/// file to the next while files are read.
+pub(super) fn release_buffers() {
+    drop(BUFFER.take());
+    crate::scan::release_buffers();
+}
+
 /// Reads `reader` to its end into `buffer` (grown as needed); returns how
 /// many bytes it read, which are the start of the buffer.
 fn read_into(reader: &mut impl std::io::Read, buffer: &mut Buffer) -> std::io::Result<usize> {

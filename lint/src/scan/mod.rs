@@ -224,11 +224,6 @@ pub(crate) fn scan_into<'a, S: Sink<'a>>(
     edition2015: bool,
     sink: S,
 ) -> (S, Vec<ScanError>) {
-    thread_local! {
-        // Token buffers reused between files: no page faults for a fresh
-        // multi-megabyte vector per file.
-        static BUFFERS: RefCell<Lexed> = RefCell::default();
-    }
     BUFFERS.with(|b| match b.try_borrow_mut() {
         Ok(mut lexed) => {
             let found = scan_with(text, edition2015, &mut lexed, sink);
@@ -239,6 +234,22 @@ pub(crate) fn scan_into<'a, S: Sink<'a>>(
         }
         Err(_) => scan_with(text, edition2015, &mut Lexed::default(), sink),
     })
+}
+
+thread_local! {
+    // Token buffers reused between files: no page faults for a fresh
+    // multi-megabyte vector per file.
+    static BUFFERS: RefCell<Lexed> = RefCell::default();
+}
+
+/// Frees the calling thread's token buffers, kept from one file to the
+/// next while files are scanned.
+pub(crate) fn release_buffers() {
+    BUFFERS.with(|b| {
+        if let Ok(mut lexed) = b.try_borrow_mut() {
+            *lexed = Lexed::default();
+        }
+    });
 }
 
 fn scan_with<'a, S: Sink<'a>>(

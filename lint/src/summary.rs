@@ -132,6 +132,40 @@ struct SymCache {
     /// The [`Symbols::serial`] the entries are valid for.
     serial: u64,
     entries: Vec<CacheEntry>,
+    /// Identifiers of 17 to 32 bytes (generated bindings are full of them).
+    long: Vec<LongEntry>,
+}
+
+/// A [`SymCache`] entry of an identifier of 17 to 32 bytes: its first and
+/// last 16 bytes hold all of it.
+#[derive(Debug, Clone, Copy)]
+struct LongEntry {
+    words: [u64; 4],
+    /// The identifier's length (0: empty entry).
+    len: u32,
+    sym: Sym,
+}
+
+impl Default for LongEntry {
+    fn default() -> Self {
+        LongEntry {
+            words: [0; 4],
+            len: 0,
+            sym: Sym(0),
+        }
+    }
+}
+
+/// [`LongEntry::words`] of `b` (17 to 32 bytes).
+#[inline(always)]
+fn long_words(b: &[u8]) -> [u64; 4] {
+    let n = b.len();
+    [
+        le_u64(&b[..8]),
+        le_u64(&b[8..16]),
+        le_u64(&b[n - 16..n - 8]),
+        le_u64(&b[n - 8..]),
+    ]
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -154,19 +188,24 @@ impl Default for CacheEntry {
 
 impl SymCache {
     const SLOTS: usize = 8192;
-    /// Identifiers longer than this are not cached.
+    /// Identifiers longer than this are in [`SymCache::long`].
     const MAX_LEN: usize = 16;
+    const LONG_SLOTS: usize = 4096;
+    /// Identifiers longer than this are not cached.
+    const LONG_MAX_LEN: usize = 32;
 
     /// The global symbols of `distinct`, interned in `symbols`.
     fn intern(&mut self, distinct: &[&str], symbols: &Mutex<Symbols>) -> Vec<Sym> {
         if self.entries.is_empty() {
             self.entries = vec![CacheEntry::default(); Self::SLOTS];
+            self.long = vec![LongEntry::default(); Self::LONG_SLOTS];
         }
         // Hits first, without the lock (checked against the serial below).
         let mut found: Vec<Option<Sym>> = distinct.iter().map(|d| self.get(d)).collect();
         let mut symbols = symbols.lock().unwrap_or_else(|e| e.into_inner());
         if symbols.serial != self.serial {
             self.entries.fill(CacheEntry::default());
+            self.long.fill(LongEntry::default());
             self.serial = symbols.serial;
             found.fill(None);
         }
@@ -189,10 +228,19 @@ impl SymCache {
     }
 
     #[inline]
+    fn long_slot(b: &[u8]) -> usize {
+        ident_hash(b) as usize & (Self::LONG_SLOTS - 1)
+    }
+
+    #[inline]
     fn get(&self, name: &str) -> Option<Sym> {
         let b = name.as_bytes();
         if b.len() > Self::MAX_LEN {
-            return None;
+            if b.len() > Self::LONG_MAX_LEN {
+                return None;
+            }
+            let e = self.long[Self::long_slot(b)];
+            return (e.len as usize == b.len() && e.words == long_words(b)).then_some(e.sym);
         }
         let e = self.entries[Self::slot(b)];
         (e.len as usize == b.len() + 1 && e.words == short_words(b)).then_some(e.sym)
@@ -204,6 +252,12 @@ impl SymCache {
             self.entries[Self::slot(b)] = CacheEntry {
                 words: short_words(b),
                 len: b.len() as u32 + 1,
+                sym,
+            };
+        } else if b.len() <= Self::LONG_MAX_LEN {
+            self.long[Self::long_slot(b)] = LongEntry {
+                words: long_words(b),
+                len: b.len() as u32,
                 sym,
             };
         }
@@ -1124,6 +1178,21 @@ mod tests {
                 let mut b = a.to_vec();
                 b[k] ^= 0x20;
                 assert_ne!(super::short_words(a), super::short_words(&b), "{n} {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_words_tell_identifiers_of_one_length_apart() {
+        // Every length from 17 to 32, differing at every position.
+        let base: Vec<u8> = "IMAGE_FILE_MACHINE_é_AMD64_ARM64_x".bytes().collect();
+        for n in 17..=32 {
+            let a = &base[..n];
+            assert_eq!(super::long_words(a), super::long_words(&a.to_vec()));
+            for k in 0..n {
+                let mut b = a.to_vec();
+                b[k] ^= 0x20;
+                assert_ne!(super::long_words(a), super::long_words(&b), "{n} {k}");
             }
         }
     }

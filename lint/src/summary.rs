@@ -1188,7 +1188,8 @@ mod tests {
         let base: Vec<u8> = "IMAGE_FILE_MACHINE_é_AMD64_ARM64_x".bytes().collect();
         for n in 17..=32 {
             let a = &base[..n];
-            assert_eq!(super::long_words(a), super::long_words(&a.to_vec()));
+            let copy = a.to_vec();
+            assert_eq!(super::long_words(a), super::long_words(&copy));
             for k in 0..n {
                 let mut b = a.to_vec();
                 b[k] ^= 0x20;

@@ -522,7 +522,7 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
                                 None => true,
                                 Some(lt) => {
                                     (p.end() != t.start && !self.starts_qualified_self(lt))
-                                        || self.closes_impl_generics(i - 1)
+                                        || self.opens_impl_generics(lt)
                                 }
                             },
                             // `..::a::b` is a range.
@@ -560,36 +560,12 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
         }
     }
 
-    /// True when the `>` at `gt` closes the generics of `impl<..>` or
-    /// `for<..>`, so that a `::` after it starts a new path
+    /// True when the `<` at `lt` opens the generics of `impl<..>` or
+    /// `for<..>`, so that a `::` after its `>` starts a new path
     /// (`impl<T> ::serde::Serialize for ..`) rather than continuing one
     /// (`Vec::<u8>::new`, `<T as Tr>::X`).
-    fn closes_impl_generics(&self, gt: usize) -> bool {
-        let mut depth = 0u32;
-        let mut k = gt;
-        for _ in 0..512 {
-            match self.toks[k].kind {
-                Tk::Punct(b'>') => depth += 1,
-                Tk::Punct(b'<') => {
-                    depth = depth.saturating_sub(1);
-                    if depth == 0 {
-                        return k > 0
-                            && (self.is_word(k - 1, b"impl") || self.is_word(k - 1, b"for"));
-                    }
-                }
-                Tk::Close(_) => match self.pair(k) {
-                    Some(p) => k = p,
-                    None => return false,
-                },
-                Tk::Punct(b';') | Tk::Open(_) => return false,
-                _ => {}
-            }
-            if k == 0 {
-                return false;
-            }
-            k -= 1;
-        }
-        false
+    fn opens_impl_generics(&self, lt: usize) -> bool {
+        lt > 0 && (self.is_word(lt - 1, b"impl") || self.is_word(lt - 1, b"for"))
     }
 
     /// The `<` that the `>` at `gt` closes, if any: the generic arguments

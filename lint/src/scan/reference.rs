@@ -1297,7 +1297,7 @@ impl TokenWalker<'_> {
                         Some(lt) => {
                             (self.toks[i - 1].end != self.toks[i].pos
                                 && !self.starts_qualified_self(lt))
-                                || self.closes_impl_generics(i - 1)
+                                || self.opens_impl_generics(lt)
                         }
                     },
                     Some(T::Punct('$' | '#')) => false,
@@ -1661,29 +1661,9 @@ impl TokenWalker<'_> {
         }
     }
 
-    /// True when the `>` at `gt` closes `impl<..>` or `for<..>`.
-    fn closes_impl_generics(&self, gt: usize) -> bool {
-        let mut depth = 0u32;
-        let mut k = gt;
-        loop {
-            match self.t(k) {
-                Some(T::Punct('>')) => depth += 1,
-                Some(T::Punct('<')) => {
-                    depth = depth.saturating_sub(1);
-                    if depth == 0 {
-                        return k >= 1
-                            && (self.is_word(k - 1, "impl") || self.is_word(k - 1, "for"));
-                    }
-                }
-                Some(T::Close(o)) => k = *o,
-                Some(T::Punct(';') | T::Open(..)) | None => return false,
-                _ => {}
-            }
-            if k == 0 {
-                return false;
-            }
-            k -= 1;
-        }
+    /// True when the `<` at `lt` opens `impl<..>` or `for<..>`.
+    fn opens_impl_generics(&self, lt: usize) -> bool {
+        lt >= 1 && (self.is_word(lt - 1, "impl") || self.is_word(lt - 1, "for"))
     }
 
     /// The `<` that the `>` at `gt` closes, if any: the tokens between

@@ -575,11 +575,7 @@ impl Lexer<'_, '_> {
     /// letters of a suffix are read as digits are.
     fn unicode_suffix(&mut self) {
         if self.at(self.i) >= 0x80 && self.char_at(self.i).is_some_and(is_id_continue) {
-            let mut i = self.i;
-            while let Some(ch) = self.char_at(i).filter(|&ch| is_id_continue(ch)) {
-                i += ch.len_utf8();
-            }
-            self.i = i;
+            self.ident_rest_unicode();
         }
     }
 

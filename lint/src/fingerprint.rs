@@ -151,6 +151,34 @@ impl std::hash::Hasher for BytesHasher {
 pub type BytesMap<K, V> =
     std::collections::HashMap<K, V, std::hash::BuildHasherDefault<BytesHasher>>;
 
+/// A hasher for small integer keys (FxHash's step): sip hashing costs more
+/// than the lookups it guards.
+#[derive(Default, Clone, Copy)]
+pub struct IntHasher(u64);
+
+impl std::hash::Hasher for IntHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+/// A map keyed by small integers.
+pub type IntMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<IntHasher>>;
+
 #[cfg(test)]
 mod tests {
     use std::ffi::OsString;

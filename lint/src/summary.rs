@@ -34,33 +34,7 @@ impl Sym {
 /// The identifiers [`Sym`] 0.. stand for.
 const PRESET: [&str; 5] = ["crate", "$crate", "self", "super", "*"];
 
-/// A hasher for small integer keys (FxHash's step): sip hashing costs more
-/// than the lookups it guards.
-#[derive(Default, Clone, Copy)]
-pub struct IntHasher(u64);
-
-impl Hasher for IntHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
-/// A map keyed by small integers.
-pub type IntMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
+pub use crate::fingerprint::{IntHasher, IntMap};
 
 /// The interner: each distinct identifier once, for the whole check.
 #[derive(Debug)]

@@ -12,14 +12,14 @@
 //! up where `toml_edit` would report an error.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use toml_edit::{Document, TomlError};
 use toml_parser::decoder::{Encoding, ScalarKind};
 use toml_parser::parser::{Event, EventKind, EventReceiver};
 use toml_parser::{ErrorSink, ParseError, Source};
+
+use crate::fingerprint::IntMap;
 
 #[cfg(test)]
 mod tests;
@@ -600,38 +600,7 @@ struct Builder<'s> {
     parts: Parts,
     /// The entries of wide tables by table and key hash (two keys of one
     /// table with one hash are left to `toml_edit`).
-    index: HashMap<(usize, u32), usize, BuildHasherDefault<IndexHasher>>,
-}
-
-/// Hashes [`Builder::index`]'s keys, which hold a hash already: a multiply
-/// per word instead of SipHash.
-#[derive(Default)]
-struct IndexHasher(u64);
-
-impl IndexHasher {
-    fn mix(&mut self, word: u64) {
-        self.0 = (self.0 ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-}
-
-impl Hasher for IndexHasher {
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 32)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.mix(u64::from(byte));
-        }
-    }
-
-    fn write_u32(&mut self, word: u32) {
-        self.mix(u64::from(word));
-    }
-
-    fn write_usize(&mut self, word: usize) {
-        self.mix(word as u64);
-    }
+    index: IntMap<(usize, u32), usize>,
 }
 
 /// A key as written: its decoded text, its [`key_hash`] and its span.
@@ -664,7 +633,7 @@ impl<'s> Builder<'s> {
             next: 0,
             failed,
             parts: Parts::default(),
-            index: HashMap::default(),
+            index: IntMap::default(),
         };
         builder.document()?;
         (!builder.failed.0).then_some(builder.parts)

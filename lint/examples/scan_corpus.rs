@@ -2,13 +2,14 @@
 //! Rust sources (by default the benchmark corpus's `vendor/`).
 //!
 //! ```sh
-//! cargo run --release -p terrace-lint --example scan_corpus -- [DIR] [--limit N] [--parallel] [--scan-only] [--digest] [--repeat N]
+//! cargo run --release -p terrace-lint --example scan_corpus -- [DIR] [--limit N] [--parallel] [--scan-only] [--lex-only] [--digest] [--repeat N]
 //! ```
 //!
 //! Every `.rs` file under `DIR` is read into memory first (sorted by path,
 //! the first `N` with `--limit`), then scanned and summarised, on one
 //! thread unless `--parallel` (one thread keeps callgrind's counts
-//! comparable). `--scan-only` stops after the scan. `--digest` prints a
+//! comparable). `--scan-only` stops after the scan, `--lex-only` after
+//! the lexer (the sites reported are then tokens). `--digest` prints a
 //! hash of every file's encoded summary, so that two commits can be shown
 //! to produce the same summaries.
 
@@ -26,6 +27,7 @@ struct Args {
     limit: usize,
     parallel: bool,
     scan_only: bool,
+    lex_only: bool,
     digest: bool,
     repeat: usize,
 }
@@ -36,6 +38,7 @@ fn parse_args() -> Result<Args, String> {
         limit: usize::MAX,
         parallel: false,
         scan_only: false,
+        lex_only: false,
         digest: false,
         repeat: 1,
     };
@@ -51,6 +54,7 @@ fn parse_args() -> Result<Args, String> {
             "--repeat" => args.repeat = number("--repeat")?.max(1),
             "--parallel" => args.parallel = true,
             "--scan-only" => args.scan_only = true,
+            "--lex-only" => args.lex_only = true,
             "--digest" => args.digest = true,
             _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
             _ => args.dir = PathBuf::from(a),
@@ -78,6 +82,9 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// (`--toggle-collect=scan_corpus::one`).
 #[inline(never)]
 fn one(text: &str, symbols: &Mutex<Symbols>, args: &Args) -> (usize, Option<Vec<u8>>) {
+    if args.lex_only {
+        return (scan::lex_only(text), None);
+    }
     if args.scan_only {
         let found = scan::scan(text, false);
         return (found.sites.len(), None);

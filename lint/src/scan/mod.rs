@@ -236,6 +236,17 @@ pub(crate) fn scan_into<'a, S: Sink<'a>>(
     })
 }
 
+/// Lexes `text` only and returns how many tokens it has: the lexer's own
+/// share of a scan, for the `scan_corpus` example (`--lex-only`).
+#[doc(hidden)]
+pub fn lex_only(text: &str) -> usize {
+    BUFFERS.with(|b| {
+        let mut lexed = b.borrow_mut();
+        lexer::lex(text, &mut lexed);
+        lexed.tokens.len()
+    })
+}
+
 thread_local! {
     // Token buffers reused between files: no page faults for a fresh
     // multi-megabyte vector per file.

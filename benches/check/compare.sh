@@ -30,15 +30,18 @@ corpus="$(bash "$here/make-corpus.sh" "$root/target/bench-corpus")"
 config="$here/corpus.toml"
 cache="$root/target/bench-compare-cache"
 
-# Wall time of one run of build $1, in seconds.
+# Wall time of one run of the base (`once base`) or the new build
+# (`once new`), in seconds.
 once() {
+    local bin="$base"
+    [ "$1" = new ] && bin="$new"
     local args=(check --manifest-path "$corpus/Cargo.toml" --config "$config" --format json)
     local cmd
     case "$mode" in
-        cold) rm -rf "$cache"; cmd=("$1" "${args[@]}" --cache-dir "$cache") ;;
-        no-cache) cmd=("$1" "${args[@]}" --no-cache) ;;
-        rg) if [ "$1" = "$base" ]; then cmd=(rg -c --no-ignore sqlx "$corpus/vendor"); else
-            rm -rf "$cache"; cmd=("$1" "${args[@]}" --cache-dir "$cache"); fi ;;
+        cold) rm -rf "$cache"; cmd=("$bin" "${args[@]}" --cache-dir "$cache") ;;
+        no-cache) cmd=("$bin" "${args[@]}" --no-cache) ;;
+        rg) if [ "$1" = base ]; then cmd=(rg -c --no-ignore sqlx "$corpus/vendor"); else
+            rm -rf "$cache"; cmd=("$bin" "${args[@]}" --cache-dir "$cache"); fi ;;
     esac
     local start end
     start=$(date +%s.%N)
@@ -48,11 +51,11 @@ once() {
 }
 
 # A run of each first, not counted: the page cache holds the corpus.
-once "$base" >/dev/null
-once "$new" >/dev/null
+once base >/dev/null
+once new >/dev/null
 times=()
 for r in $(seq "$rounds"); do
-    if [ $((r % 2)) = 1 ]; then a=$(once "$base"); b=$(once "$new"); else b=$(once "$new"); a=$(once "$base"); fi
+    if [ $((r % 2)) = 1 ]; then a=$(once base); b=$(once new); else b=$(once new); a=$(once base); fi
     times+=("$a $b")
 done
 base_name=$([ "$mode" = rg ] && echo "rg" || echo "$base")

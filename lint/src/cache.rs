@@ -551,7 +551,7 @@ impl CheckCache {
             new.iter().map(|(p, e)| (Path::new(p), e)).collect();
         // By bytes: paths sharing a directory end up next to each other,
         // without comparing component by component.
-        entries.sort_unstable_by(|a, b| {
+        entries.par_sort_unstable_by(|a, b| {
             let (a, b) = (a.0.as_os_str(), b.0.as_os_str());
             a.as_encoded_bytes().cmp(b.as_encoded_bytes())
         });

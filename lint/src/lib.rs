@@ -344,7 +344,10 @@ impl Outcome {
             files.iter().map(|f| (f.as_os_str(), ())).collect();
         probes.retain(|(path, is_file)| !is_file || !read.contains_key(path.as_os_str()));
         drop(read);
-        probes.sort_unstable_by(|a, b| {
+        // Tens of thousands of paths on a large workspace: sorted on the
+        // pool, idle while the report is rendered.
+        use rayon::slice::ParallelSliceMut;
+        probes.par_sort_unstable_by(|a, b| {
             let (a, b) = (a.0.as_os_str(), b.0.as_os_str());
             a.as_encoded_bytes().cmp(b.as_encoded_bytes())
         });

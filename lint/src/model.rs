@@ -845,8 +845,18 @@ impl<'a> Resolver<'a, '_> {
         let Some(scan) = b.scans[file].as_ref() else {
             return;
         };
+        // Sites come in runs of the same scope: its module is found once
+        // per run (a block's is found by walking up to its module).
+        let mut last: Option<(u32, ModuleId)> = None;
         for (si, site) in scan.sites.iter().enumerate() {
-            let from = self.module_of(occ, site.scope as usize);
+            let from = match last {
+                Some((scope, m)) if scope == site.scope => m,
+                _ => {
+                    let m = self.module_of(occ, site.scope as usize);
+                    last = Some((site.scope, m));
+                    m
+                }
+            };
             let (res, via_local) = self.resolve_in(occ, si, scan, site, from);
             // A name a `use` brought in is not reported again: the `use` is
             // the import site. Every leaf of a `use` tree is one, though,

@@ -754,12 +754,15 @@ impl<'a> Checker<'a> {
 
     fn cycles_under(&self, edges: &[(ModuleId, ModuleId, &'a Import)], out: &mut Vec<Violation>) {
         let mut children: Vec<ModuleId> = edges.iter().flat_map(|&(a, b, _)| [a, b]).collect();
+        // Each child once (by number, cheaply), then in the order of their
+        // paths (children of one module: no two have the same).
+        children.sort_unstable();
+        children.dedup();
         children.sort_by(|a, b| {
             self.model.modules[*a]
                 .segments
                 .cmp(&self.model.modules[*b].segments)
         });
-        children.dedup();
         let index: crate::summary::IntMap<ModuleId, usize> =
             children.iter().enumerate().map(|(i, &c)| (c, i)).collect();
         // Collapsed edges between children, each with its first import.

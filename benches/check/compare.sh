@@ -18,14 +18,15 @@ if [ $# -lt 2 ]; then
 fi
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-base="$(realpath "$1")"
-new="$(realpath "$2")"
+base="$(realpath -e "$1" 2>/dev/null || echo "$1")"
+new="$(realpath -e "$2" 2>/dev/null || echo "$2")"
 rounds="${3:-12}"
 mode="${4:-cold}"
 for b in "$base" "$new"; do
     [ -x "$b" ] || { echo "compare.sh: $b is not an executable" >&2; exit 2; }
 done
 case "$mode" in cold | no-cache | rg) ;; *) echo "compare.sh: unknown mode $mode" >&2; exit 2 ;; esac
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "compare.sh: ROUNDS must be a positive number, not $rounds" >&2; exit 2; }
 corpus="$(bash "$here/make-corpus.sh" "$root/target/bench-corpus")"
 config="$here/corpus.toml"
 cache="$root/target/bench-compare-cache"

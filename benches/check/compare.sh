@@ -38,12 +38,15 @@ once() {
     [ "$1" = new ] && bin="$new"
     local args=(check --manifest-path "$corpus/Cargo.toml" --config "$config" --format json)
     local cmd
-    case "$mode" in
-        cold) rm -rf "$cache"; cmd=("$bin" "${args[@]}" --cache-dir "$cache") ;;
-        no-cache) cmd=("$bin" "${args[@]}" --no-cache) ;;
-        rg) if [ "$1" = base ]; then cmd=(rg -c --no-ignore sqlx "$corpus/vendor"); else
-            rm -rf "$cache"; cmd=("$bin" "${args[@]}" --cache-dir "$cache"); fi ;;
-    esac
+    if [ "$mode" = rg ] && [ "$1" = base ]; then
+        cmd=(rg -c --no-ignore sqlx "$corpus/vendor")
+    elif [ "$mode" = no-cache ]; then
+        cmd=("$bin" "${args[@]}" --no-cache)
+    else
+        # cold, and the new build of the rg mode
+        rm -rf "$cache"
+        cmd=("$bin" "${args[@]}" --cache-dir "$cache")
+    fi
     local start end
     start=$(date +%s.%N)
     "${cmd[@]}" >/dev/null 2>&1 || true

@@ -25,6 +25,13 @@ pub const EXIT_VIOLATIONS: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 pub use scaffold::{EXIT_CONFLICT, EXIT_UNSAFE_EDIT};
 
+/// jemalloc rather than the system allocator for both binaries (and this
+/// crate's tests), with the `jemalloc` feature, on by default: a check
+/// allocates and frees small blocks from every thread.
+#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// Keep a Rust code base shaped like its architecture: a pure domain model,
 /// a service layer, adapters and entrypoints, dependencies pointing inward.
 #[derive(Debug, Parser)]

@@ -922,7 +922,9 @@ fn summarize_bytes(
     {
         return Ok(summary);
     }
-    match std::str::from_utf8(bytes) {
+    // The fast check first; the standard one tells where a bad file goes
+    // wrong.
+    match simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes)) {
         Ok(text) => {
             let (summary, encoded) =
                 FileSummary::summarize(text, edition2015, symbols, cache.is_some());
@@ -994,6 +996,26 @@ fn read_into(reader: &mut impl std::io::Read, buffer: &mut Buffer) -> std::io::R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_reported_where_it_goes_wrong() {
+        let symbols = Mutex::default();
+        let read =
+            |bytes: &[u8]| summarize_bytes(Path::new("a.rs"), bytes, None, false, None, &symbols);
+        let err = read(b"use a::b;\nfn \xC3\xA9t\xE9() {}\n").unwrap_err();
+        assert_eq!(
+            err,
+            (
+                2,
+                6,
+                "file is not valid UTF-8; rustc cannot read it either".to_owned()
+            )
+        );
+        // Valid text, past the width of one SIMD block, is read.
+        let long = format!("// {}\nuse a::b;\n", "\u{e9}".repeat(100));
+        let summary = read(long.as_bytes()).unwrap();
+        assert_eq!(summary.sites.len(), 1);
+    }
 
     #[test]
     fn probes_ahead_are_the_paths_expand_looks_at() {

@@ -35,9 +35,9 @@ const MAGIC: &[u8] = b"terrace-check-cache\0";
 const PACK_MAGIC: &[u8] = b"terrace-check-pack\0";
 const FORMAT: u32 = 4;
 /// The version and the scanner's revision: raise the revision whenever
-/// the scanner reads some input differently (its cached summaries would
-/// be stale).
-const TOOL: &str = concat!(env!("CARGO_PKG_VERSION"), " scanner 2");
+/// the scanner reads some input differently, or the module walk finds
+/// other files (cached summaries or outcomes would be stale).
+const TOOL: &str = concat!(env!("CARGO_PKG_VERSION"), " scanner 3");
 
 /// The cache's index file name inside its directory; the pack of
 /// summaries is beside it, with [`PACK_EXTENSION`].

@@ -533,9 +533,7 @@ impl Builder<'_> {
             while let Some((_, inc)) = includes.next_if(|(s, _)| *s as usize == si) {
                 let f = file_dir.join(&inc.path);
                 if self.probe_ahead(&f, probes_ahead, &mut at) {
-                    let scope_dirs =
-                        scope_dirs.get_or_insert_with(|| ScopeDirs::of(&job.dir, &scan, symbols));
-                    let dir = scope_dirs.dir(si).clone();
+                    let dir = include_dir(&f);
                     self.queue(&job, f, module, dir, (file, inc.pos), next);
                 }
             }
@@ -774,7 +772,8 @@ fn probes_ahead(
         while let Some((_, inc)) = includes.next_if(|(s, _)| *s as usize == si) {
             let f = file_dir.join(&inc.path);
             if let Some(stamp) = look(&f) {
-                children.push((normalize(f), scope_dirs.dir(si).clone(), stamp));
+                let dir = include_dir(&f);
+                children.push((normalize(f), dir, stamp));
             }
         }
     }
@@ -784,6 +783,14 @@ fn probes_ahead(
         probes: out,
     };
     (Some(plan), children)
+}
+
+/// The directory of the `mod` declarations of a file brought in by
+/// `include!`: its own, wherever the `include!` stands (rustc reads
+/// `include!("gen/parts.rs")` holding `mod part;` as `gen/part.rs` or
+/// `gen/part/mod.rs`, as for a `mod.rs`).
+fn include_dir(file: &Path) -> PathBuf {
+    file.parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
 /// Whether a path is a file, with its stamp when a cache will need it.

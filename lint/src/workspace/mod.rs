@@ -46,6 +46,15 @@ mod targets;
 mod tests;
 mod toml;
 
+/// Whether the fast manifest reader reads `text` as `toml_edit` does (or
+/// leaves it to `toml_edit`): the property of the `manifest_toml` fuzz
+/// target. Not part of the API.
+#[cfg(any(test, feature = "fuzz-hooks"))]
+#[doc(hidden)]
+pub fn manifest_reader_agrees(text: &str) -> Result<(), String> {
+    toml::Toml::agrees_with_reference(text).map(|_| ())
+}
+
 /// A cargo workspace (a single-package root is a workspace of one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Workspace {

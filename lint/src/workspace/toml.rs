@@ -148,6 +148,30 @@ impl Toml {
         }
     }
 
+    /// Reads `text` with the fast path and with `toml_edit`: `Ok(true)`
+    /// when the fast path read it itself and both documents are the same,
+    /// `Ok(false)` when it left `text` to `toml_edit`, an error naming the
+    /// difference otherwise (the fast path accepting what `toml_edit`
+    /// rejects included).
+    #[cfg(any(test, feature = "fuzz-hooks"))]
+    pub(super) fn agrees_with_reference(text: &str) -> Result<bool, String> {
+        let reference = Toml::parse_reference(text.to_owned());
+        let Some(parts) = Builder::build(text) else {
+            return Ok(false);
+        };
+        let fast = parts.finish(text.to_owned()).dump();
+        match reference {
+            Ok(reference) if reference.dump() == fast => Ok(true),
+            Ok(reference) => Err(format!(
+                "fast reader and toml_edit disagree on:\n{text}\n--- fast:\n{fast}--- toml_edit:\n{}",
+                reference.dump()
+            )),
+            Err((_, err)) => Err(format!(
+                "fast reader accepts what toml_edit rejects ({err}):\n{text}"
+            )),
+        }
+    }
+
     /// Parses `text` with `toml_edit` and converts the document.
     pub(super) fn parse_reference(text: String) -> Result<Toml, (String, TomlError)> {
         let parts = match Document::parse(text.as_str()) {
@@ -178,14 +202,14 @@ impl Toml {
 
     /// Every table, key and value with its span and flags, one per line:
     /// two documents with the same dump are the same to every reader.
-    #[cfg(test)]
+    #[cfg(any(test, feature = "fuzz-hooks"))]
     pub(super) fn dump(&self) -> String {
         let mut out = String::new();
         self.dump_node(Node::Table(0), 0, &mut out);
         out
     }
 
-    #[cfg(test)]
+    #[cfg(any(test, feature = "fuzz-hooks"))]
     fn dump_node(&self, node: Node, depth: usize, out: &mut String) {
         use std::fmt::Write as _;
         let indent = "  ".repeat(depth);

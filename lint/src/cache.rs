@@ -37,7 +37,7 @@ const FORMAT: u32 = 4;
 /// The version and the scanner's revision: raise the revision whenever
 /// the scanner reads some input differently, or the module walk finds
 /// other files (cached summaries or outcomes would be stale).
-const TOOL: &str = concat!(env!("CARGO_PKG_VERSION"), " scanner 3");
+const TOOL: &str = concat!(env!("CARGO_PKG_VERSION"), " scanner 4");
 
 /// The cache's index file name inside its directory; the pack of
 /// summaries is beside it, with [`PACK_EXTENSION`].

@@ -498,8 +498,8 @@ impl Builder<'_> {
                 }
                 let parent = module;
                 let child = self.child_module(parent, &decl.name, decl.dev, Some((file, decl.pos)));
-                let scope_dirs =
-                    scope_dirs.get_or_insert_with(|| ScopeDirs::of(&job.dir, &scan, symbols));
+                let scope_dirs = scope_dirs
+                    .get_or_insert_with(|| ScopeDirs::of(&job.dir, file_dir, &scan, symbols));
                 // cfg is never evaluated: with only `cfg_attr` paths, the
                 // default file is one more alternative.
                 if !decl.fixed_path {
@@ -664,10 +664,10 @@ struct ScopeDirs {
 }
 
 impl ScopeDirs {
-    /// The directories of `scan`'s scopes (the file read from `dir`).
-    /// Parents come before children, so each parent's is known when a
-    /// scope is reached.
-    fn of(dir: &Path, scan: &FileSummary, symbols: &Mutex<Symbols>) -> ScopeDirs {
+    /// The directories of `scan`'s scopes (the file in `file_dir`, read
+    /// from `dir`). Parents come before children, so each parent's is
+    /// known when a scope is reached.
+    fn of(dir: &Path, file_dir: &Path, scan: &FileSummary, symbols: &Mutex<Symbols>) -> ScopeDirs {
         let mut dirs = vec![dir.to_path_buf()];
         let mut of: Vec<(usize, bool)> = Vec::with_capacity(scan.scopes.len());
         for (si, scope) in scan.scopes.iter().enumerate() {
@@ -683,6 +683,10 @@ impl ScopeDirs {
                         .and_then(|(_, d)| d.paths.first());
                     let parent = &dirs[of[p].0];
                     let dir = match first {
+                        // As rustc does: relative to the directory the
+                        // file is in, even in a non-mod.rs file (whose
+                        // own modules are in the directory of its name).
+                        Some(p0) if !of[p].1 => file_dir.join(p0),
                         Some(p0) => parent.join(p0),
                         None => {
                             let symbols = symbols.lock().unwrap_or_else(|e| e.into_inner());
@@ -728,7 +732,7 @@ fn probes_ahead(
         return Default::default();
     }
     let file_dir = path.parent().unwrap_or(Path::new(""));
-    let scope_dirs = ScopeDirs::of(dir, scan, symbols);
+    let scope_dirs = ScopeDirs::of(dir, file_dir, scan, symbols);
     let mut out = Vec::new();
     let mut children = Vec::new();
     // `Some` when a file, with the stamp its read can use.

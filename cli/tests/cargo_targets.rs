@@ -1,0 +1,129 @@
+//! The workspace as terrace loads it against `cargo metadata`: the same
+//! packages, each with the same targets (kind, name and root file), on
+//! every fixture cargo can read.
+
+use std::collections::BTreeSet;
+use std::path::{Component, Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+use terrace_lint::workspace::{self, TargetKind};
+
+use crate::support::fixture;
+
+/// (package, kind, name, root file) of every target.
+type Targets = BTreeSet<(String, String, String, PathBuf)>;
+
+/// `path` without `.` and `..` components (lexically).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The targets cargo finds, or `None` when cargo cannot read the manifest.
+fn cargo_targets(manifest: &Path) -> Option<Targets> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let out = Command::new(cargo)
+        .args([
+            "metadata",
+            "--no-deps",
+            "--offline",
+            "--format-version",
+            "1",
+        ])
+        .arg("--manifest-path")
+        .arg(manifest)
+        .output()
+        .unwrap();
+    if !out.status.success() {
+        return None;
+    }
+    let meta: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut targets = Targets::new();
+    for p in meta["packages"].as_array().unwrap() {
+        let package = p["name"].as_str().unwrap();
+        for t in p["targets"].as_array().unwrap() {
+            let kind = match t["kind"][0].as_str().unwrap() {
+                "bin" => "bin",
+                "test" => "test",
+                "example" => "example",
+                "bench" => "bench",
+                "custom-build" => "build",
+                _ => "lib",
+            };
+            let name = match kind {
+                "lib" => t["name"].as_str().unwrap().replace('-', "_"),
+                "build" => "build".to_owned(),
+                _ => t["name"].as_str().unwrap().to_owned(),
+            };
+            let root = normalize(Path::new(t["src_path"].as_str().unwrap()));
+            targets.insert((package.to_owned(), kind.to_owned(), name, root));
+        }
+    }
+    Some(targets)
+}
+
+fn terrace_targets(manifest: &Path) -> Targets {
+    let ws = workspace::load(manifest).unwrap_or_else(|e| panic!("{}: {e:?}", manifest.display()));
+    let mut targets = Targets::new();
+    for p in &ws.packages {
+        for t in &p.targets {
+            let kind = match t.kind {
+                TargetKind::Lib => "lib",
+                TargetKind::Bin => "bin",
+                TargetKind::Test => "test",
+                TargetKind::Example => "example",
+                TargetKind::Bench => "bench",
+                TargetKind::Build => "build",
+            };
+            let root = normalize(&t.root);
+            targets.insert((p.name.clone(), kind.to_owned(), t.name.clone(), root));
+        }
+    }
+    targets
+}
+
+#[test]
+fn targets_are_the_ones_cargo_finds() {
+    let mut compared = Vec::new();
+    let mut failures = Vec::new();
+    for entry in std::fs::read_dir(fixture("")).unwrap() {
+        let dir = entry.unwrap().path();
+        let manifest = dir.join("Cargo.toml");
+        if !manifest.is_file() {
+            continue;
+        }
+        // Canonical, as terrace's paths are.
+        let manifest = manifest.canonicalize().unwrap();
+        let Some(cargo) = cargo_targets(&manifest) else {
+            continue;
+        };
+        let ours = terrace_targets(&manifest);
+        if ours != cargo {
+            let only = |a: &Targets, b: &Targets| a.difference(b).cloned().collect::<Vec<_>>();
+            failures.push(format!(
+                "{}:\n  cargo only:   {:?}\n  terrace only: {:?}",
+                dir.display(),
+                only(&cargo, &ours),
+                only(&ours, &cargo)
+            ));
+        }
+        compared.push(dir);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Every fixture but the broken manifest is a workspace cargo reads.
+    assert!(
+        compared.len() >= 30,
+        "only {} fixtures compared",
+        compared.len()
+    );
+}

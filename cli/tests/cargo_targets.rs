@@ -1,18 +1,39 @@
 //! The workspace as terrace loads it against `cargo metadata`: the same
-//! packages, each with the same targets (kind, name and root file), on
-//! every fixture cargo can read.
+//! packages, each with the same targets (kind, name and root file) and
+//! the same dependencies (table, key, package and platform), on every
+//! fixture cargo can read.
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
-use terrace_lint::workspace::{self, TargetKind};
+use terrace_lint::workspace::{self, DepKind, TargetKind};
 
 use crate::support::fixture;
 
-/// (package, kind, name, root file) of every target.
+/// (package, kind, name, root file) of every target, and (package,
+/// table, key, package depended on, platform) of every dependency (root
+/// file empty).
 type Targets = BTreeSet<(String, String, String, PathBuf)>;
+
+/// A dependency as a [`Targets`] entry: the platform without spaces
+/// (cargo writes `cfg(a = "b")` for `cfg(a="b")`).
+fn dependency(
+    package: &str,
+    kind: &str,
+    key: &str,
+    dep: &str,
+    target: &str,
+) -> (String, String, String, PathBuf) {
+    let target: String = target.chars().filter(|c| !c.is_whitespace()).collect();
+    (
+        package.to_owned(),
+        format!("{kind}-dependency"),
+        format!("{key}={dep}@{target}"),
+        PathBuf::new(),
+    )
+}
 
 /// `path` without `.` and `..` components (lexically).
 fn normalize(path: &Path) -> PathBuf {
@@ -68,6 +89,13 @@ fn cargo_targets(manifest: &Path) -> Option<Targets> {
             let root = normalize(Path::new(t["src_path"].as_str().unwrap()));
             targets.insert((package.to_owned(), kind.to_owned(), name, root));
         }
+        for d in p["dependencies"].as_array().unwrap() {
+            let kind = d["kind"].as_str().unwrap_or("normal");
+            let dep = d["name"].as_str().unwrap();
+            let key = d["rename"].as_str().unwrap_or(dep).replace('-', "_");
+            let target = d["target"].as_str().unwrap_or_default();
+            targets.insert(dependency(package, kind, &key, dep, target));
+        }
     }
     Some(targets)
 }
@@ -88,12 +116,21 @@ fn terrace_targets(manifest: &Path) -> Targets {
             let root = normalize(&t.root);
             targets.insert((p.name.clone(), kind.to_owned(), t.name.clone(), root));
         }
+        for d in &p.dependencies {
+            let kind = match d.kind {
+                DepKind::Normal => "normal",
+                DepKind::Dev => "dev",
+                DepKind::Build => "build",
+            };
+            let target = d.target.as_deref().unwrap_or_default();
+            targets.insert(dependency(&p.name, kind, &d.key, &d.package, target));
+        }
     }
     targets
 }
 
 #[test]
-fn targets_are_the_ones_cargo_finds() {
+fn targets_and_dependencies_are_the_ones_cargo_finds() {
     let mut compared = Vec::new();
     let mut failures = Vec::new();
     for entry in std::fs::read_dir(fixture("")).unwrap() {

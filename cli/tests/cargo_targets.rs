@@ -1,5 +1,6 @@
 //! The workspace as terrace loads it against `cargo metadata`: the same
-//! packages, each with the same targets (kind, name and root file) and
+//! packages, each with the same targets (kind, edition, name and root
+//! file) and
 //! the same dependencies (table, key, package and platform), on every
 //! fixture cargo can read.
 
@@ -8,11 +9,11 @@ use std::path::{Component, Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
-use terrace_lint::workspace::{self, DepKind, TargetKind};
+use terrace_lint::workspace::{self, DepKind, Edition, TargetKind};
 
 use crate::support::fixture;
 
-/// (package, kind, name, root file) of every target, and (package,
+/// (package, kind@edition, name, root file) of every target, and (package,
 /// table, key, package depended on, platform) of every dependency (root
 /// file empty).
 type Targets = BTreeSet<(String, String, String, PathBuf)>;
@@ -87,7 +88,8 @@ fn cargo_targets(manifest: &Path) -> Option<Targets> {
                 _ => t["name"].as_str().unwrap().to_owned(),
             };
             let root = normalize(Path::new(t["src_path"].as_str().unwrap()));
-            targets.insert((package.to_owned(), kind.to_owned(), name, root));
+            let kind = format!("{kind}@{}", t["edition"].as_str().unwrap());
+            targets.insert((package.to_owned(), kind, name, root));
         }
         for d in p["dependencies"].as_array().unwrap() {
             let kind = d["kind"].as_str().unwrap_or("normal");
@@ -114,7 +116,14 @@ fn terrace_targets(manifest: &Path) -> Targets {
                 TargetKind::Build => "build",
             };
             let root = normalize(&t.root);
-            targets.insert((p.name.clone(), kind.to_owned(), t.name.clone(), root));
+            let edition = match t.edition.unwrap_or(p.edition) {
+                Edition::E2015 => "2015",
+                Edition::E2018 => "2018",
+                Edition::E2021 => "2021",
+                Edition::E2024 => "2024",
+            };
+            let kind = format!("{kind}@{edition}");
+            targets.insert((p.name.clone(), kind, t.name.clone(), root));
         }
         for d in &p.dependencies {
             let kind = match d.kind {

@@ -45,11 +45,16 @@ fn terrace() -> Command {
 /// run from the fixture's root.
 fn check(fixture: &str, format: &str, args: &[String]) -> Output {
     let dir = fixtures().join(fixture);
+    // A cache of its own for every run: a report cached by an earlier
+    // build of terrace in the fixture's directory is never what is tested.
+    let cache = tempfile::tempdir().expect("cache directory");
     terrace()
         .arg("check")
         .arg("--manifest-path")
         .arg(dir.join("Cargo.toml"))
         .args(["--format", format])
+        .arg("--cache-dir")
+        .arg(cache.path())
         .args(args)
         .current_dir(&dir)
         .output()

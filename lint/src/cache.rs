@@ -33,7 +33,7 @@ use crate::workspace::{DepKind, Dependency, Edition, Package, Target, TargetKind
 /// either must change it.
 const MAGIC: &[u8] = b"terrace-check-cache\0";
 const PACK_MAGIC: &[u8] = b"terrace-check-pack\0";
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 /// The version and the scanner's revision: raise the revision whenever
 /// the scanner reads some input differently, or the module walk finds
 /// other files (cached summaries or outcomes would be stale).
@@ -795,17 +795,13 @@ fn write_workspace(w: &mut W, ws: &Workspace) {
         w.str(&p.name);
         w.path(&p.manifest);
         w.path(&p.dir);
-        w.u8(match p.edition {
-            Edition::E2015 => 0,
-            Edition::E2018 => 1,
-            Edition::E2021 => 2,
-            Edition::E2024 => 3,
-        });
+        w.u8(edition_tag(p.edition));
         w.var(p.targets.len() as u64);
         for t in &p.targets {
             w.u8(target_kind_tag(t.kind));
             w.str(&t.name);
             w.path(&t.root);
+            w.u8(t.edition.map_or(0, |e| edition_tag(e) + 1));
         }
         w.var(p.dependencies.len() as u64);
         for d in &p.dependencies {
@@ -820,6 +816,25 @@ fn write_workspace(w: &mut W, ws: &Workspace) {
             w.pos(d.pos);
             w.var(d.member.map_or(0, |m| m as u64 + 1));
         }
+    }
+}
+
+fn edition_tag(e: Edition) -> u8 {
+    match e {
+        Edition::E2015 => 0,
+        Edition::E2018 => 1,
+        Edition::E2021 => 2,
+        Edition::E2024 => 3,
+    }
+}
+
+fn edition_of_tag(tag: u8) -> Option<Edition> {
+    match tag {
+        0 => Some(Edition::E2015),
+        1 => Some(Edition::E2018),
+        2 => Some(Edition::E2021),
+        3 => Some(Edition::E2024),
+        _ => None,
     }
 }
 
@@ -843,13 +858,7 @@ fn read_workspace(r: &mut R<'_>) -> Option<Workspace> {
         let name = r.string()?;
         let manifest = r.path()?;
         let dir = r.path()?;
-        let edition = match r.u8()? {
-            0 => Edition::E2015,
-            1 => Edition::E2018,
-            2 => Edition::E2021,
-            3 => Edition::E2024,
-            _ => return None,
-        };
+        let edition = edition_of_tag(r.u8()?)?;
         let mut targets = Vec::new();
         for _ in 0..r.len()? {
             let kind = match r.u8()? {
@@ -861,10 +870,17 @@ fn read_workspace(r: &mut R<'_>) -> Option<Workspace> {
                 5 => TargetKind::Build,
                 _ => return None,
             };
+            let name = r.string()?;
+            let root = r.path()?;
+            let edition = match r.u8()? {
+                0 => None,
+                tag => Some(edition_of_tag(tag - 1)?),
+            };
             targets.push(Target {
                 kind,
-                name: r.string()?,
-                root: r.path()?,
+                name,
+                root,
+                edition,
             });
         }
         let mut dependencies = Vec::new();

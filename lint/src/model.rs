@@ -57,7 +57,8 @@ pub struct TargetInfo {
     pub kind: TargetKind,
     /// Its root module.
     pub root: ModuleId,
-    /// Its package's edition.
+    /// Its edition: its own (`[[test]] edition = ".."`), else its
+    /// package's.
     pub edition: Edition,
     /// For a library whose name differs from its package's (`[lib] name`),
     /// the package name with `-` as `_`.

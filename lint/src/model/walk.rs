@@ -292,7 +292,7 @@ impl Builder<'_> {
                     package: pi,
                     kind: t.kind,
                     root,
-                    edition: pkg.edition,
+                    edition: t.edition.unwrap_or(pkg.edition),
                     package_alias: (t.kind == TargetKind::Lib && lib_seg != pkg_seg)
                         .then(|| pkg_seg.clone()),
                 });

@@ -260,7 +260,7 @@ impl Manifest {
         }
     }
 
-    fn bad_edition(&self, table: Table<'_>, key: &str) -> WorkspaceError {
+    pub(super) fn bad_edition(&self, table: Table<'_>, key: &str) -> WorkspaceError {
         self.error(
             self.value_pos(table, key),
             "`edition` must be one of \"2015\", \"2018\", \"2021\" or \"2024\"".to_owned(),
@@ -320,7 +320,7 @@ pub(super) enum InheritOrError {
     Error(WorkspaceError),
 }
 
-fn parse_edition(text: Option<&str>) -> Option<Edition> {
+pub(super) fn parse_edition(text: Option<&str>) -> Option<Edition> {
     match text? {
         "2015" => Some(Edition::E2015),
         "2018" => Some(Edition::E2018),

@@ -125,6 +125,9 @@ pub struct Target {
     pub name: String,
     /// Absolute path of the root source file.
     pub root: PathBuf,
+    /// Its own edition, when its table sets one (`[[test]] edition =
+    /// "2015"`); otherwise its package's.
+    pub edition: Option<Edition>,
 }
 
 /// What kind of dependency.

@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::manifest::{Manifest, normalize, tables_of};
+use super::manifest::{Manifest, normalize, parse_edition, tables_of};
 use super::toml::{Item, Table};
 use super::{Edition, Target, TargetKind, WorkspaceError, seen, seen_is_dir, seen_is_file};
 
@@ -67,7 +67,7 @@ pub(super) fn targets(
     let dir = &manifest.dir;
     let mut out = Vec::new();
 
-    if let Some(lib) = library(manifest, name, auto("autolib", "lib")) {
+    if let Some(lib) = library(manifest, name, auto("autolib", "lib"))? {
         out.push(lib);
     }
 
@@ -135,23 +135,41 @@ fn duplicate(manifest: &Manifest, first: &Target, second: &Target) -> WorkspaceE
 }
 
 /// `[lib]`, or `src/lib.rs` when it exists and `autolib` is on.
-fn library(manifest: &Manifest, name: &str, autolib: bool) -> Option<Target> {
+fn library(
+    manifest: &Manifest,
+    name: &str,
+    autolib: bool,
+) -> Result<Option<Target>, WorkspaceError> {
     let lib = manifest.top().get("lib").and_then(Item::as_table);
     let default = manifest.dir.join("src").join("lib.rs");
     let root = match lib.and_then(|lib| lib.get("path")).and_then(Item::as_str) {
         Some(path) => normalize(&manifest.dir.join(path)),
         None if lib.is_some() || (autolib && seen_is_file(&default)) => default,
-        None => return None,
+        None => return Ok(None),
     };
     let name = lib
         .and_then(|lib| lib.get("name"))
         .and_then(Item::as_str)
         .map_or_else(|| name.replace('-', "_"), str::to_owned);
-    Some(Target {
+    Ok(Some(Target {
         kind: TargetKind::Lib,
         name,
         root,
-    })
+        edition: match lib {
+            Some(lib) => own_edition(manifest, lib)?,
+            None => None,
+        },
+    }))
+}
+
+/// The `edition` a target's table sets, if any.
+fn own_edition(manifest: &Manifest, table: Table<'_>) -> Result<Option<Edition>, WorkspaceError> {
+    match table.get("edition") {
+        None => Ok(None),
+        Some(item) => parse_edition(item.as_str())
+            .map(Some)
+            .ok_or_else(|| manifest.bad_edition(table, "edition")),
+    }
 }
 
 /// The `name.rs` files and `name/main.rs` directories of `dir`, skipping
@@ -209,6 +227,7 @@ fn explicit_and_inferred(
             kind: family.kind,
             name,
             root,
+            edition: own_edition(manifest, table)?,
         });
     }
     if auto {
@@ -221,6 +240,7 @@ fn explicit_and_inferred(
                     kind: family.kind,
                     name,
                     root,
+                    edition: None,
                 });
             }
         }
@@ -297,5 +317,6 @@ fn build_script(manifest: &Manifest, package: Option<Table<'_>>) -> Option<Targe
         kind: TargetKind::Build,
         name: "build".to_owned(),
         root,
+        edition: None,
     })
 }

@@ -65,6 +65,7 @@ fn target(kind: TargetKind, name: &str, root: PathBuf) -> Target {
         kind,
         name: name.to_owned(),
         root,
+        edition: None,
     }
 }
 
@@ -416,6 +417,45 @@ fn unknown_edition_is_an_error() {
     );
     let err = fx.load_err();
     assert_eq!(err.pos, Some(pos(3, 11)));
+    assert!(err.message.contains("edition"), "{}", err.message);
+}
+
+#[test]
+fn a_target_table_may_set_its_own_edition() {
+    let fx = Fixture::new();
+    fx.file(
+        "Cargo.toml",
+        "[package]\nname = \"a\"\nedition = \"2021\"\n[lib]\nedition = \"2018\"\n\
+         [[test]]\nname = \"old\"\nedition = \"2015\"\n",
+    )
+    .file("src/lib.rs", "")
+    .file("tests/old.rs", "")
+    .file("tests/new.rs", "");
+    let ws = fx.load();
+    let editions: Vec<_> = ws.packages[0]
+        .targets
+        .iter()
+        .map(|t| (t.name.as_str(), t.edition))
+        .collect();
+    assert_eq!(
+        editions,
+        [
+            ("a", Some(Edition::E2018)),
+            ("new", None),
+            ("old", Some(Edition::E2015))
+        ]
+    );
+}
+
+#[test]
+fn unknown_target_edition_is_an_error() {
+    let fx = Fixture::new();
+    fx.file(
+        "Cargo.toml",
+        "[package]\nname = \"a\"\n\n[[bin]]\nname = \"b\"\nedition = \"2027\"\n",
+    );
+    let err = fx.load_err();
+    assert_eq!(err.pos, Some(pos(6, 11)));
     assert!(err.message.contains("edition"), "{}", err.message);
 }
 

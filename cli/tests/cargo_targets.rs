@@ -1,8 +1,8 @@
 //! The workspace as terrace loads it against `cargo metadata`: the same
 //! packages, each with the same targets (kind, edition, name and root
-//! file) and
-//! the same dependencies (table, key, package and platform), on every
-//! fixture cargo can read.
+//! file) and the same dependencies (table, key, package and platform), on
+//! every fixture cargo can read (and on the benchmark corpus, with
+//! `TERRACE_CORPUS=DIR`).
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
@@ -142,8 +142,13 @@ fn terrace_targets(manifest: &Path) -> Targets {
 fn targets_and_dependencies_are_the_ones_cargo_finds() {
     let mut compared = Vec::new();
     let mut failures = Vec::new();
-    for entry in std::fs::read_dir(fixture("")).unwrap() {
-        let dir = entry.unwrap().path();
+    let fixtures = std::fs::read_dir(fixture(""))
+        .unwrap()
+        .map(|e| e.unwrap().path());
+    // The benchmark corpus too, when `TERRACE_CORPUS` names it (see
+    // `benches/check/make-corpus.sh`): 581 packages of real manifests.
+    let corpus = std::env::var_os("TERRACE_CORPUS").map(PathBuf::from);
+    for dir in fixtures.chain(corpus) {
         let manifest = dir.join("Cargo.toml");
         if !manifest.is_file() {
             continue;

@@ -252,15 +252,21 @@ impl Manifest {
         else {
             return Ok(None);
         };
-        match package.get("edition") {
+        self.edition_of(package)
+    }
+
+    /// The `edition` key of `table` (`[workspace.package]`, a target's
+    /// table), when set.
+    pub(super) fn edition_of(&self, table: Table<'_>) -> Result<Option<Edition>, WorkspaceError> {
+        match table.get("edition") {
             None => Ok(None),
             Some(item) => parse_edition(item.as_str())
                 .map(Some)
-                .ok_or_else(|| self.bad_edition(package, "edition")),
+                .ok_or_else(|| self.bad_edition(table, "edition")),
         }
     }
 
-    pub(super) fn bad_edition(&self, table: Table<'_>, key: &str) -> WorkspaceError {
+    fn bad_edition(&self, table: Table<'_>, key: &str) -> WorkspaceError {
         self.error(
             self.value_pos(table, key),
             "`edition` must be one of \"2015\", \"2018\", \"2021\" or \"2024\"".to_owned(),
@@ -320,7 +326,7 @@ pub(super) enum InheritOrError {
     Error(WorkspaceError),
 }
 
-pub(super) fn parse_edition(text: Option<&str>) -> Option<Edition> {
+fn parse_edition(text: Option<&str>) -> Option<Edition> {
     match text? {
         "2015" => Some(Edition::E2015),
         "2018" => Some(Edition::E2018),

@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::manifest::{Manifest, normalize, parse_edition, tables_of};
+use super::manifest::{Manifest, normalize, tables_of};
 use super::toml::{Item, Table};
 use super::{Edition, Target, TargetKind, WorkspaceError, seen, seen_is_dir, seen_is_file};
 
@@ -156,20 +156,10 @@ fn library(
         name,
         root,
         edition: match lib {
-            Some(lib) => own_edition(manifest, lib)?,
+            Some(lib) => manifest.edition_of(lib)?,
             None => None,
         },
     }))
-}
-
-/// The `edition` a target's table sets, if any.
-fn own_edition(manifest: &Manifest, table: Table<'_>) -> Result<Option<Edition>, WorkspaceError> {
-    match table.get("edition") {
-        None => Ok(None),
-        Some(item) => parse_edition(item.as_str())
-            .map(Some)
-            .ok_or_else(|| manifest.bad_edition(table, "edition")),
-    }
 }
 
 /// The `name.rs` files and `name/main.rs` directories of `dir`, skipping
@@ -227,7 +217,7 @@ fn explicit_and_inferred(
             kind: family.kind,
             name,
             root,
-            edition: own_edition(manifest, table)?,
+            edition: manifest.edition_of(table)?,
         });
     }
     if auto {

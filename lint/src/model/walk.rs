@@ -522,7 +522,7 @@ impl Builder<'_> {
                     };
                     let f = base.join(p);
                     if self.probe_ahead(&f, probes_ahead, &mut at) {
-                        let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
+                        let dir = own_dir(&f);
                         candidates.push((f, dir));
                     }
                 }
@@ -533,7 +533,7 @@ impl Builder<'_> {
             while let Some((_, inc)) = includes.next_if(|(s, _)| *s as usize == si) {
                 let f = file_dir.join(&inc.path);
                 if self.probe_ahead(&f, probes_ahead, &mut at) {
-                    let dir = include_dir(&f);
+                    let dir = own_dir(&f);
                     self.queue(&job, f, module, dir, (file, inc.pos), next);
                 }
             }
@@ -768,7 +768,7 @@ fn probes_ahead(
                 };
                 let f = base.join(p);
                 if let Some(stamp) = look(&f) {
-                    let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
+                    let dir = own_dir(&f);
                     children.push((normalize(f), dir, stamp));
                 }
             }
@@ -776,7 +776,7 @@ fn probes_ahead(
         while let Some((_, inc)) = includes.next_if(|(s, _)| *s as usize == si) {
             let f = file_dir.join(&inc.path);
             if let Some(stamp) = look(&f) {
-                let dir = include_dir(&f);
+                let dir = own_dir(&f);
                 children.push((normalize(f), dir, stamp));
             }
         }
@@ -789,11 +789,12 @@ fn probes_ahead(
     (Some(plan), children)
 }
 
-/// The directory of the `mod` declarations of a file brought in by
-/// `include!`: its own, wherever the `include!` stands (rustc reads
+/// The directory of the `mod` declarations of a file read through
+/// `#[path]` or `include!`: its own, as for a `mod.rs`, wherever the
+/// attribute or the `include!` stands (rustc reads
 /// `include!("gen/parts.rs")` holding `mod part;` as `gen/part.rs` or
-/// `gen/part/mod.rs`, as for a `mod.rs`).
-fn include_dir(file: &Path) -> PathBuf {
+/// `gen/part/mod.rs`).
+fn own_dir(file: &Path) -> PathBuf {
     file.parent().map(Path::to_path_buf).unwrap_or_default()
 }
 

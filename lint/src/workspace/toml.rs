@@ -155,12 +155,11 @@ impl Toml {
     /// rejects included).
     #[cfg(any(test, feature = "fuzz-hooks"))]
     pub(super) fn agrees_with_reference(text: &str) -> Result<bool, String> {
-        let reference = Toml::parse_reference(text.to_owned());
         let Some(parts) = Builder::build(text) else {
             return Ok(false);
         };
         let fast = parts.finish(text.to_owned()).dump();
-        match reference {
+        match Toml::parse_reference(text.to_owned()) {
             Ok(reference) if reference.dump() == fast => Ok(true),
             Ok(reference) => Err(format!(
                 "fast reader and toml_edit disagree on:\n{text}\n--- fast:\n{fast}--- toml_edit:\n{}",

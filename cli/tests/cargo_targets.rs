@@ -5,54 +5,32 @@
 //! `TERRACE_CORPUS=DIR`).
 
 use std::collections::BTreeSet;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
 use terrace_lint::workspace::{self, DepKind, Edition, TargetKind};
 
-use crate::support::fixture;
+use crate::support::{fixture, normalize};
 
-/// (package, kind@edition, name, root file) of every target, and (package,
-/// table, key, package depended on, platform) of every dependency (root
-/// file empty).
-type Targets = BTreeSet<(String, String, String, PathBuf)>;
+/// A line per target and per dependency of every package.
+type Loaded = BTreeSet<String>;
 
-/// A dependency as a [`Targets`] entry: the platform without spaces
-/// (cargo writes `cfg(a = "b")` for `cfg(a="b")`).
-fn dependency(
-    package: &str,
-    kind: &str,
-    key: &str,
-    dep: &str,
-    target: &str,
-) -> (String, String, String, PathBuf) {
+/// A target's line: package, kind, edition, name and root file.
+fn target_line(package: &str, kind: &str, edition: &str, name: &str, root: &Path) -> String {
+    let root = normalize(root);
+    format!("{package} {kind}@{edition} {name} {}", root.display())
+}
+
+/// A dependency's line: package, table, key, package depended on and
+/// platform, without spaces (cargo writes `cfg(a = "b")` for `cfg(a="b")`).
+fn dependency_line(package: &str, kind: &str, key: &str, dep: &str, target: &str) -> String {
     let target: String = target.chars().filter(|c| !c.is_whitespace()).collect();
-    (
-        package.to_owned(),
-        format!("{kind}-dependency"),
-        format!("{key}={dep}@{target}"),
-        PathBuf::new(),
-    )
+    format!("{package} {kind}-dependency {key}={dep}@{target}")
 }
 
-/// `path` without `.` and `..` components (lexically).
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The targets cargo finds, or `None` when cargo cannot read the manifest.
-fn cargo_targets(manifest: &Path) -> Option<Targets> {
+/// What cargo finds, or `None` when cargo cannot read the manifest.
+fn cargo_loads(manifest: &Path) -> Option<Loaded> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let out = Command::new(cargo)
         .args([
@@ -70,7 +48,7 @@ fn cargo_targets(manifest: &Path) -> Option<Targets> {
         return None;
     }
     let meta: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let mut targets = Targets::new();
+    let mut lines = Loaded::new();
     for p in meta["packages"].as_array().unwrap() {
         let package = p["name"].as_str().unwrap();
         for t in p["targets"].as_array().unwrap() {
@@ -87,24 +65,25 @@ fn cargo_targets(manifest: &Path) -> Option<Targets> {
                 "build" => "build".to_owned(),
                 _ => t["name"].as_str().unwrap().to_owned(),
             };
-            let root = normalize(Path::new(t["src_path"].as_str().unwrap()));
-            let kind = format!("{kind}@{}", t["edition"].as_str().unwrap());
-            targets.insert((package.to_owned(), kind, name, root));
+            let edition = t["edition"].as_str().unwrap();
+            let root = Path::new(t["src_path"].as_str().unwrap());
+            lines.insert(target_line(package, kind, edition, &name, root));
         }
         for d in p["dependencies"].as_array().unwrap() {
             let kind = d["kind"].as_str().unwrap_or("normal");
             let dep = d["name"].as_str().unwrap();
             let key = d["rename"].as_str().unwrap_or(dep).replace('-', "_");
             let target = d["target"].as_str().unwrap_or_default();
-            targets.insert(dependency(package, kind, &key, dep, target));
+            lines.insert(dependency_line(package, kind, &key, dep, target));
         }
     }
-    Some(targets)
+    Some(lines)
 }
 
-fn terrace_targets(manifest: &Path) -> Targets {
+/// What terrace finds.
+fn terrace_loads(manifest: &Path) -> Loaded {
     let ws = workspace::load(manifest).unwrap_or_else(|e| panic!("{}: {e:?}", manifest.display()));
-    let mut targets = Targets::new();
+    let mut lines = Loaded::new();
     for p in &ws.packages {
         for t in &p.targets {
             let kind = match t.kind {
@@ -115,15 +94,13 @@ fn terrace_targets(manifest: &Path) -> Targets {
                 TargetKind::Bench => "bench",
                 TargetKind::Build => "build",
             };
-            let root = normalize(&t.root);
             let edition = match t.edition.unwrap_or(p.edition) {
                 Edition::E2015 => "2015",
                 Edition::E2018 => "2018",
                 Edition::E2021 => "2021",
                 Edition::E2024 => "2024",
             };
-            let kind = format!("{kind}@{edition}");
-            targets.insert((p.name.clone(), kind, t.name.clone(), root));
+            lines.insert(target_line(&p.name, kind, edition, &t.name, &t.root));
         }
         for d in &p.dependencies {
             let kind = match d.kind {
@@ -132,10 +109,10 @@ fn terrace_targets(manifest: &Path) -> Targets {
                 DepKind::Build => "build",
             };
             let target = d.target.as_deref().unwrap_or_default();
-            targets.insert(dependency(&p.name, kind, &d.key, &d.package, target));
+            lines.insert(dependency_line(&p.name, kind, &d.key, &d.package, target));
         }
     }
-    targets
+    lines
 }
 
 #[test]
@@ -155,12 +132,12 @@ fn targets_and_dependencies_are_the_ones_cargo_finds() {
         }
         // Canonical, as terrace's paths are.
         let manifest = manifest.canonicalize().unwrap();
-        let Some(cargo) = cargo_targets(&manifest) else {
+        let Some(cargo) = cargo_loads(&manifest) else {
             continue;
         };
-        let ours = terrace_targets(&manifest);
+        let ours = terrace_loads(&manifest);
         if ours != cargo {
-            let only = |a: &Targets, b: &Targets| a.difference(b).cloned().collect::<Vec<_>>();
+            let only = |a: &Loaded, b: &Loaded| a.difference(b).cloned().collect::<Vec<_>>();
             failures.push(format!(
                 "{}:\n  cargo only:   {:?}\n  terrace only: {:?}",
                 dir.display(),

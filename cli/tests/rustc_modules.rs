@@ -6,13 +6,13 @@
 //! in (every file imports the crate the contract forbids).
 
 use std::collections::BTreeSet;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
 use serde_json::Value;
 
-use crate::support::{terrace, write};
+use crate::support::{self, terrace, write};
 
 /// Every file of a layout starts with this import of `dep`.
 const IMPORT: &str = "#[allow(unused_imports)]\nuse dep as _;\n";
@@ -215,8 +215,18 @@ const LAYOUTS: &[(&str, &[(&str, &str)])] = &[
     ),
 ];
 
-fn rustc() -> String {
-    std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned())
+/// rustc, ready to compile the edition 2021 library crate `name`.
+fn rustc_lib(name: &str) -> Command {
+    let mut rustc = Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned()));
+    rustc.args([
+        "--edition",
+        "2021",
+        "--crate-type",
+        "lib",
+        "--crate-name",
+        name,
+    ]);
+    rustc
 }
 
 /// The `dep` crate every layout imports, built once.
@@ -226,15 +236,7 @@ fn dep_rlib() -> &'static Path {
         let dir = tempfile::tempdir().unwrap();
         write(dir.path(), "dep.rs", "pub struct Dep;\n");
         let rlib = dir.path().join("libdep.rlib");
-        let out = Command::new(rustc())
-            .args([
-                "--edition",
-                "2021",
-                "--crate-type",
-                "lib",
-                "--crate-name",
-                "dep",
-            ])
+        let out = rustc_lib("dep")
             .arg("-o")
             .arg(&rlib)
             .arg(dir.path().join("dep.rs"))
@@ -250,32 +252,16 @@ fn dep_rlib() -> &'static Path {
     rlib
 }
 
-/// `path` without `.` and `..` components (lexically).
+/// `path`, normalized, with `/` between components.
 fn normalize(path: &str) -> String {
-    let mut out = PathBuf::new();
-    for c in Path::new(path).components() {
-        match c {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            c => out.push(c),
-        }
-    }
-    out.to_string_lossy().replace('\\', "/")
+    support::normalize(Path::new(path))
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 /// The source files rustc reads for the crate in `dir`.
 fn read_by_rustc(dir: &Path) -> Result<BTreeSet<String>, String> {
-    let out = Command::new(rustc())
-        .args([
-            "--edition",
-            "2021",
-            "--crate-type",
-            "lib",
-            "--crate-name",
-            "c",
-        ])
+    let out = rustc_lib("c")
         .arg("--emit=dep-info=dep.d")
         .arg("--extern")
         .arg(format!("dep={}", dep_rlib().display()))

@@ -1,7 +1,7 @@
 //! Helpers shared by the end-to-end tests: running the real binary and
 //! copying workspaces into scratch directories.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::process::Command;
 
 /// The output of one run of the binary.
@@ -44,6 +44,22 @@ pub fn terrace(dir: &Path, args: &[&str]) -> Run {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
+}
+
+/// `path` without `.` and `..` components (lexically, as cargo and rustc
+/// may spell a path `a/../b`).
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Writes `contents` to `rel` under `root`, creating its directories.

@@ -401,15 +401,25 @@ where
     ExitCode::from(code)
 }
 
-/// Per-phase wall times on stderr, when `TERRACE_TIMINGS` asked for them.
+/// Per-phase wall times (and peak memory so far) on stderr, when
+/// `TERRACE_TIMINGS` asked for them.
 fn print_timings() {
     let phases = terrace_lint::timings::take();
     if phases.is_empty() {
         return;
     }
     let mut err = std::io::stderr().lock();
-    for (phase, time) in phases {
-        let _ = writeln!(err, "{phase:>24} {:9.1} ms", time.as_secs_f64() * 1e3);
+    for p in phases {
+        let peak = p
+            .peak_kib
+            .map(|k| format!("  peak {:6.1} MB", k as f64 / 1024.0))
+            .unwrap_or_default();
+        let _ = writeln!(
+            err,
+            "{:>24} {:9.1} ms{peak}",
+            p.name,
+            p.time.as_secs_f64() * 1e3
+        );
     }
 }
 

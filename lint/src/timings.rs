@@ -1,4 +1,5 @@
-//! Wall time per phase of a check, for profiling on large workspaces.
+//! Wall time per phase of a check, for profiling on large workspaces, with
+//! the process's peak resident memory at the end of each phase (on Linux).
 //!
 //! Off unless [`enable`]d (the CLI does when `TERRACE_TIMINGS` is set);
 //! phases are recorded in the order they end. Nothing here prints.
@@ -8,7 +9,19 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 static ENABLED: AtomicBool = AtomicBool::new(false);
-static PHASES: Mutex<Vec<(&'static str, Duration)>> = Mutex::new(Vec::new());
+static PHASES: Mutex<Vec<Phase>> = Mutex::new(Vec::new());
+
+/// One phase of a run, as recorded by [`end`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Phase {
+    /// What the phase did.
+    pub name: &'static str,
+    /// Its wall time.
+    pub time: Duration,
+    /// The process's peak resident memory so far, in KiB (`VmHWM`; `None`
+    /// where the system does not tell).
+    pub peak_kib: Option<u64>,
+}
 
 /// Starts recording phases.
 pub fn enable() {
@@ -21,9 +34,9 @@ pub fn enable() {
 /// terrace_lint::timings::enable();
 /// let t = terrace_lint::timings::start();
 /// terrace_lint::timings::end("example", t);
-/// assert!(terrace_lint::timings::take().iter().any(|(p, _)| *p == "example"));
+/// assert!(terrace_lint::timings::take().iter().any(|p| p.name == "example"));
 /// ```
-pub fn take() -> Vec<(&'static str, Duration)> {
+pub fn take() -> Vec<Phase> {
     PHASES
         .lock()
         .map(|mut p| std::mem::take(&mut *p))
@@ -39,9 +52,27 @@ pub fn start() -> Option<Instant> {
 /// phase.
 pub fn end(phase: &'static str, started: Option<Instant>) -> Option<Instant> {
     let started = started?;
-    let now = Instant::now();
+    let time = started.elapsed();
+    let peak_kib = peak_resident_kib();
     if let Ok(mut p) = PHASES.lock() {
-        p.push((phase, now - started));
+        p.push(Phase {
+            name: phase,
+            time,
+            peak_kib,
+        });
     }
-    Some(now)
+    // The next phase starts after the memory reading.
+    Some(Instant::now())
+}
+
+/// `VmHWM` of `/proc/self/status`, in KiB.
+fn peak_resident_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line["VmHWM:".len()..]
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()
 }

@@ -3,10 +3,9 @@
 //! [`FileScan`] and compared by integer during resolution.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
 
 use crate::codec::{R, W};
 use crate::scan::{
@@ -37,10 +36,21 @@ const PRESET: [&str; 5] = ["crate", "$crate", "self", "super", "*"];
 pub use crate::fingerprint::{IntHasher, IntMap};
 
 /// The interner: each distinct identifier once, for the whole check.
+///
+/// Identifiers are stored one after another in one string, and found by an
+/// open-addressing table of (hash, symbol) pairs: no allocation per
+/// identifier, and a table that grows without reading a single identifier
+/// again (the hashes are kept).
 #[derive(Debug)]
 pub struct Symbols {
-    ids: HashMap<Arc<str>, Sym, BuildHasherDefault<StrHasher>>,
-    names: Vec<Arc<str>>,
+    /// Each symbol's identifier, one after another.
+    text: String,
+    /// Where each symbol's identifier ends in `text` (it starts where the
+    /// previous one ends).
+    ends: Vec<u32>,
+    /// The table: [`ident_hash`] and symbol + 1 of each slot (0: empty).
+    /// Kept at most half full, its length a power of two.
+    slots: Vec<(u32, u32)>,
     /// Tells interners apart, for the per-thread caches of [`SymCache`].
     serial: u64,
 }
@@ -51,8 +61,9 @@ static NEXT_SERIAL: AtomicU64 = AtomicU64::new(1);
 impl Default for Symbols {
     fn default() -> Self {
         let mut s = Symbols {
-            ids: HashMap::default(),
-            names: Vec::new(),
+            text: String::new(),
+            ends: Vec::new(),
+            slots: vec![(0, 0); 1 << 12],
             serial: NEXT_SERIAL.fetch_add(1, Ordering::Relaxed),
         };
         for p in PRESET {
@@ -74,24 +85,68 @@ impl Symbols {
     /// assert_eq!(s.name(a), "sqlx");
     /// ```
     pub fn intern(&mut self, name: &str) -> Sym {
-        if let Some(&s) = self.ids.get(name) {
-            return s;
+        let hash = ident_hash(name.as_bytes());
+        let slot = match self.find(name, hash) {
+            Ok(s) => return s,
+            Err(slot) => slot,
+        };
+        let s = Sym(self.ends.len() as u32);
+        self.text.push_str(name);
+        self.ends.push(self.text.len() as u32);
+        self.slots[slot] = (hash, s.0 + 1);
+        if self.ends.len() * 2 > self.slots.len() {
+            self.grow();
         }
-        let s = Sym(self.names.len() as u32);
-        let name: Arc<str> = Arc::from(name);
-        self.names.push(name.clone());
-        self.ids.insert(name, s);
         s
     }
 
     /// The symbol of `name` if it was interned.
     pub fn get(&self, name: &str) -> Option<Sym> {
-        self.ids.get(name).copied()
+        self.find(name, ident_hash(name.as_bytes())).ok()
     }
 
     /// The identifier `s` stands for.
     pub fn name(&self, s: Sym) -> &str {
-        self.names.get(s.0 as usize).map_or("", |n| n)
+        let k = s.0 as usize;
+        let Some(&end) = self.ends.get(k) else {
+            return "";
+        };
+        let start = if k == 0 { 0 } else { self.ends[k - 1] };
+        self.text.get(start as usize..end as usize).unwrap_or("")
+    }
+
+    /// The symbol of `name`, or the empty slot where it would go.
+    #[inline]
+    fn find(&self, name: &str, hash: u32) -> Result<Sym, usize> {
+        let mask = self.slots.len() - 1;
+        let mut at = hash as usize & mask;
+        loop {
+            let (h, s) = self.slots[at];
+            if s == 0 {
+                return Err(at);
+            }
+            if h == hash && self.name(Sym(s - 1)) == name {
+                return Ok(Sym(s - 1));
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Doubles the table, placing each entry by its kept hash.
+    fn grow(&mut self) {
+        let doubled = vec![(0, 0); self.slots.len() * 2];
+        let old = std::mem::replace(&mut self.slots, doubled);
+        let mask = self.slots.len() - 1;
+        for (h, s) in old {
+            if s == 0 {
+                continue;
+            }
+            let mut at = h as usize & mask;
+            while self.slots[at].1 != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = (h, s);
+        }
     }
 }
 
@@ -1136,6 +1191,39 @@ mod tests {
             // File-local and global numbering encode alike.
             assert_eq!(direct_bytes, Some(direct.encode(&symbols)), "{what}");
         }
+    }
+
+    #[test]
+    fn the_interner_keeps_every_symbol_across_growth() {
+        let mut s = Symbols::default();
+        let names: Vec<String> = (0..20_000u32)
+            .map(|k| match k % 3 {
+                0 => format!("a{k}"),
+                1 => format!("a_long_generated_identifier_number_{k}"),
+                _ => {
+                    format!("{}", char::from_u32(0x3b1 + k % 20).unwrap_or('x'))
+                        .repeat(k as usize % 7 + 1)
+                        + &k.to_string()
+                }
+            })
+            .collect();
+        let syms: Vec<_> = names.iter().map(|n| s.intern(n)).collect();
+        for (n, &sym) in names.iter().zip(&syms) {
+            assert_eq!(s.name(sym), n);
+            assert_eq!(s.get(n), Some(sym));
+            assert_eq!(s.intern(n), sym);
+        }
+        // Distinct names, distinct symbols; the presets come first.
+        let mut sorted: Vec<u32> = syms.iter().map(|s| s.0).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), names.len());
+        assert_eq!(sorted[0], 5);
+        assert_eq!(s.get("never interned"), None);
+        let empty = s.intern("");
+        assert_eq!(s.intern(""), empty);
+        assert_eq!(s.name(empty), "");
+        assert_eq!(s.name(super::Sym(u32::MAX)), "");
     }
 
     #[test]

@@ -149,8 +149,10 @@ pub struct CheckCache {
     workspace: Option<WorkspaceEntry>,
     /// The last outcome, its files as indices into `table`.
     outcome: Option<Outcome<usize>>,
-    /// This run's entries, by path (hashed as bytes, not by component).
-    new_files: Mutex<BytesMap<std::ffi::OsString, Entry>>,
+    /// This run's entries, in the order they were made: for a path given
+    /// twice, the later one counts (see [`CheckCache::save`]). Kept as a
+    /// list, not a map: a cold check makes one per file it reads.
+    new_files: Mutex<Vec<(std::ffi::OsString, Entry)>>,
     new_workspace: Mutex<Option<WorkspaceEntry>>,
     /// Whether the loaded workspace carries over (when `new_workspace` is
     /// `None`), rather than a copy of it.
@@ -423,7 +425,7 @@ impl CheckCache {
     }
 
     fn keep(&self, path: &Path, e: Entry) {
-        lock(&self.new_files).insert(path.as_os_str().to_owned(), e);
+        lock(&self.new_files).push((path.as_os_str().to_owned(), e));
         *lock(&self.dirty) = true;
     }
 
@@ -499,10 +501,10 @@ impl CheckCache {
             // Worth writing: every entry carries over, with new stamps.
             let mut new = lock(&self.new_files);
             for (i, e) in self.table.iter().enumerate() {
-                new.insert(self.table_path(i).as_os_str().to_owned(), e.clone());
+                new.push((self.table_path(i).as_os_str().to_owned(), e.clone()));
             }
             for (path, e) in changed {
-                new.insert(path.as_os_str().to_owned(), e);
+                new.push((path.as_os_str().to_owned(), e));
             }
             *lock(&self.new_outcome) = Some(Outcome {
                 key: old.key,
@@ -550,11 +552,20 @@ impl CheckCache {
         let mut entries: Vec<(&Path, &Entry)> =
             new.iter().map(|(p, e)| (Path::new(p), e)).collect();
         // By bytes: paths sharing a directory end up next to each other,
-        // without comparing component by component.
-        entries.par_sort_unstable_by(|a, b| {
+        // without comparing component by component. Stable, so that of
+        // the entries of one path the last made comes last, and is kept.
+        entries.par_sort_by(|a, b| {
             let (a, b) = (a.0.as_os_str(), b.0.as_os_str());
             a.as_encoded_bytes().cmp(b.as_encoded_bytes())
         });
+        let mut last: Vec<(&Path, &Entry)> = Vec::with_capacity(entries.len());
+        for (p, e) in entries {
+            match last.last_mut() {
+                Some(l) if l.0.as_os_str() == p.as_os_str() => *l = (p, e),
+                _ => last.push((p, e)),
+            }
+        }
+        let entries = last;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
@@ -1227,6 +1238,27 @@ mod tests {
         // A file appearing where the module tree found none voids it.
         std::fs::write(dir.path().join("b.rs"), "").unwrap();
         assert_eq!(CheckCache::load(&file).outcome(9), None);
+    }
+
+    #[test]
+    fn of_two_entries_for_one_path_the_later_is_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.rs"), dir.path().join("b.rs"));
+        let (summary, bytes, symbols) = summarized();
+        let cache = CheckCache::default();
+        cache.insert(&a, stamp(1), 7, false, bytes.clone());
+        cache.insert(&b, stamp(1), 7, false, bytes.clone());
+        // Read again with the other edition: the later entry counts.
+        cache.insert(&a, stamp(2), 8, true, bytes);
+        let file = dir.path().join("cache");
+        cache.save(&file).unwrap();
+        let again = CheckCache::load(&file);
+        assert_eq!(again.by_stamp(&a, stamp(1), false, &symbols), None);
+        assert_eq!(
+            again.by_stamp(&a, stamp(2), true, &symbols),
+            Some(summary.clone())
+        );
+        assert_eq!(again.by_stamp(&b, stamp(1), false, &symbols), Some(summary));
     }
 
     #[test]

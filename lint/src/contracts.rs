@@ -1252,7 +1252,7 @@ mod tests {
             ("d::a", "ext:sqlx"), // 3
             ("d::a", "ext:sqlx"), // 4
         ]);
-        m.imports[0].dev = true;
+        m.imports.iter_mut().next().unwrap().dev = true;
         let forbid = |name: &str, include_dev| Contract {
             name: name.to_owned(),
             include_dev,

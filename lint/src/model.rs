@@ -174,6 +174,77 @@ pub struct Import {
     pub manifest: bool,
 }
 
+/// A model's imports, in order, kept in the chunks resolution made them
+/// in (on several threads): one list would be one more copy of them all,
+/// made on one thread.
+///
+/// ```
+/// use terrace_lint::model::{Import, ImportTarget, Imports};
+/// use terrace_lint::scan::Pos;
+/// let mut imports = Imports::default();
+/// let import = |from| Import {
+///     from,
+///     to: ImportTarget::Module(0),
+///     file: 0,
+///     pos: Pos { line: 1, column: 1 },
+///     dev: false,
+///     manifest: false,
+/// };
+/// imports.push(import(1));
+/// imports.append(vec![import(2), import(3)]);
+/// let from: Vec<usize> = imports.iter().map(|i| i.from).collect();
+/// assert_eq!(from, [1, 2, 3]);
+/// assert_eq!(imports.len(), 3);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Imports(Vec<Vec<Import>>);
+
+impl Imports {
+    /// Every import, in order.
+    pub fn iter(&self) -> std::iter::Flatten<std::slice::Iter<'_, Vec<Import>>> {
+        self.0.iter().flatten()
+    }
+
+    /// Every import, in order, to change.
+    pub fn iter_mut(&mut self) -> std::iter::Flatten<std::slice::IterMut<'_, Vec<Import>>> {
+        self.0.iter_mut().flatten()
+    }
+
+    /// Adds an import after the others.
+    pub fn push(&mut self, import: Import) {
+        match self.0.last_mut() {
+            Some(last) => last.push(import),
+            None => self.0.push(vec![import]),
+        }
+    }
+
+    /// Adds `imports` after the others, as a chunk of their own.
+    pub fn append(&mut self, imports: Vec<Import>) {
+        if !imports.is_empty() {
+            self.0.push(imports);
+        }
+    }
+
+    /// The number of imports.
+    pub fn len(&self) -> usize {
+        self.0.iter().map(Vec::len).sum()
+    }
+
+    /// True when there is none.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(Vec::is_empty)
+    }
+}
+
+impl<'a> IntoIterator for &'a Imports {
+    type Item = &'a Import;
+    type IntoIter = std::iter::Flatten<std::slice::Iter<'a, Vec<Import>>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 /// The workspace's modules and imports.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
@@ -186,7 +257,7 @@ pub struct Model {
     /// Number of source files read.
     pub source_files: usize,
     /// Resolved imports (external ones only when `keep_external` said so).
-    pub imports: Vec<Import>,
+    pub imports: Imports,
     /// Files that could not be read or scanned completely.
     pub errors: Vec<FileError>,
     /// Paths the module trees looked for that are not files read, and
@@ -542,19 +613,12 @@ impl<'w> Builder<'w> {
             )
             .map(|(_, imports)| imports)
             .collect();
-        // Freed now, while the lists are merged, rather than once the check
-        // is done: what comes next needs none of it, and memory peaks here.
+        // Freed now rather than once the check is done: what comes next
+        // needs none of it, and memory peaks here.
         drop_in_background((symbols, bindings, globs, preludes));
-        // Room for the manifests' imports too, which come next.
-        let manifest: usize = self.ws.packages.iter().map(|p| p.dependencies.len()).sum();
-        let total: usize = lists.iter().map(Vec::len).sum::<usize>() + manifest;
-        let mut lists = lists.into_iter();
-        let mut imports = lists.next().unwrap_or_default();
-        imports.reserve_exact(total - imports.len());
-        for mut list in lists {
-            imports.append(&mut list);
+        for list in lists {
+            self.model.imports.append(list);
         }
-        self.model.imports = imports;
     }
 
     /// The extern preludes keyed by symbol, with whether imports of each
@@ -681,6 +745,8 @@ impl<'w> Builder<'w> {
     /// Dependencies in manifests become imports of the package's targets.
     fn manifest_imports(&mut self, keep_external: &(dyn Fn(&str, &str) -> bool + Sync)) {
         let ws = self.ws;
+        // A chunk of their own, not appended to resolution's last one.
+        let mut imports = Vec::new();
         // Dependencies on the same crate under the same key share a path.
         let mut externals: HashMap<(&str, &str), Arc<ExternalPath>> = HashMap::new();
         for (pi, pkg) in ws.packages.iter().enumerate() {
@@ -731,7 +797,7 @@ impl<'w> Builder<'w> {
                         ImportTarget::External(e.clone())
                     }
                 };
-                self.model.imports.push(Import {
+                imports.push(Import {
                     from,
                     to,
                     file,
@@ -741,6 +807,7 @@ impl<'w> Builder<'w> {
                 });
             }
         }
+        self.model.imports.append(imports);
     }
 }
 

@@ -533,9 +533,10 @@ static KW_SLOTS: [u8; 256] = {
 };
 
 /// [`head`] and length of each of [`WORDS`], by [`Token::kw`] (entry 0
-/// matches nothing).
-static KW_HEADS: [(u64, usize); 63] = {
-    let mut t = [(u64::MAX, 0); 63];
+/// matches nothing). A slot for every `u8`, so that indexing it with one
+/// needs no bounds check.
+static KW_HEADS: [(u64, usize); 256] = {
+    let mut t = [(u64::MAX, 0); 256];
     let mut k = 0;
     while k < WORDS.len() {
         t[k + 1] = (head(WORDS[k]), WORDS[k].len());

@@ -478,14 +478,15 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
             }
             let t = toks[i];
             i = match t.kind {
+                // Nothing inside to act on: what opening and closing it
+                // would do, without the frame, then on past the closer.
+                Tk::Open(c) if t.kw == QUIET => {
+                    self.quiet_group(i, c);
+                    t.pair() as usize + 1
+                }
                 Tk::Open(c) => {
                     self.open(i, c);
-                    // Nothing inside to act on: on to the closer.
-                    if t.kw == QUIET {
-                        t.pair() as usize
-                    } else {
-                        i + 1
-                    }
+                    i + 1
                 }
                 Tk::Close(_) => {
                     self.close(i);
@@ -770,6 +771,20 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
         self.stack.push(frame);
     }
 
+    /// [`Extractor::open`] then [`Extractor::close`] of a group with
+    /// nothing inside to act on (opened at `i` with `c`), at the cost of
+    /// their effects outside it: the hint meant for it is used up, and
+    /// its closing brace may end a `#[cfg(test)]` item.
+    fn quiet_group(&mut self, i: usize, c: u8) {
+        let d = self.stack.len();
+        if matches!(self.index_hint, Some((at, _)) if at == i) {
+            self.index_hint = None;
+        } else if c == b'{' && matches!(self.depth_hint, Some((hd, _)) if hd == d) {
+            self.depth_hint = None;
+        }
+        self.closed(d, c == b'{');
+    }
+
     fn close(&mut self, i: usize) {
         let Some(open) = self.pair(i) else { return };
         let mut brace = false;
@@ -780,7 +795,11 @@ impl<'a, S: Sink<'a>> Extractor<'a, '_, S> {
                 break;
             }
         }
-        let d = self.stack.len();
+        self.closed(self.stack.len(), brace);
+    }
+
+    /// What closing a group (a brace or not) leaves at depth `d` ends.
+    fn closed(&mut self, d: usize, brace: bool) {
         if let Some(it) = self.dev_item
             && (d < it.depth || (d == it.depth && brace && !it.semi_only))
         {

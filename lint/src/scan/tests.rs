@@ -608,6 +608,25 @@ fn cfg_test_dev_flags() {
 }
 
 #[test]
+fn a_group_with_nothing_inside_still_ends_a_cfg_test_item() {
+    // The bodies of `helper` and `list` hold nothing to act on; closing
+    // them ends their `#[cfg(test)]` item all the same.
+    let src = "#[cfg(test)]\nfn helper() {}\nfn real() { a::b(); }\n\
+               #[cfg(test)] static LIST: [u8; 2] = [1, 2]; fn more() { c::d(); }\n\
+               #[cfg(test)] fn list() -> Vec<u8> { vec![] } fn last() { e::f(); }\n";
+    let f = scan(src, false);
+    assert_eq!(f.errors, vec![]);
+    assert_eq!(
+        f.sites,
+        vec![
+            scoped(path("a::b", at(src, "a::b")), 1),
+            scoped(path("c::d", at(src, "c::d")), 2),
+            scoped(path("e::f", at(src, "e::f")), 3),
+        ]
+    );
+}
+
+#[test]
 fn inner_cfg_test_attribute() {
     let src = "mod m {\n#![cfg(test)]\nuse a::b;\n}\nuse c::d;\n";
     let f = scan(src, false);

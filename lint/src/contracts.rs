@@ -93,13 +93,28 @@ pub fn matching_modules(paths: &ModulePaths<'_>, pattern: &ModulePattern) -> Vec
 /// True when an external import path matches the pattern by package name or
 /// by the key code uses.
 fn external_matches(pattern: &ModulePattern, path: &str, key: &str) -> bool {
-    let segs: Vec<&str> = path.split("::").collect();
-    if pattern.matches(&segs) {
-        return true;
+    ExternalName::new(path, key).matches(pattern)
+}
+
+/// An external import path and the key code names it by, split into
+/// segments once for matching against several patterns.
+struct ExternalName<'a> {
+    path: Vec<&'a str>,
+    /// `None` when the key is the path.
+    key: Option<Vec<&'a str>>,
+}
+
+impl<'a> ExternalName<'a> {
+    fn new(path: &'a str, key: &'a str) -> Self {
+        ExternalName {
+            path: path.split("::").collect(),
+            key: (key != path).then(|| key.split("::").collect()),
+        }
     }
-    key != path && {
-        let segs: Vec<&str> = key.split("::").collect();
-        pattern.matches(&segs)
+
+    /// True when `pattern` matches the path by package name or by key.
+    fn matches(&self, pattern: &ModulePattern) -> bool {
+        pattern.matches(&self.path) || self.key.as_ref().is_some_and(|k| pattern.matches(k))
     }
 }
 
@@ -541,9 +556,8 @@ impl<'a> Checker<'a> {
                 ImportTarget::External(e) => *external
                     .entry((e.path.as_str(), e.key.as_str()))
                     .or_insert_with(|| {
-                        forbidden
-                            .iter()
-                            .position(|p| external_matches(p, &e.path, &e.key))
+                        let name = ExternalName::new(&e.path, &e.key);
+                        forbidden.iter().position(|p| name.matches(p))
                     }),
             }
         };

@@ -545,10 +545,50 @@ impl CheckCache {
     /// atomically (a temporary file renamed into place). Does nothing when
     /// nothing worth writing changed.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        self.save_after(path, || {})
+    }
+
+    /// [`CheckCache::save`], calling `record` (which may record an outcome,
+    /// [`CheckCache::set_outcome`]) while the entries are sorted and the
+    /// pack planned, which does not depend on it.
+    pub fn save_after(&self, path: &Path, record: impl FnOnce() + Send) -> std::io::Result<()> {
+        let new = lock(&self.new_files);
+        let (planned, ()) = rayon::join(|| self.plan(path, &new), record);
         if !*lock(&self.dirty) {
             return Ok(());
         }
-        let new = lock(&self.new_files);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let (entries, (id, pack_len, places, write)) = planned?;
+        // The pack is written while the index is encoded.
+        let (written, small) = rayon::join(
+            || write.run(),
+            || self.encode_index(id, pack_len, &entries, &places),
+        );
+        written?;
+        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        out.write_all(MAGIC)?;
+        out.write_all(&FORMAT.to_le_bytes())?;
+        out.write_all(&(small.0.len() as u64).to_le_bytes())?;
+        out.write_all(&small.0)?;
+        out.write_all(&content_hash(&small.0).to_le_bytes())?;
+        out.into_inner().map_err(|e| e.into_error())?;
+        std::fs::rename(&tmp, path)
+    }
+
+    /// This run's entries sorted by path (the later of one path's kept),
+    /// and where their summaries go.
+    #[allow(clippy::type_complexity)]
+    fn plan<'a>(
+        &'a self,
+        path: &Path,
+        new: &'a [(std::ffi::OsString, Entry)],
+    ) -> std::io::Result<(
+        Vec<(&'a Path, &'a Entry)>,
+        (u64, u64, Vec<Range<usize>>, PackWrite<'a>),
+    )> {
         let mut entries: Vec<(&Path, &Entry)> =
             new.iter().map(|(p, e)| (Path::new(p), e)).collect();
         // By bytes: paths sharing a directory end up next to each other,
@@ -565,26 +605,8 @@ impl CheckCache {
                 _ => last.push((p, e)),
             }
         }
-        let entries = last;
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let (id, pack_len, places, write) = self.plan_pack(path, &entries)?;
-        // The pack is written while the index is encoded.
-        let (written, small) = rayon::join(
-            || write.run(),
-            || self.encode_index(id, pack_len, &entries, &places),
-        );
-        written?;
-        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-        out.write_all(MAGIC)?;
-        out.write_all(&FORMAT.to_le_bytes())?;
-        out.write_all(&(small.0.len() as u64).to_le_bytes())?;
-        out.write_all(&small.0)?;
-        out.write_all(&content_hash(&small.0).to_le_bytes())?;
-        out.into_inner().map_err(|e| e.into_error())?;
-        std::fs::rename(&tmp, path)
+        let pack = self.plan_pack(path, &last)?;
+        Ok((last, pack))
     }
 
     /// The index's payload: the file table (with where each summary is in

@@ -252,13 +252,16 @@ impl Project {
         let (store, path) = (store.clone(), path.clone());
         let garbage = self.graveyard.take();
         save_in_background(move || {
-            let rest = match (outcome, key) {
-                (Some(outcome), Some(key)) => outcome.record(&store, key),
-                _ => None,
-            };
             let started = timings::start();
+            let mut rest = None;
+            let record = || {
+                rest = match (outcome, key) {
+                    (Some(outcome), Some(key)) => outcome.record(&store, key),
+                    _ => None,
+                };
+            };
             // A cache that cannot be written only makes the next run slower.
-            let _ = store.save(&path);
+            let _ = store.save_after(&path, record);
             timings::end("cache save", started);
             // Not freed here: the process may be waiting for this thread.
             model::drop_in_background((store, rest, garbage));

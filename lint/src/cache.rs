@@ -580,15 +580,11 @@ impl CheckCache {
 
     /// This run's entries sorted by path (the later of one path's kept),
     /// and where their summaries go.
-    #[allow(clippy::type_complexity)]
     fn plan<'a>(
         &'a self,
         path: &Path,
         new: &'a [(std::ffi::OsString, Entry)],
-    ) -> std::io::Result<(
-        Vec<(&'a Path, &'a Entry)>,
-        (u64, u64, Vec<Range<usize>>, PackWrite<'a>),
-    )> {
+    ) -> std::io::Result<(Vec<(&'a Path, &'a Entry)>, PackPlan<'a>)> {
         let mut entries: Vec<(&Path, &Entry)> =
             new.iter().map(|(p, e)| (Path::new(p), e)).collect();
         // By bytes: paths sharing a directory end up next to each other,
@@ -682,7 +678,7 @@ impl CheckCache {
         &'a self,
         path: &Path,
         entries: &[(&Path, &'a Entry)],
-    ) -> std::io::Result<(u64, u64, Vec<Range<usize>>, PackWrite<'a>)> {
+    ) -> std::io::Result<PackPlan<'a>> {
         let pack = pack_path(path);
         let (mut fresh, mut kept) = (0, 0);
         for (_, e) in entries {
@@ -733,6 +729,10 @@ impl CheckCache {
         Ok((id, at as u64, places, write))
     }
 }
+
+/// A pack's identity, the length the index covers, where each entry's
+/// summary is, and the writing to do (see [`CheckCache::plan_pack`]).
+type PackPlan<'a> = (u64, u64, Vec<Range<usize>>, PackWrite<'a>);
 
 /// Writing a pack: appending this run's summaries to the pack the cache
 /// was loaded with, or writing every summary to a new one (beside it,

@@ -47,7 +47,7 @@ pub struct Symbols {
     text: String,
     /// Where each symbol's identifier ends in `text` (it starts where the
     /// previous one ends).
-    ends: Vec<u32>,
+    ends: Vec<usize>,
     /// The table: [`ident_hash`] and symbol + 1 of each slot (0: empty).
     /// Kept at most half full, its length a power of two.
     slots: Vec<(u32, u32)>,
@@ -92,7 +92,7 @@ impl Symbols {
         };
         let s = Sym(self.ends.len() as u32);
         self.text.push_str(name);
-        self.ends.push(self.text.len() as u32);
+        self.ends.push(self.text.len());
         self.slots[slot] = (hash, s.0 + 1);
         if self.ends.len() * 2 > self.slots.len() {
             self.grow();
@@ -112,7 +112,7 @@ impl Symbols {
             return "";
         };
         let start = if k == 0 { 0 } else { self.ends[k - 1] };
-        self.text.get(start as usize..end as usize).unwrap_or("")
+        self.text.get(start..end).unwrap_or("")
     }
 
     /// The symbol of `name`, or the empty slot where it would go.
